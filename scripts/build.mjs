@@ -1,0 +1,116 @@
+// Bundles every action (actions/<name>/src/index.ts) into actions/<name>/dist/.
+//
+// esbuild rather than ncc: ncc bundles @actions/core with all of
+// @actions/http-client and undici (1,040 kB for a bare `core.setFailed`,
+// see test/unit/bundler.test.ts), which breaks the 1 MB bundle and the 1.5x
+// cold-start targets. esbuild tree-shakes what a code path never calls.
+//
+// The heavy toolkit packages (tool-cache, cache, github: each pulls in undici)
+// must be imported with `await import(...)`; each becomes its own
+// self-contained file under dist/lazy/, loaded only by the run that needs it.
+// (esbuild's code splitting cannot do this: it puts undici in a chunk shared
+// with @actions/core that the entry then loads eagerly.)
+//
+// Usage: node scripts/build.mjs [--out DIR]   (DIR/<name>/ instead of actions/<name>/dist/)
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outArg = process.argv.indexOf('--out');
+const outRoot = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : undefined;
+
+// The @actions packages declare no `sideEffects`, so a bundler must keep every
+// module they import (core -> http-client -> undici) even when unused. Their
+// modules have no import-time side effects we rely on; marking them pure lets
+// esbuild drop what a code path never calls.
+const pureActionsPackages = {
+  name: 'pure-actions-packages',
+  setup(build) {
+    build.onResolve({ filter: /^@actions\// }, async (args) => {
+      if (args.pluginData === 'pure') return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: 'pure',
+      });
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
+function licenses(metafile) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (!m) continue;
+    const dir = path.join(root, input.slice(0, m.index), 'node_modules', m[1]);
+    if (packages.has(dir)) continue;
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
+    packages.set(dir, `${pkg.name}@${pkg.version}\n${pkg.license ?? 'UNKNOWN'}\n${file ? readFileSync(path.join(dir, file), 'utf8').trim() : ''}\n`);
+  }
+  return [...packages.values()].sort().join('\n---\n\n');
+}
+
+
+function lazyPackages(used) {
+  return {
+    name: 'lazy-packages',
+    setup(build) {
+      build.onResolve({ filter: /^@actions\/(tool-cache|cache|github)$/ }, (args) => {
+        if (args.kind !== 'dynamic-import') {
+          return { errors: [{ text: `${args.path} is heavy: import it with await import('${args.path}') on the code path that needs it` }] };
+        }
+        used.add(args.path);
+        return { path: `./lazy/${args.path.split('/')[1]}.js`, external: true };
+      });
+    },
+  };
+}
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  sourcesContent: false,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+  // Some CommonJS dependencies call require() on Node built-ins; give the ESM bundle one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+};
+
+const actionsDir = path.join(root, 'actions');
+const names = readdirSync(actionsDir).filter((n) => existsSync(path.join(actionsDir, n, 'src', 'index.ts'))).sort();
+for (const name of names) {
+  const outdir = outRoot ? path.join(outRoot, name) : path.join(actionsDir, name, 'dist');
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  const used = new Set();
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: [path.join('actions', name, 'src', 'index.ts')],
+    outfile: path.join(outdir, 'index.js'),
+    plugins: [lazyPackages(used), pureActionsPackages],
+  });
+  const inputs = { ...result.metafile.inputs };
+  for (const pkg of [...used].sort()) {
+    const lazy = await esbuild.build({
+      ...common,
+      stdin: { contents: `export * from '${pkg}';`, resolveDir: root, sourcefile: `lazy-${pkg.split('/')[1]}.js` },
+      outfile: path.join(outdir, 'lazy', `${pkg.split('/')[1]}.js`),
+      plugins: [pureActionsPackages],
+    });
+    Object.assign(inputs, lazy.metafile.inputs);
+  }
+  writeFileSync(path.join(outdir, 'licenses.txt'), licenses({ inputs }));
+  // The bundle is ESM; say so next to it so it runs wherever the folder is copied.
+  writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
+  console.log(`built actions/${name} -> ${path.relative(root, outdir)}`);
+}

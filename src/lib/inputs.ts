@@ -1,0 +1,143 @@
+import * as core from '@actions/core';
+import { ConfigurationError } from './errors.js';
+
+/**
+ * Strict readers shared by every action. They never fall back to a default of
+ * their own: defaults live in action.yml and the runner applies them, so an
+ * empty value for an input that needs one is a mistake we report.
+ */
+
+/** Raw value as the runner passes it (`INPUT_<NAME>`), trimmed. */
+export function rawInput(name: string): string {
+  return core.getInput(name, { trimWhitespace: true });
+}
+
+/** An input that must have a value (required, or defaulted in action.yml). */
+export function requiredInput(name: string, form: string): string {
+  const value = rawInput(name);
+  if (value === '') throw new ConfigurationError(name, `a value is required. Expected ${form}`);
+  return value;
+}
+
+/** An input that may be left empty: undefined then. */
+export function optionalInput(name: string): string | undefined {
+  const value = rawInput(name);
+  return value === '' ? undefined : value;
+}
+
+/** `true`/`false` as YAML 1.2 writes them (`yes`, `1`, `on` are rejected). */
+export function parseBoolean(name: string, value: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new ConfigurationError(name, `'${value}' is not a boolean. Expected true or false`);
+}
+
+export function booleanInput(name: string): boolean {
+  return parseBoolean(name, requiredInput(name, 'true or false'));
+}
+
+export function parseChoice<T extends string>(name: string, value: string, choices: readonly T[]): T {
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new ConfigurationError(name, `'${value}' is not one of ${choices.join(', ')}`);
+}
+
+const DURATION = /^(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$/;
+
+/** `90s`, `5m`, `1h30m` to milliseconds; zero and other units are rejected. */
+export function parseDuration(name: string, value: string): number {
+  const m = DURATION.exec(value);
+  if (value === '' || !m) {
+    throw new ConfigurationError(name, `'${value}' is not a duration. Expected hours, minutes and seconds like 90s, 5m or 1h30m`);
+  }
+  const ms = ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000;
+  if (ms <= 0) throw new ConfigurationError(name, `'${value}' must be longer than zero`);
+  return ms;
+}
+
+/** Lines, or comma-separated items; blanks dropped, each trimmed. */
+export function parseList(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Lines only (items that may themselves contain commas). */
+export function parseLines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+export interface KeyValueOptions {
+  /** Pattern a key must match, and how to describe it. */
+  key?: { pattern: RegExp; form: string };
+  /** Values are secret: never echo them in an error. */
+  secret?: boolean;
+}
+
+/**
+ * Multiline `KEY=VALUE`: the value is everything after the first `=` (it may hold
+ * more `=`, and may be empty); blank lines are skipped; duplicate keys are an error.
+ */
+export function parseKeyValueLines(name: string, value: string, options: KeyValueOptions = {}): Array<[string, string]> {
+  const keyRule = options.key ?? { pattern: /^[A-Za-z_][A-Za-z0-9_.-]*$/, form: 'letters, digits, _, . and -, not starting with a digit' };
+  const seen = new Set<string>();
+  const pairs: Array<[string, string]> = [];
+  value.split('\n').forEach((rawLine, index) => {
+    const line = rawLine.replace(/\r$/, '');
+    if (line.trim() === '') return;
+    const eq = line.indexOf('=');
+    const where = `line ${index + 1}`;
+    if (eq < 0) {
+      const shown = options.secret ? '' : ` ('${line.trim()}')`;
+      throw new ConfigurationError(name, `${where}${shown} is not KEY=VALUE`);
+    }
+    const key = line.slice(0, eq).trim();
+    if (!keyRule.pattern.test(key)) {
+      throw new ConfigurationError(name, `${where}: key '${key}' is not valid. Expected ${keyRule.form}`);
+    }
+    if (seen.has(key)) throw new ConfigurationError(name, `${where}: key '${key}' is given twice`);
+    seen.add(key);
+    pairs.push([key, line.slice(eq + 1)]);
+  });
+  return pairs;
+}
+
+const DNS1123_LABEL = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A namespace: DNS-1123 label (63 characters at most). */
+export function parseNamespace(name: string, value: string): string {
+  if (value.length > 63 || !DNS1123_LABEL.test(value)) {
+    throw new ConfigurationError(name, `'${value}' is not a Kubernetes namespace. Expected a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters`);
+  }
+  return value;
+}
+
+/** An object name (Deployment, Secret...): DNS-1123 subdomain (253 characters at most). */
+export function parseResourceName(name: string, value: string): string {
+  if (value.length > 253 || !DNS1123_SUBDOMAIN.test(value)) {
+    throw new ConfigurationError(name, `'${value}' is not a Kubernetes name. Expected a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters`);
+  }
+  return value;
+}
+
+/** A container name: DNS-1123 label. */
+export function parseContainerName(name: string, value: string): string {
+  if (value.length > 63 || !DNS1123_LABEL.test(value)) {
+    throw new ConfigurationError(name, `'${value}' is not a container name. Expected a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters`);
+  }
+  return value;
+}
+
+/** Masks every secret before anything else is logged; empty values are skipped. */
+export function maskSecrets(...values: Array<string | undefined>): void {
+  for (const v of values) {
+    if (v === undefined || v === '') continue;
+    core.setSecret(v);
+    // A multi-line secret (a PEM key) is also masked line by line, as the runner prints lines.
+    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 4) core.setSecret(line.trim());
+  }
+}

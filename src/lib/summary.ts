@@ -1,0 +1,33 @@
+import * as core from '@actions/core';
+
+/**
+ * Job summaries: one helper so every action writes them the same way, and a
+ * failed write (no GITHUB_STEP_SUMMARY, full disk) is a warning, not a failure.
+ */
+export type Row = string[];
+
+export function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+export function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+export function markdownTable(header: Row, rows: Row[]): string {
+  const line = (cells: Row): string => `| ${cells.map(escapeCell).join(' | ')} |`;
+  return [line(header), `| ${header.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+/** Writes Markdown sections to the step summary; never throws. */
+export async function writeSummary(sections: string[]): Promise<void> {
+  try {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+      core.debug('GITHUB_STEP_SUMMARY is not set; no job summary written');
+      return;
+    }
+    await core.summary.addRaw(`${sections.join('\n\n')}\n`, true).write();
+  } catch (err) {
+    core.warning(`Could not write the job summary: ${(err as Error).message}`);
+  }
+}

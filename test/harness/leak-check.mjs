@@ -1,0 +1,50 @@
+// Fails when a canary secret appears anywhere an action could leak it: stdout, stderr,
+// outputs, the job summary, exported env, or any file under the given folders
+// (the action's working directory and temp dirs). Also looks for the base64 and
+// URL-encoded forms, the usual ways a secret slips out unrecognised.
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+function forms(canary) {
+  return [canary, Buffer.from(canary).toString('base64').replace(/=+$/, ''), encodeURIComponent(canary)].filter((f, i, all) => f.length >= 6 && all.indexOf(f) === i);
+}
+
+function* filesUnder(dir) {
+  let entries;
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of entries) {
+    if (name === 'node_modules' || name === '.git') continue;
+    const p = path.join(dir, name);
+    const st = lstatSync(p);
+    if (st.isDirectory()) yield* filesUnder(p);
+    else if (st.isFile() && st.size < 64 * 1024 * 1024) yield p;
+  }
+}
+
+/** Returns a list of places a canary was found; empty means no leak. */
+export function findLeaks(result, canaries, extraDirs = []) {
+  const places = [];
+  const texts = {
+    stdout: result.stdout,
+    stderr: result.stderr,
+    outputs: JSON.stringify(result.outputs),
+    summary: result.summary,
+    'exported env': JSON.stringify(result.exported),
+  };
+  const dirs = [result.workDir, result.cwd, ...extraDirs];
+  for (const canary of canaries) {
+    for (const form of forms(canary)) {
+      for (const [where, text] of Object.entries(texts)) if (text.includes(form)) places.push(`${where} contains ${form === canary ? 'the canary' : 'an encoding of the canary'}`);
+      for (const dir of new Set(dirs)) {
+        for (const file of filesUnder(dir)) {
+          if (readFileSync(file).includes(form)) places.push(`file ${file} contains ${form === canary ? 'the canary' : 'an encoding of the canary'}`);
+        }
+      }
+    }
+  }
+  return places;
+}
