@@ -11,7 +11,7 @@
 // (esbuild's code splitting cannot do this: it puts undici in a chunk shared
 // with @actions/core that the entry then loads eagerly.)
 //
-// Usage: node scripts/build.mjs [--out DIR]   (DIR/<name>/ instead of actions/<name>/dist/)
+// Usage: node scripts/build.mjs [--out DIR] [--only NAME]   (DIR/<name>/ instead of actions/<name>/dist/)
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outArg = process.argv.indexOf('--out');
 const outRoot = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : undefined;
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
 
 // The @actions packages declare no `sideEffects`, so a bundler must keep every
 // module they import (core -> http-client -> undici) even when unused. Their
@@ -87,7 +89,7 @@ const common = {
 };
 
 const actionsDir = path.join(root, 'actions');
-const names = readdirSync(actionsDir).filter((n) => existsSync(path.join(actionsDir, n, 'src', 'index.ts'))).sort();
+const names = readdirSync(actionsDir).filter((n) => existsSync(path.join(actionsDir, n, 'src', 'index.ts')) && (!only || n === only)).sort();
 for (const name of names) {
   const outdir = outRoot ? path.join(outRoot, name) : path.join(actionsDir, name, 'dist');
   rmSync(outdir, { recursive: true, force: true });
