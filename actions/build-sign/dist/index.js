@@ -1599,12 +1599,17 @@ function commonBuildFlags(inputs, labels) {
   for (const ref of fullRefs(inputs)) args.push("-t", ref);
   return args;
 }
-function buildArgv(builder, inputs, files, labels) {
+function sourceDateEpoch(env) {
+  const v = env.SOURCE_DATE_EPOCH;
+  return v && /^[0-9]+$/.test(v) ? v : void 0;
+}
+function buildArgv(builder, inputs, files, labels, epoch) {
   if (builder === "docker") {
     return ["buildx", "build", "--metadata-file", files.metadataFile, "--output", "type=image,push=false", ...commonBuildFlags(inputs, labels), inputs.context];
   }
   const auth = files.authfile ? ["--authfile", files.authfile] : [];
-  return ["build", "--iidfile", files.iidfile, ...auth, ...commonBuildFlags(inputs, labels), inputs.context];
+  const timestamp = epoch ? ["--timestamp", epoch] : [];
+  return ["build", "--iidfile", files.iidfile, ...auth, ...timestamp, ...commonBuildFlags(inputs, labels), inputs.context];
 }
 function dockerPushArgv(inputs, metadataFile, labels) {
   return ["buildx", "build", "--metadata-file", metadataFile, "--output", "type=image,push=true", ...commonBuildFlags(inputs, labels), inputs.context];
@@ -1945,7 +1950,7 @@ async function run() {
     const labels = provenanceLabels(process.env);
     const refs = fullRefs(inputs);
     await group(`Build ${refs.join(", ")} with ${builder}`, async () => {
-      await execTool(builder, buildArgv(builder, inputs, files, labels), { stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
+      await execTool(builder, buildArgv(builder, inputs, files, labels, sourceDateEpoch(process.env)), { stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
     });
     const configDigest = builder === "docker" ? parseBuildxMetadata(readFileSync(files.metadataFile, "utf8")).configDigest : parseDigestFile(readFileSync(files.iidfile, "utf8"));
     if (!configDigest) throw new Error(`${builder} did not report the built image's config digest`);

@@ -36,13 +36,25 @@ function commonBuildFlags(inputs: Inputs, labels: Array<[string, string]>): stri
   return args;
 }
 
+/**
+ * SOURCE_DATE_EPOCH (reproducible-builds.org) makes buildah/podman builds
+ * reproducible, so a re-run of the same commit finds its tag holding the same
+ * image instead of failing the immutability check. docker buildx reads the
+ * variable from the environment itself.
+ */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv): string | undefined {
+  const v = env.SOURCE_DATE_EPOCH;
+  return v && /^[0-9]+$/.test(v) ? v : undefined;
+}
+
 /** Builds the image locally, without pushing. */
-export function buildArgv(builder: ConcreteBuilder, inputs: Inputs, files: BuildFiles, labels: Array<[string, string]>): string[] {
+export function buildArgv(builder: ConcreteBuilder, inputs: Inputs, files: BuildFiles, labels: Array<[string, string]>, epoch?: string): string[] {
   if (builder === 'docker') {
     return ['buildx', 'build', '--metadata-file', files.metadataFile, '--output', 'type=image,push=false', ...commonBuildFlags(inputs, labels), inputs.context];
   }
   const auth = files.authfile ? ['--authfile', files.authfile] : [];
-  return ['build', '--iidfile', files.iidfile, ...auth, ...commonBuildFlags(inputs, labels), inputs.context];
+  const timestamp = epoch ? ['--timestamp', epoch] : [];
+  return ['build', '--iidfile', files.iidfile, ...auth, ...timestamp, ...commonBuildFlags(inputs, labels), inputs.context];
 }
 
 /** docker: the same build again with push=true; buildx answers from its cache. */

@@ -6,7 +6,7 @@ import { execTool } from '../../../src/lib/exec.js';
 import { writeAuthConfig, type AuthConfig } from '../../../src/lib/registry-auth.js';
 import { RegistryClient } from '../../../src/lib/registry.js';
 import { findOnPath, resolveTool } from '../../../src/lib/tools.js';
-import { buildArgv, dockerPushArgv, fullRefs, parseBuildxMetadata, parseDigestFile, provenanceLabels, pushArgv, type ConcreteBuilder } from './builder.js';
+import { buildArgv, dockerPushArgv, fullRefs, parseBuildxMetadata, parseDigestFile, provenanceLabels, pushArgv, sourceDateEpoch, type ConcreteBuilder } from './builder.js';
 import { getInputs, type Inputs } from './inputs.js';
 import { keylessProblem, signPlan } from './sign.js';
 import { buildSignSummary, type Outcome } from './summary.js';
@@ -86,7 +86,7 @@ export async function run(): Promise<void> {
     const refs = fullRefs(inputs);
 
     await core.group(`Build ${refs.join(', ')} with ${builder}`, async () => {
-      await execTool(builder, buildArgv(builder, inputs, files, labels), { stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
+      await execTool(builder, buildArgv(builder, inputs, files, labels, sourceDateEpoch(process.env)), { stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
     });
     const configDigest = builder === 'docker' ? parseBuildxMetadata(readFileSync(files.metadataFile, 'utf8')).configDigest : parseDigestFile(readFileSync(files.iidfile, 'utf8'));
     if (!configDigest) throw new Error(`${builder} did not report the built image's config digest`);
