@@ -13,7 +13,9 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const fakesDir = path.join(repoRoot, 'test', 'fakes');
 
 /** `name<<delimiter\nvalue\ndelimiter` and `name=value` lines, as @actions/core writes them. */
+/** @param {string} text @returns {Record<string, string>} */
 export function parseCommandFile(text) {
+  /** @type {Record<string, string>} */
   const result = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -34,8 +36,10 @@ export function parseCommandFile(text) {
 }
 
 /** Input defaults from action.yml; expression defaults (`${{ ... }}`) are left to the caller. */
+/** @param {string} action @returns {Record<string, string>} */
 export function actionDefaults(action) {
   const meta = parseYaml(readFileSync(path.join(repoRoot, 'actions', action, 'action.yml'), 'utf8'));
+  /** @type {Record<string, string>} */
   const defaults = {};
   for (const [name, spec] of Object.entries(meta.inputs ?? {})) {
     if (spec && spec.default !== undefined && !String(spec.default).includes('${{')) defaults[name] = String(spec.default);
