@@ -9,4 +9,6 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 120000,
   maxWorkers: 2,
+  // Child processes and keep-alive sockets of a failed test must never hang CI.
+  forceExit: true,
 };

@@ -11,15 +11,16 @@
 // (esbuild's code splitting cannot do this: it puts undici in a chunk shared
 // with @actions/core that the entry then loads eagerly.)
 //
-// Usage: node scripts/build.mjs [--out DIR] [--only NAME]   (DIR/<name>/ instead of actions/<name>/dist/)
+// Usage: node scripts/build.mjs [--only NAME] [--check]
+//   --check builds into actions/<name>/.dist-check (same depth, so source maps are
+//   identical), compares with the committed dist/ and exits 1 on any difference.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outArg = process.argv.indexOf('--out');
-const outRoot = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : undefined;
+const check = process.argv.includes('--check');
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
 
@@ -39,6 +40,22 @@ const pureActionsPackages = {
         pluginData: 'pure',
       });
       return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
+// @actions/core imports node:crypto (about 7 ms at start-up on Node 24) only for
+// randomUUID() in its file commands. Node's global Web Crypto has the same
+// function and loads on first use, so a run that stops at an input error never
+// pays for it.
+const lazyCoreCrypto = {
+  name: 'lazy-core-crypto',
+  setup(build) {
+    build.onLoad({ filter: /@actions[\\/]core[\\/]lib[\\/]file-command\.js$/ }, async (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const patched = source.replace("import * as crypto from 'crypto';", 'const crypto = { randomUUID: () => globalThis.crypto.randomUUID() };');
+      if (patched === source) throw new Error(`${args.path}: the crypto import to make lazy was not found; check this plugin against the new @actions/core`);
+      return { contents: patched, loader: 'js' };
     });
   },
 };
@@ -88,18 +105,38 @@ const common = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
 };
 
+function listFiles(dir, prefix = '') {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+}
+
+function compareTrees(committed, built) {
+  const a = new Set(listFiles(committed));
+  const b = new Set(listFiles(built));
+  const problems = [];
+  for (const f of b) if (!a.has(f)) problems.push(`${f} (missing from the commit)`);
+  for (const f of a) if (!b.has(f)) problems.push(`${f} (no longer built)`);
+  for (const f of b) if (a.has(f) && !readFileSync(path.join(committed, f)).equals(readFileSync(path.join(built, f)))) problems.push(`${f} (differs)`);
+  return problems.sort();
+}
+
+const differences = [];
 const actionsDir = path.join(root, 'actions');
 const names = readdirSync(actionsDir).filter((n) => existsSync(path.join(actionsDir, n, 'src', 'index.ts')) && (!only || n === only)).sort();
 for (const name of names) {
-  const outdir = outRoot ? path.join(outRoot, name) : path.join(actionsDir, name, 'dist');
+  const outdir = path.join(actionsDir, name, check ? '.dist-check' : 'dist');
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const used = new Set();
   const result = await esbuild.build({
     ...common,
-    entryPoints: [path.join('actions', name, 'src', 'index.ts')],
-    outfile: path.join(outdir, 'index.js'),
-    plugins: [lazyPackages(used), pureActionsPackages],
+    entryPoints: { index: path.join('actions', name, 'src', 'index.ts') },
+    outdir,
+    // Our own modules loaded with await import() become chunks, so input
+    // validation runs before the execution code (and its Node built-ins) loads.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    plugins: [lazyPackages(used), pureActionsPackages, lazyCoreCrypto],
   });
   const inputs = { ...result.metafile.inputs };
   for (const pkg of [...used].sort()) {
@@ -107,12 +144,27 @@ for (const name of names) {
       ...common,
       stdin: { contents: `export * from '${pkg}';`, resolveDir: root, sourcefile: `lazy-${pkg.split('/')[1]}.js` },
       outfile: path.join(outdir, 'lazy', `${pkg.split('/')[1]}.js`),
-      plugins: [pureActionsPackages],
+      plugins: [pureActionsPackages, lazyCoreCrypto],
     });
     Object.assign(inputs, lazy.metafile.inputs);
   }
   writeFileSync(path.join(outdir, 'licenses.txt'), licenses({ inputs }));
   // The bundle is ESM; say so next to it so it runs wherever the folder is copied.
   writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
-  console.log(`built actions/${name} -> ${path.relative(root, outdir)}`);
+  if (!check) {
+    console.log(`built actions/${name} -> ${path.relative(root, outdir)}`);
+    continue;
+  }
+  const committed = path.join(actionsDir, name, 'dist');
+  const problems = compareTrees(committed, outdir);
+  rmSync(outdir, { recursive: true, force: true });
+  if (problems.length > 0) {
+    differences.push(...problems.map((p) => `actions/${name}/dist/${p}`));
+  } else {
+    console.log(`actions/${name}/dist matches its source`);
+  }
+}
+if (check && differences.length > 0) {
+  console.error(`Committed bundles differ from what the source builds (run npm run build and commit):\n  ${differences.join('\n  ')}`);
+  process.exit(1);
 }

@@ -50,7 +50,7 @@ export function parseDuration(name: string, value: string): number {
     throw new ConfigurationError(name, `'${value}' is not a duration. Expected hours, minutes and seconds like 90s, 5m or 1h30m`);
   }
   const ms = ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000;
-  if (ms <= 0) throw new ConfigurationError(name, `'${value}' must be longer than zero`);
+  if (ms <= 0) throw new ConfigurationError(name, `'${value}' must be longer than zero. Expected hours, minutes and seconds like 90s, 5m or 1h30m`);
   return ms;
 }
 
