@@ -11,6 +11,8 @@ import { parse as parseYaml } from 'yaml';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fakesDir = path.join(repoRoot, 'test', 'fakes');
+/** Real upstream data, beside the checkout (../shared/fixtures). */
+export const sharedFixtures = path.resolve(repoRoot, '..', 'shared', 'fixtures');
 
 /** `name<<delimiter\nvalue\ndelimiter` and `name=value` lines, as @actions/core writes them. */
 /** @param {string} text @returns {Record<string, string>} */

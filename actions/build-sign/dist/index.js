@@ -722,7 +722,7 @@ function getInputs(env = process.env) {
 // actions/build-sign/src/main.ts
 async function run() {
   const inputs = getInputs();
-  const { execute } = await import("./chunks/execute-WAN5F5BU.js");
+  const { execute } = await import("./chunks/execute-UMGYTXCT.js");
   await execute(inputs);
 }
 

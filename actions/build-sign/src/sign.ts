@@ -1,4 +1,5 @@
 import { isLoopbackRegistry } from '../../../src/lib/image-ref.js';
+import { runUrl } from '../../../src/lib/run-url.js';
 import type { CosignKey } from './inputs.js';
 
 /** The key PEM travels in this variable, named by `--key env://...`: never in argv or on disk. */
@@ -8,11 +9,6 @@ export interface SignPlan {
   argv: string[];
   env: Record<string, string>;
   mode: 'keyless' | 'key';
-}
-
-export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
-  if (!env.GITHUB_SERVER_URL || !env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return undefined;
-  return `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
 }
 
 /** Annotations signed with the image: where it came from. */

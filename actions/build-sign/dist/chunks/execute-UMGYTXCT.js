@@ -505,12 +505,14 @@ function parseDigestFile(text) {
   return digest;
 }
 
-// actions/build-sign/src/sign.ts
-var KEY_ENV = "COSIGN_PRIVATE_KEY";
+// src/lib/run-url.ts
 function runUrl(env) {
   if (!env.GITHUB_SERVER_URL || !env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return void 0;
   return `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
 }
+
+// actions/build-sign/src/sign.ts
+var KEY_ENV = "COSIGN_PRIVATE_KEY";
 function signAnnotations(env) {
   const a = [];
   if (env.GITHUB_REPOSITORY) a.push("-a", `repo=${env.GITHUB_REPOSITORY}`);
@@ -727,4 +729,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-WAN5F5BU.js.map
+//# sourceMappingURL=execute-UMGYTXCT.js.map

@@ -1,0 +1,1237 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  canonicalRepository,
+  debug,
+  error,
+  formatReference,
+  group,
+  info,
+  isDebug,
+  isLoopbackRegistry,
+  parseReference,
+  registryOf,
+  setOutput,
+  setSecret,
+  summary,
+  warning
+} from "./chunk-EVDFPMYZ.js";
+
+// actions/deploy/src/execute.ts
+import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import path4 from "node:path";
+
+// src/lib/exec.ts
+import { spawn } from "node:child_process";
+var ExecError = class extends Error {
+  constructor(command, result, detail) {
+    super(`${command} ${detail}${tail(result.stderr) || tail(result.stdout)}`);
+    this.command = command;
+    this.result = result;
+    this.name = "ExecError";
+  }
+  command;
+  result;
+};
+var TAIL_LINES = 20;
+function tail(text, lines = TAIL_LINES) {
+  const kept = text.trimEnd().split("\n").slice(-lines).join("\n");
+  return kept === "" ? "" : `:
+${kept}`;
+}
+function formatCommand(file, args) {
+  return [file, ...args].map((a) => /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+function execTool(file, args, options = {}) {
+  const command = formatCommand(file, args);
+  if (options.stream) info(`[command] ${command}`);
+  else debug(`[command] ${command}`);
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env };
+    for (const [k, v] of Object.entries(options.env ?? {})) {
+      if (v === void 0) delete env[k];
+      else env[k] = v;
+    }
+    const child = spawn(file, args, { cwd: options.cwd, env, stdio: ["pipe", "pipe", "pipe"], shell: false });
+    const out = [];
+    const err = [];
+    const echo = (chunk) => {
+      if (options.stream) process.stdout.write(chunk);
+    };
+    child.stdout.on("data", (c) => {
+      out.push(c);
+      echo(c);
+    });
+    child.stderr.on("data", (c) => {
+      err.push(c);
+      echo(c);
+    });
+    let timedOut = false;
+    let killer;
+    const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGTERM");
+      killer = setTimeout(() => child.kill("SIGKILL"), 5e3);
+    }, options.timeoutMs);
+    child.on("error", (e) => {
+      if (timer) clearTimeout(timer);
+      reject(new Error(e.code === "ENOENT" ? `${file}: command not found` : `${command}: ${e.message}`));
+    });
+    child.on("close", (code2, signal) => {
+      if (timer) clearTimeout(timer);
+      if (killer) clearTimeout(killer);
+      const result = {
+        exitCode: code2 ?? 128,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8")
+      };
+      if (!options.stream) {
+        if (result.stdout && isDebug()) debug(result.stdout);
+        if (result.stderr && isDebug()) debug(result.stderr);
+      }
+      if (timedOut) return reject(new ExecError(command, result, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1e3)}s`));
+      if (code2 !== 0 && !options.allowFailure) {
+        return reject(new ExecError(command, result, signal ? `was killed by ${signal}` : `exited with code ${code2}`));
+      }
+      resolve(result);
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+// src/lib/kubectl.ts
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+function connectionArgs(target) {
+  const args = [];
+  if (target.kubeconfig) args.push("--kubeconfig", target.kubeconfig);
+  if (target.context) args.push("--context", target.context);
+  return args;
+}
+var TRANSIENT = [
+  /\(InternalError\)/,
+  /\(ServiceUnavailable\)/,
+  /\(ServerTimeout\)/,
+  /\(Timeout\)/,
+  /\(TooManyRequests\)/,
+  /etcdserver: (leader changed|request timed out|too many requests)/,
+  /the server is currently unable to handle the request/,
+  /the server was unable to return a response in the time allotted/,
+  /an error on the server .* has prevented the request from succeeding/,
+  /connection refused/,
+  /connection reset by peer/,
+  /i\/o timeout/,
+  /TLS handshake timeout/,
+  /http2: client connection lost/,
+  /unexpected EOF/,
+  /net\/http: request canceled/,
+  /Internal Server Error/i,
+  /Service Unavailable/i,
+  /Bad Gateway/i,
+  /Gateway Timeout/i
+];
+function isTransientKubectlError(stderr) {
+  return TRANSIENT.some((re) => re.test(stderr));
+}
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function kubectl(target, args, options = {}) {
+  const attempts = options.attempts ?? 4;
+  const backoff = options.backoffMs ?? 500;
+  const full = [...connectionArgs(target), ...args];
+  let last;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    last = await execTool(target.kubectl, full, { ...options, allowFailure: true });
+    if (last.exitCode === 0) return last;
+    if (!isTransientKubectlError(last.stderr) || attempt === attempts) break;
+    const delay = backoff * 2 ** (attempt - 1);
+    info(`kubectl ${args[0] ?? ""}: transient API error (${last.stderr.trim().split("\n").pop()}); retrying in ${delay} ms`);
+    await sleep(delay);
+  }
+  const result = last;
+  if (options.allowFailure) return result;
+  throw new Error(`kubectl ${args.join(" ")} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
+}
+function writeKubeconfig(content) {
+  const dir = mkdtempSync(path.join(process.env.RUNNER_TEMP || tmpdir(), "kubeconfig-"));
+  const file = path.join(dir, "config");
+  writeFileSync(file, content, { mode: 384 });
+  chmodSync(file, 384);
+  return { path: file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// src/lib/registry-auth.ts
+import { mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import path2 from "node:path";
+function writeAuthConfig(registry, credentials) {
+  const base = process.env.RUNNER_TEMP || tmpdir2();
+  const dir = mkdtempSync2(path2.join(base, "registry-auth-"));
+  const file = path2.join(dir, "config.json");
+  const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64");
+  writeFileSync2(file, `${JSON.stringify({ auths: { [registry]: { auth } } })}
+`, { mode: 384 });
+  return {
+    dir,
+    file,
+    env: { DOCKER_CONFIG: dir, REGISTRY_AUTH_FILE: file },
+    remove: () => rmSync2(dir, { recursive: true, force: true })
+  };
+}
+
+// src/lib/registry.ts
+import { createHash } from "node:crypto";
+var MANIFEST_MEDIA_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+];
+var INDEX_MEDIA_TYPES = /* @__PURE__ */ new Set([MANIFEST_MEDIA_TYPES[0], MANIFEST_MEDIA_TYPES[2]]);
+var RegistryError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+    this.name = "RegistryError";
+  }
+  status;
+};
+var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
+function isTransient(status) {
+  return status === 429 || status >= 500;
+}
+function parseChallenge(header) {
+  const space = header.indexOf(" ");
+  const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
+  const params = {};
+  const re = /([a-zA-Z_]+)=(?:"([^"]*)"|([^,\s]*))/g;
+  for (let m = re.exec(header.slice(space + 1)); m; m = re.exec(header.slice(space + 1))) {
+    params[(m[1] ?? "").toLowerCase()] = m[2] ?? m[3] ?? "";
+  }
+  return { scheme, params };
+}
+var RegistryClient = class _RegistryClient {
+  constructor(options = {}) {
+    this.options = options;
+    this.attempts = options.attempts ?? 4;
+    this.backoffMs = options.backoffMs ?? 500;
+    this.timeoutMs = options.timeoutMs ?? 3e4;
+  }
+  options;
+  tokens = /* @__PURE__ */ new Map();
+  basicFor = /* @__PURE__ */ new Set();
+  attempts;
+  backoffMs;
+  timeoutMs;
+  static baseUrl(registry) {
+    const host = registry === "docker.io" ? "registry-1.docker.io" : registry;
+    return `${isLoopbackRegistry(registry) ? "http" : "https"}://${host}`;
+  }
+  /** HEAD a manifest by tag or digest; undefined when the registry says it does not exist. */
+  async headManifest(registry, repository, reference) {
+    const res = await this.request(registry, repository, "HEAD", `/v2/${repository}/manifests/${reference}`);
+    if (res.status === 404) return void 0;
+    if (res.status !== 200) throw new RegistryError(`HEAD ${registry}/${repository}:${reference}: HTTP ${res.status}`, res.status);
+    const digest = res.headers.get("docker-content-digest");
+    if (!digest) {
+      const full = await this.getManifest(registry, repository, reference);
+      return full && { digest: full.digest, mediaType: full.mediaType, size: full.size };
+    }
+    return { digest, mediaType: (res.headers.get("content-type") ?? "").split(";")[0] ?? "", size: Number(res.headers.get("content-length") ?? 0) };
+  }
+  /** GET a manifest or index; its digest is computed from the bytes and checked against the registry's header. */
+  async getManifest(registry, repository, reference) {
+    const res = await this.request(registry, repository, "GET", `/v2/${repository}/manifests/${reference}`);
+    if (res.status === 404) return void 0;
+    if (res.status !== 200) throw new RegistryError(`GET ${registry}/${repository}:${reference}: HTTP ${res.status} ${await res.text().catch(() => "")}`.trim(), res.status);
+    const body = Buffer.from(await res.arrayBuffer());
+    const digest = `sha256:${createHash("sha256").update(body).digest("hex")}`;
+    const header = res.headers.get("docker-content-digest");
+    if (header && header !== digest) throw new RegistryError(`${registry}/${repository}:${reference}: the registry says ${header} but the manifest bytes hash to ${digest}`);
+    if (reference.startsWith("sha256:") && reference !== digest) throw new RegistryError(`${registry}/${repository}@${reference}: the manifest bytes hash to ${digest}`);
+    const json = JSON.parse(body.toString("utf8"));
+    const mediaType = (res.headers.get("content-type") ?? json.mediaType ?? "").split(";")[0] ?? "";
+    return { digest, mediaType, size: body.length, body, json };
+  }
+  static isIndex(mediaType) {
+    return INDEX_MEDIA_TYPES.has(mediaType);
+  }
+  /** Config digests of an image, or of each image an index lists (attestation manifests excluded). */
+  async configDigests(registry, repository, reference) {
+    const manifest = await this.getManifest(registry, repository, reference);
+    if (!manifest) return void 0;
+    if (!_RegistryClient.isIndex(manifest.mediaType) && manifest.json.config) return [manifest.json.config.digest];
+    const configs = [];
+    for (const child of manifest.json.manifests ?? []) {
+      if (child.annotations?.["vnd.docker.reference.type"] === "attestation-manifest") continue;
+      const image = await this.getManifest(registry, repository, child.digest);
+      if (image?.json.config) configs.push(image.json.config.digest);
+    }
+    return configs.sort();
+  }
+  authHeader(registry, scope) {
+    const token = this.tokens.get(`${registry} ${scope}`);
+    if (token) return `Bearer ${token}`;
+    const c = this.options.credentials;
+    if (c && this.basicFor.has(registry)) return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}`;
+    return void 0;
+  }
+  async fetchWithRetry(url, init, what) {
+    let lastError = "";
+    for (let attempt = 1; attempt <= this.attempts; attempt++) {
+      if (attempt > 1) {
+        const delay = this.backoffMs * 2 ** (attempt - 2);
+        info(`${what}: ${lastError}; retrying in ${delay} ms (attempt ${attempt} of ${this.attempts})`);
+        await sleep2(delay);
+      }
+      let res;
+      try {
+        res = await fetch(url, { ...init, redirect: "follow", signal: AbortSignal.timeout(this.timeoutMs) });
+      } catch (err) {
+        const cause = err.cause?.code;
+        lastError = `connection failed${cause ? ` (${cause})` : ""}: ${err.message}`;
+        continue;
+      }
+      if (!isTransient(res.status)) return res;
+      lastError = `HTTP ${res.status}`;
+      const retryAfter = Number(res.headers.get("retry-after"));
+      await res.arrayBuffer().catch(() => void 0);
+      if (res.status === 429 && retryAfter > 0 && attempt < this.attempts) await sleep2(Math.min(retryAfter, 30) * 1e3);
+    }
+    throw new RegistryError(`${what}: ${lastError} after ${this.attempts} attempts`);
+  }
+  async request(registry, repository, method, pathname) {
+    const scope = `repository:${repository}:pull`;
+    const url = `${_RegistryClient.baseUrl(registry)}${pathname}`;
+    const what = `${method} ${url}`;
+    const headers = () => {
+      const h = { Accept: MANIFEST_MEDIA_TYPES.join(", ") };
+      const auth = this.authHeader(registry, scope);
+      if (auth) h.Authorization = auth;
+      return h;
+    };
+    let res = await this.fetchWithRetry(url, { method, headers: headers() }, what);
+    if (res.status !== 401) return res;
+    const challenge = res.headers.get("www-authenticate");
+    await res.arrayBuffer().catch(() => void 0);
+    if (!challenge) throw new RegistryError(`${what}: HTTP 401 without an authentication challenge`, 401);
+    const { scheme, params } = parseChallenge(challenge);
+    if (scheme === "basic") {
+      if (!this.options.credentials) throw new RegistryError(`${what}: the registry asks for credentials (Basic) and none were given`, 401);
+      this.basicFor.add(registry);
+    } else if (scheme === "bearer") {
+      await this.fetchToken(registry, params, scope);
+    } else {
+      throw new RegistryError(`${what}: unsupported authentication scheme '${scheme}'`, 401);
+    }
+    res = await this.fetchWithRetry(url, { method, headers: headers() }, what);
+    if (res.status === 401 || res.status === 403) {
+      throw new RegistryError(`${what}: HTTP ${res.status}: the registry refused the ${this.options.credentials ? "given credentials" : "anonymous request"}`, res.status);
+    }
+    return res;
+  }
+  async fetchToken(registry, params, scope) {
+    const realm = params.realm;
+    if (!realm) throw new RegistryError(`${registry}: Bearer challenge without a realm`);
+    const realmUrl = new URL(realm);
+    if (realmUrl.protocol !== "https:" && !isLoopbackRegistry(realmUrl.host)) {
+      throw new RegistryError(`${registry}: refusing to send credentials to a non-HTTPS token realm ${realm}`);
+    }
+    if (params.service) realmUrl.searchParams.set("service", params.service);
+    realmUrl.searchParams.set("scope", params.scope ?? scope);
+    const headers = {};
+    const c = this.options.credentials;
+    if (c) headers.Authorization = `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}`;
+    const res = await this.fetchWithRetry(realmUrl.toString(), { method: "GET", headers }, `token request to ${realmUrl.origin}${realmUrl.pathname}`);
+    if (res.status !== 200) throw new RegistryError(`${registry}: the token service answered HTTP ${res.status}${c ? " to the given credentials" : ""}`, res.status);
+    const body = await res.json();
+    const token = body.token ?? body.access_token;
+    if (!token) throw new RegistryError(`${registry}: the token service answered without a token`);
+    setSecret(token);
+    this.tokens.set(`${registry} ${scope}`, token);
+  }
+};
+
+// src/lib/run-url.ts
+function runUrl(env) {
+  if (!env.GITHUB_SERVER_URL || !env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return void 0;
+  return `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+}
+
+// src/lib/summary.ts
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+function code(text) {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+function markdownTable(header, rows) {
+  const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
+  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+async function writeSummary(sections) {
+  try {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+      debug("GITHUB_STEP_SUMMARY is not set; no job summary written");
+      return;
+    }
+    await summary.addRaw(`${sections.join("\n\n")}
+`, true).write();
+  } catch (err) {
+    warning(`Could not write the job summary: ${err.message}`);
+  }
+}
+
+// src/lib/tools.ts
+import { createHash as createHash2 } from "node:crypto";
+import { accessSync, constants, createReadStream, statSync } from "node:fs";
+import { arch, platform } from "node:os";
+import path3 from "node:path";
+
+// src/lib/tools.json
+var tools_default = {
+  cosign: {
+    version: "v3.0.6",
+    platforms: {
+      "linux-x64": {
+        url: "https://github.com/sigstore/cosign/releases/download/v3.0.6/cosign-linux-amd64",
+        sha256: "c956e5dfcac53d52bcf058360d579472f0c1d2d9b69f55209e256fe7783f4c74",
+        archive: "binary",
+        bin: "cosign"
+      },
+      "linux-arm64": {
+        url: "https://github.com/sigstore/cosign/releases/download/v3.0.6/cosign-linux-arm64",
+        sha256: "bedac92e8c3729864e13d4a17048007cfafa79d5deca993a43a90ffe018ef2b8",
+        archive: "binary",
+        bin: "cosign"
+      }
+    },
+    source: "sigstore/cosign-installer action.yml (bootstrap_linux_amd64_sha / bootstrap_linux_arm64_sha for bootstrap_version v3.0.6, generated from cosign_checksums.txt; commit 6f9f177 'Bump cosign to 3.0.6'); identical values in cashapp/hermit-packages cosign.hcl"
+  },
+  trivy: {
+    version: "v0.69.3",
+    platforms: {
+      "linux-x64": {
+        url: "https://github.com/aquasecurity/trivy/releases/download/v0.69.3/trivy_0.69.3_Linux-64bit.tar.gz",
+        sha256: "1816b632dfe529869c740c0913e36bd1629cb7688bd5634f4a858c1d57c88b75",
+        archive: "tar.gz",
+        bin: "trivy"
+      },
+      "linux-arm64": {
+        url: "https://github.com/aquasecurity/trivy/releases/download/v0.69.3/trivy_0.69.3_Linux-ARM64.tar.gz",
+        sha256: "7e3924a974e912e57b4a99f65ece7931f8079584dae12eb7845024f97087bdfd",
+        archive: "tar.gz",
+        bin: "trivy"
+      }
+    },
+    source: "cashapp/hermit-packages trivy.hcl sha256sums (added 2026-03-04, commit 488afd78); same values pinned in many independent Dockerfiles/scripts, one noting 'matches trivy_0.69.3_checksums.txt'"
+  },
+  kubeseal: {
+    version: "v0.38.4",
+    platforms: {
+      "linux-x64": {
+        url: "https://github.com/bitnami-labs/sealed-secrets/releases/download/v0.38.4/kubeseal-0.38.4-linux-amd64.tar.gz",
+        sha256: "ab5ae808b0efcb167a825b6cf7f3a7c0034bd99a6301d78db2012da651a8c0b9",
+        archive: "tar.gz",
+        bin: "kubeseal"
+      },
+      "linux-arm64": {
+        url: "https://github.com/bitnami-labs/sealed-secrets/releases/download/v0.38.4/kubeseal-0.38.4-linux-arm64.tar.gz",
+        sha256: "bcc40ac15e29a21c270e2be8c62af29d4b01b9111ae667723e4b6d8e4009228b",
+        archive: "tar.gz",
+        bin: "kubeseal"
+      }
+    },
+    source: "cashapp/hermit-packages kubeseal.hcl sha256sums (sha256-source = sealed-secrets_<ver>_checksums.txt; commit 69cbaf49); amd64 also pinned in several independent Dockerfiles/docs, arm64 quoted from sealed-secrets_0.38.4_checksums.txt in an independent doc"
+  },
+  kubectl: {
+    version: "v1.35.2",
+    platforms: {
+      "linux-x64": {
+        url: "https://dl.k8s.io/release/v1.35.2/bin/linux/amd64/kubectl",
+        sha256: "924eb50779153f20cb668117d141440b95df2f325a64452d78dff9469145e277",
+        archive: "binary",
+        bin: "kubectl"
+      },
+      "linux-arm64": {
+        url: "https://dl.k8s.io/release/v1.35.2/bin/linux/arm64/kubectl",
+        sha256: "cd859449f54ad2cb05b491c490c13bb836cdd0886ae013c0aed3dd67ff747467",
+        archive: "binary",
+        bin: "kubectl"
+      }
+    },
+    source: "cashapp/hermit-packages kubectl.hcl sha256sums (commit 0e4549be); same pair pinned as KUBECTL_SUM_amd64/arm64 for v1.35.2 in several independent Makefiles/Dockerfiles"
+  }
+};
+
+// src/lib/tools.ts
+var pinnedTools = tools_default;
+var VERSION_ARGS = {
+  cosign: ["version"],
+  trivy: ["--version"],
+  kubeseal: ["--version"],
+  kubectl: ["version", "--client"]
+};
+function findOnPath(name, searchPath = process.env.PATH ?? "") {
+  for (const dir of searchPath.split(path3.delimiter)) {
+    if (dir === "") continue;
+    const candidate = path3.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function parseVersionOutput(text) {
+  const m = /v?[0-9]+\.[0-9]+\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?/.exec(text);
+  return m ? m[0] : "unknown";
+}
+function platformKey() {
+  const cpu = arch() === "arm64" ? "arm64" : arch() === "x64" ? "x64" : arch();
+  return `${platform()}-${cpu}`;
+}
+async function sha256File(file) {
+  const hash = createHash2("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk);
+  return hash.digest("hex");
+}
+async function resolveTool(name, wanted, manifest = pinnedTools) {
+  const onPath = findOnPath(name);
+  if (onPath) {
+    const out = await execTool(onPath, VERSION_ARGS[name], { allowFailure: true, timeoutMs: 3e4 });
+    const version2 = parseVersionOutput(`${out.stdout}
+${out.stderr}`);
+    info(`Using ${name} ${version2} from PATH (${onPath})`);
+    if (wanted && version2 !== "unknown" && version2.replace(/^v/, "") !== wanted.replace(/^v/, "")) {
+      warning(`${name} on PATH is ${version2}, not the requested ${wanted}; the runner's copy is used as it is.`);
+    }
+    return { path: onPath, version: version2, source: "path" };
+  }
+  const pin = manifest[name];
+  if (!pin) throw new Error(`${name} is not on PATH and no release of it is pinned`);
+  const version = wanted ?? pin.version;
+  if (version.replace(/^v/, "") !== pin.version.replace(/^v/, "")) {
+    throw new Error(`${name} ${version} is not on PATH and only ${pin.version} is pinned with a checksum; install ${name} ${version} before this step or use ${pin.version}`);
+  }
+  const key = platformKey();
+  const release = pin.platforms[key];
+  if (!release) throw new Error(`${name} ${pin.version} has no pinned release for ${key}; install ${name} before this step`);
+  const tc = await import("./lazy/tool-cache.js");
+  const cached = tc.find(name, pin.version.replace(/^v/, ""), key);
+  if (cached) {
+    const bin2 = path3.join(cached, release.bin);
+    info(`Using ${name} ${pin.version} from the tool cache (${bin2})`);
+    return { path: bin2, version: pin.version, source: "cache" };
+  }
+  info(`Downloading ${name} ${pin.version} from ${release.url}`);
+  const download = await tc.downloadTool(release.url);
+  const actual = await sha256File(download);
+  if (actual !== release.sha256) {
+    throw new Error(`checksum mismatch for ${release.url}: expected sha256 ${release.sha256}, got ${actual}. The download was discarded and not run`);
+  }
+  let dir;
+  if (release.archive === "tar.gz") {
+    const extracted = await tc.extractTar(download);
+    dir = await tc.cacheDir(extracted, name, pin.version.replace(/^v/, ""), key);
+  } else {
+    dir = await tc.cacheFile(download, release.bin, name, pin.version.replace(/^v/, ""), key);
+  }
+  const bin = path3.join(dir, release.bin);
+  const { chmodSync: chmodSync2 } = await import("node:fs");
+  chmodSync2(bin, 493);
+  info(`Installed ${name} ${pin.version} (sha256 ${actual} verified) at ${bin}`);
+  return { path: bin, version: pin.version, source: "download" };
+}
+
+// actions/deploy/src/change-cause.ts
+function changeCause(imageRef, env) {
+  const parts = [`deploy ${imageRef}`];
+  if (env.GITHUB_REPOSITORY) parts.push(`repo ${env.GITHUB_REPOSITORY}`);
+  if (env.GITHUB_SHA) parts.push(`commit ${env.GITHUB_SHA}`);
+  const run = runUrl(env);
+  if (run) parts.push(`run ${run}`);
+  return parts.join(", ");
+}
+
+// actions/deploy/src/rollout-state.ts
+var REVISION = "deployment.kubernetes.io/revision";
+var TEMPLATE_HASH = "pod-template-hash";
+function revisionOf(obj) {
+  const v = obj.metadata.annotations?.[REVISION];
+  return v !== void 0 && /^[0-9]+$/.test(v) ? Number(v) : void 0;
+}
+function containersOf(template) {
+  return template.spec?.containers ?? [];
+}
+function imagesOf(template) {
+  return Object.fromEntries(containersOf(template).map((c) => [c.name, c.image]));
+}
+function rolloutState(d) {
+  const s = d.status ?? {};
+  const desired = d.spec.replicas ?? 1;
+  const updated = s.updatedReplicas ?? 0;
+  const ready = s.readyReplicas ?? 0;
+  const available = s.availableReplicas ?? 0;
+  const total = s.replicas ?? 0;
+  const observed = (s.observedGeneration ?? 0) >= (d.metadata.generation ?? 0);
+  const progressing = s.conditions?.find((c) => c.type === "Progressing");
+  const deadlineExceeded = progressing?.reason === "ProgressDeadlineExceeded";
+  const settled = observed && updated === desired && ready >= desired && available >= desired && total === desired;
+  return { desired, updated, ready, available, total, observed, deadlineExceeded, complete: settled && !deadlineExceeded, paused: d.spec.paused === true };
+}
+function replicasSettled(state) {
+  return state.observed && state.updated === state.desired && state.ready >= state.desired && state.available >= state.desired && state.total === state.desired;
+}
+function describeState(s) {
+  return `${s.updated}/${s.desired} updated, ${s.ready}/${s.desired} ready, ${s.available}/${s.desired} available${s.total > s.desired ? `, ${s.total - s.desired} old pod(s) terminating` : ""}${s.deadlineExceeded ? ", progress deadline exceeded" : ""}${s.observed ? "" : ", change not yet observed"}`;
+}
+function ownedBy(deployment, replicaSets) {
+  const uid = deployment.metadata.uid;
+  return replicaSets.filter((rs) => rs.metadata.ownerReferences?.some((o) => o.kind === "Deployment" && (uid ? o.uid === uid : o.name === deployment.metadata.name)));
+}
+function currentReplicaSet(deployment, owned) {
+  const rev = revisionOf(deployment);
+  return rev === void 0 ? void 0 : owned.find((rs) => revisionOf(rs) === rev);
+}
+function templateHashOf(rs) {
+  return rs.metadata.labels?.[TEMPLATE_HASH] ?? rs.spec.template.metadata?.labels?.[TEMPLATE_HASH];
+}
+function previousRevision(deployment, owned) {
+  const current = revisionOf(deployment) ?? Number.MAX_SAFE_INTEGER;
+  const older = owned.map(revisionOf).filter((r) => r !== void 0 && r < current);
+  return older.length ? Math.max(...older) : void 0;
+}
+var FAILING_REASONS = ["ImagePullBackOff", "ErrImagePull", "CrashLoopBackOff", "CreateContainerConfigError", "InvalidImageName", "RunContainerError"];
+function findPodFailure(pods) {
+  for (const pod of [...pods].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
+    const statuses = [...pod.status?.initContainerStatuses ?? [], ...pod.status?.containerStatuses ?? []];
+    for (const cs of statuses) {
+      const reason = cs.state?.waiting?.reason;
+      if (reason && FAILING_REASONS.includes(reason)) {
+        return { pod: pod.metadata.name, container: cs.name, reason, message: cs.state?.waiting?.message ?? "" };
+      }
+    }
+  }
+  return void 0;
+}
+function newestPodState(pods) {
+  const pod = [...pods].sort((a, b) => (b.metadata.creationTimestamp ?? "").localeCompare(a.metadata.creationTimestamp ?? "") || b.metadata.name.localeCompare(a.metadata.name))[0];
+  if (!pod) return void 0;
+  const cs = pod.status?.containerStatuses?.[0];
+  const state = cs?.state?.waiting?.reason ?? (cs?.state?.terminated ? `terminated (${cs.state.terminated.reason ?? cs.state.terminated.exitCode})` : cs?.state?.running ? cs.ready ? "running, ready" : "running, not ready" : pod.status?.phase ?? "pending");
+  return `newest pod ${pod.metadata.name}: ${state}`;
+}
+
+// actions/deploy/src/cluster.ts
+var Cluster = class _Cluster {
+  constructor(target, namespace) {
+    this.target = target;
+    this.namespace = namespace;
+  }
+  target;
+  namespace;
+  ns(args) {
+    return ["--namespace", this.namespace, ...args];
+  }
+  async json(args) {
+    const r = await kubectl(this.target, this.ns([...args, "--output", "json"]), { timeoutMs: 6e4 });
+    return JSON.parse(r.stdout);
+  }
+  /** undefined when the Deployment does not exist. */
+  async deployment(name) {
+    const r = await kubectl(this.target, this.ns(["get", "deployment", name, "--output", "json"]), { allowFailure: true, timeoutMs: 6e4 });
+    if (r.exitCode === 0) return JSON.parse(r.stdout);
+    if (/NotFound|not found/.test(r.stderr)) return void 0;
+    throw new Error(`kubectl get deployment ${name} failed: ${r.stderr.trim()}`);
+  }
+  async deployments(names) {
+    const list = await this.json(["get", "deployment", ...names]);
+    const items = "items" in list ? list.items : [list];
+    return new Map(items.map((d) => [d.metadata.name, d]));
+  }
+  static selector(labels) {
+    return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(",");
+  }
+  /** The deployment's ReplicaSets (its selector, then owner references). */
+  async replicaSets(d) {
+    const match = d.spec.selector?.matchLabels ?? {};
+    const args = Object.keys(match).length ? ["get", "replicaset", "--selector", _Cluster.selector(match)] : ["get", "replicaset"];
+    return ownedBy(d, (await this.json(args)).items);
+  }
+  /** Pods of one ReplicaSet, by its pod-template-hash. */
+  async pods(d, podTemplateHash) {
+    const labels = { ...d.spec.selector?.matchLabels ?? {}, [TEMPLATE_HASH]: podTemplateHash };
+    return (await this.json(["get", "pod", "--selector", _Cluster.selector(labels)])).items;
+  }
+  async setImage(name, images) {
+    await kubectl(this.target, this.ns(["set", "image", `deployment/${name}`, ...Object.entries(images).map(([c, i]) => `${c}=${i}`)]), { timeoutMs: 6e4 });
+  }
+  async annotate(name, annotations) {
+    await kubectl(this.target, this.ns(["annotate", `deployment/${name}`, "--overwrite", ...Object.entries(annotations).map(([k, v]) => `${k}=${v}`)]), { timeoutMs: 6e4 });
+  }
+  async undo(name, revision) {
+    const r = await kubectl(this.target, this.ns(["rollout", "undo", `deployment/${name}`, `--to-revision=${revision}`]), { timeoutMs: 6e4 });
+    return r.stdout.trim();
+  }
+  /** The commands a person runs to look and to act, for error messages. */
+  hint(args) {
+    return `kubectl --namespace ${this.namespace} ${args}`;
+  }
+};
+
+// actions/deploy/src/deploy-plan.ts
+function containersToUpdate(d, image, explicit) {
+  const containers = containersOf(d.spec.template);
+  const names = containers.map((c) => c.name);
+  if (explicit) {
+    const missing = explicit.filter((c) => !names.includes(c));
+    if (missing.length > 0) {
+      throw new Error(`input 'container': deployment/${d.metadata.name} has no container ${missing.map((m) => `'${m}'`).join(", ")} (its containers: ${names.join(", ") || "none"})`);
+    }
+    return explicit;
+  }
+  const wanted = canonicalRepository(image);
+  const matching = containers.filter((c) => {
+    const ref = parseReference(c.image);
+    return typeof ref !== "string" && canonicalRepository(ref) === wanted;
+  });
+  if (matching.length === 0) {
+    throw new Error(
+      `deployment/${d.metadata.name} has no container running ${wanted} (its containers: ${containers.map((c) => `${c.name}=${c.image}`).join(", ") || "none"}); set the container input to choose one`
+    );
+  }
+  return matching.map((c) => c.name);
+}
+
+// actions/deploy/src/github-deployment.ts
+var GitHubDeployment = class _GitHubDeployment {
+  constructor(octokit, id, environmentUrl, logUrl) {
+    this.octokit = octokit;
+    this.id = id;
+    this.environmentUrl = environmentUrl;
+    this.logUrl = logUrl;
+  }
+  octokit;
+  id;
+  environmentUrl;
+  logUrl;
+  static async client(token) {
+    const github = await import("./lazy/github.js");
+    return github.getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || "https://api.github.com" });
+  }
+  static repo() {
+    const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
+    if (!owner || !repo) throw new Error("GITHUB_REPOSITORY is not set");
+    return { owner, repo };
+  }
+  static async create(token, environment, environmentUrl, logUrl, description, payload) {
+    try {
+      const octokit = await _GitHubDeployment.client(token);
+      const res = await octokit.rest.repos.createDeployment({
+        ..._GitHubDeployment.repo(),
+        ref: process.env.GITHUB_SHA ?? process.env.GITHUB_REF ?? "HEAD",
+        environment,
+        description: description.slice(0, 140),
+        auto_merge: false,
+        required_contexts: [],
+        payload: JSON.stringify(payload)
+      });
+      if (!("id" in res.data)) throw new Error(`GitHub did not create the deployment: ${JSON.stringify(res.data)}`);
+      const d = new _GitHubDeployment(octokit, res.data.id, environmentUrl, logUrl);
+      info(`GitHub deployment ${res.data.id} created for environment ${environment}`);
+      await d.status("in_progress", "Rolling out");
+      return d;
+    } catch (err) {
+      warning(`Could not create the GitHub deployment for ${environment}: ${err.message}`);
+      return void 0;
+    }
+  }
+  async status(state, description) {
+    try {
+      await this.octokit.rest.repos.createDeploymentStatus({
+        ..._GitHubDeployment.repo(),
+        deployment_id: this.id,
+        state,
+        description: description.slice(0, 140),
+        ...this.environmentUrl ? { environment_url: this.environmentUrl } : {},
+        ...this.logUrl ? { log_url: this.logUrl } : {},
+        auto_inactive: state === "success"
+      });
+    } catch (err) {
+      warning(`Could not set the GitHub deployment status to ${state}: ${err.message}`);
+    }
+  }
+};
+
+// actions/deploy/src/health-check.ts
+var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
+async function waitHealthy(url, deadline, intervalMs = 1e3) {
+  let detail = "no attempt made: no time left";
+  let attempts = 0;
+  while (Date.now() < deadline) {
+    attempts++;
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(Math.max(1e3, Math.min(1e4, deadline - Date.now()))), redirect: "manual" });
+      await res.arrayBuffer().catch(() => void 0);
+      if (res.status >= 200 && res.status < 300) return { ok: true, detail: `HTTP ${res.status} after ${attempts} attempt(s)` };
+      detail = `HTTP ${res.status}`;
+    } catch (err) {
+      detail = err.message;
+    }
+    info(`Health check ${url}: ${detail}`);
+    await sleep3(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
+  }
+  return { ok: false, detail: `${detail} (after ${attempts} attempt(s))` };
+}
+
+// actions/deploy/src/known-good.ts
+var KNOWN_GOOD = "secure-delivery.dev/known-good";
+function encodeKnownGood(k, at) {
+  return JSON.stringify({ revision: k.revision, podTemplateHash: k.podTemplateHash, images: k.images, recordedAt: at.toISOString() });
+}
+function decodeKnownGood(value) {
+  if (!value) return void 0;
+  try {
+    const v = JSON.parse(value);
+    if (typeof v.podTemplateHash !== "string" || typeof v.revision !== "number" || typeof v.images !== "object" || v.images === null) return void 0;
+    return { revision: v.revision, podTemplateHash: v.podTemplateHash, images: v.images };
+  } catch {
+    return void 0;
+  }
+}
+function knownGoodOf(deployment, owned) {
+  const rs = currentReplicaSet(deployment, owned);
+  const hash = rs && templateHashOf(rs);
+  const revision = rs && revisionOf(rs);
+  if (!rs || !hash || revision === void 0) return void 0;
+  return { revision, podTemplateHash: hash, images: imagesOf(rs.spec.template) };
+}
+function decideTarget(deployment, owned) {
+  const name = `deployment/${deployment.metadata.name}`;
+  if (rolloutState(deployment).complete) {
+    const current = knownGoodOf(deployment, owned);
+    if (current) return { target: { ...current, source: "current" }, reason: `${name} is healthy: a failed rollout goes back to its current revision ${current.revision}` };
+  }
+  const recorded = decodeKnownGood(deployment.metadata.annotations?.[KNOWN_GOOD]);
+  if (!recorded) {
+    return { reason: `${name} is not healthy and has no known-good revision recorded by this action: there will be NO automatic rollback` };
+  }
+  const rs = owned.find((r) => templateHashOf(r) === recorded.podTemplateHash);
+  const revision = rs && revisionOf(rs);
+  if (!rs || revision === void 0) {
+    return { reason: `${name} is not healthy and its last known-good template (${recorded.podTemplateHash}) is no longer in its history: there will be NO automatic rollback` };
+  }
+  return {
+    target: { revision, podTemplateHash: recorded.podTemplateHash, images: imagesOf(rs.spec.template), source: "recorded" },
+    reason: `${name} is not healthy: a failed rollout goes back to revision ${revision}, the last one this action saw complete`
+  };
+}
+
+// actions/deploy/src/outputs.ts
+function perContainer(tracked, value) {
+  const rows = tracked.flatMap((t) => t.containers.map((c) => ({ key: `${t.name}/${c}`, value: value(t, c) })));
+  if (rows.length === 0 || rows.every((r) => r.value === void 0)) return void 0;
+  if (rows.length === 1) return rows[0]?.value;
+  return rows.map((r) => `${r.key}=${r.value ?? ""}`).join("\n");
+}
+function setOutputs(result, tracked, _inputs) {
+  setOutput("result", result);
+  const outputs = {
+    revision: perContainer(tracked, (t) => (t.revisionAfter ?? t.revisionBefore)?.toString()),
+    "previous-revision": perContainer(tracked, (t) => t.revisionBefore?.toString()),
+    "previous-image": perContainer(tracked, (t, c) => t.imagesBefore[c])
+  };
+  for (const [name, value] of Object.entries(outputs)) if (value !== void 0) setOutput(name, value);
+}
+
+// actions/deploy/src/summary.ts
+var VERDICT = {
+  deployed: "\u2705 Deployed",
+  unchanged: "\u2705 Unchanged: already running this image",
+  "rolled-back": "\u21A9\uFE0F Rolled back",
+  failed: "\u274C Failed"
+};
+function seconds(t) {
+  return t.endedAt ? `${((t.endedAt - t.startedAt) / 1e3).toFixed(1)}s` : "\u2014";
+}
+function deploySummary(inputs, result, tracked, notes, error2) {
+  const title = `### ${VERDICT[result]} \u2014 ${inputs.mode === "rollback" ? "rollback of " : ""}${inputs.deployments.map((d) => `deployment/${d}`).join(", ")} in ${code(inputs.namespace)}`;
+  const sections = [title];
+  if (error2) sections.push(`> ${error2.split("\n").join("\n> ")}`);
+  if (tracked.length > 0) {
+    const rows = tracked.flatMap((t) => {
+      const after = t.after ? imagesOf(t.after.spec.template) : {};
+      return t.containers.map((c) => [
+        `deployment/${t.name}`,
+        c,
+        code(t.imagesBefore[c] ?? "\u2014"),
+        after[c] ? code(after[c]) : "\u2014",
+        `${t.revisionBefore ?? "\u2014"} \u2192 ${t.revisionAfter ?? "\u2014"}`,
+        t.result ?? (t.changed ? "failed" : "not changed"),
+        seconds(t)
+      ]);
+    });
+    sections.push(markdownTable(["Deployment", "Container", "Before", "After", "Revision", "Result", "Time"], rows));
+    const targets = tracked.map((t) => `- deployment/${t.name}: ${t.targetReason}${t.rollbackDetail ? `; rollback: ${t.rollbackDetail}` : ""}`);
+    sections.push(`Rollback target, fixed before the change:
+${targets.join("\n")}`);
+  }
+  if (notes.length > 0) sections.push(notes.map((n) => `- ${n}`).join("\n"));
+  return sections;
+}
+
+// actions/deploy/src/verify.ts
+function verifyArgv(imageAtDigest, registry, verification, publicKeyFile) {
+  const argv = ["verify"];
+  if (verification.kind === "key") {
+    argv.push("--key", publicKeyFile ?? verification.publicKey);
+  } else {
+    if (verification.identity) argv.push("--certificate-identity", verification.identity);
+    if (verification.identityRegexp) argv.push("--certificate-identity-regexp", verification.identityRegexp);
+    argv.push("--certificate-oidc-issuer", verification.issuer);
+  }
+  if (isLoopbackRegistry(registry)) argv.push("--allow-http-registry");
+  argv.push(imageAtDigest);
+  return argv;
+}
+function countVerified(stdout, digest) {
+  const line = stdout.split("\n").find((l) => l.trim().startsWith("["));
+  if (!line) return 0;
+  const payloads = JSON.parse(line);
+  return payloads.filter((p) => p.critical?.image?.["docker-manifest-digest"] === digest).length;
+}
+
+// actions/deploy/src/execute.ts
+var POLL_MS = 1e3;
+var sleep4 = (ms) => new Promise((r) => setTimeout(r, ms));
+var secondsLeft = (deadline) => `${Math.max(0, Math.round((deadline - Date.now()) / 1e3))}s left`;
+var DeployFailure = class extends Error {
+};
+async function resolveDigest(image, inputs) {
+  if (image.digest) return { domain: image.domain, path: image.path, digest: image.digest };
+  const client = new RegistryClient({ credentials: inputs.registry });
+  const head = await client.headManifest(registryOf(image), image.path, image.tag);
+  if (!head) throw new Error(`${formatReference(image)} is not in the registry, so it cannot be resolved to a digest`);
+  info(`Resolved ${formatReference(image)} to ${head.digest}`);
+  return { domain: image.domain, path: image.path, digest: head.digest };
+}
+async function verifySignature(imageRef, image, inputs, auth, work) {
+  const verification = inputs.verify;
+  if (!verification) return "not verified (verify-signature: false)";
+  const cosign = await resolveTool("cosign", inputs.cosignVersion);
+  let keyFile;
+  if (verification.kind === "key" && verification.publicKey.includes("-----BEGIN")) {
+    keyFile = path4.join(work, "cosign.pub");
+    writeFileSync3(keyFile, verification.publicKey, { mode: 384 });
+  }
+  const argv = verifyArgv(imageRef, registryOf(image), verification, keyFile);
+  const r = await execTool(cosign.path, argv, { env: auth?.env ?? {}, allowFailure: true, timeoutMs: 5 * 60 * 1e3 });
+  if (r.exitCode !== 0) {
+    throw new Error(`the signature of ${imageRef} did not verify, so nothing was changed. cosign said: ${(r.stderr.trim() || r.stdout.trim()).split("\n").slice(-5).join(" / ")}`);
+  }
+  const count = countVerified(r.stdout, image.digest);
+  const who = verification.kind === "key" ? "the given public key" : `${verification.identity ?? verification.identityRegexp} (${verification.issuer})`;
+  info(`Signature verified: ${count} signature(s) by ${who}`);
+  return `verified: ${count} signature(s) by ${who}`;
+}
+async function settleBeforeChange(cluster, name, deadline) {
+  let logged = "";
+  for (; ; ) {
+    const d = await cluster.deployment(name);
+    if (!d) throw new DeployFailure(`input 'deployment': deployment/${name} does not exist in namespace ${cluster.namespace}`);
+    if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to change it. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)}) or leave it to whoever paused it`);
+    const st = rolloutState(d);
+    if (st.complete || st.observed && st.deadlineExceeded) return d;
+    if (Date.now() >= deadline) {
+      throw new DeployFailure(`deployment/${name} is still rolling out an earlier change (${describeState(st)}) after waiting the whole timeout: refusing to start another. Nothing was changed`);
+    }
+    const line = `deployment/${name} has a rollout in progress (${describeState(st)}); waiting, ${secondsLeft(deadline)}`;
+    if (line.replace(/\d+s left/, "") !== logged) info(line);
+    logged = line.replace(/\d+s left/, "");
+    await sleep4(POLL_MS);
+  }
+}
+async function watch(cluster, tracked, inputs, deadline) {
+  const pending = new Map(tracked.filter((t) => t.changed).map((t) => [t.name, t]));
+  const lastLine = /* @__PURE__ */ new Map();
+  return group(`Watch the rollout of ${[...pending.keys()].map((n) => `deployment/${n}`).join(", ")}`, async () => {
+    while (pending.size > 0) {
+      const current = await cluster.deployments([...pending.keys()]);
+      for (const [name, t] of pending) {
+        const d = current.get(name);
+        if (!d) return { deployment: name, what: `deployment/${name} disappeared during the rollout` };
+        const st = rolloutState(d);
+        if (st.complete) {
+          t.revisionAfter = revisionOf(d);
+          t.after = d;
+          info(`deployment/${name}: rollout complete, revision ${t.revisionAfter} (${describeState(st)})`);
+          pending.delete(name);
+          continue;
+        }
+        if (st.observed && st.deadlineExceeded) {
+          const cond = d.status?.conditions?.find((c) => c.type === "Progressing");
+          return { deployment: name, what: `deployment/${name} exceeded its progress deadline: ${cond?.message ?? "ProgressDeadlineExceeded"}` };
+        }
+        let podLine = "";
+        if (st.observed) {
+          const rs = currentReplicaSet(d, await cluster.replicaSets(d));
+          const hash = rs && templateHashOf(rs);
+          if (hash) {
+            const pods = await cluster.pods(d, hash);
+            const failure = inputs.failFast ? findPodFailure(pods) : void 0;
+            if (failure) {
+              return {
+                deployment: name,
+                what: `deployment/${name}: pod ${failure.pod} container ${failure.container} is in ${failure.reason}${failure.message ? `: ${failure.message}` : ""}`
+              };
+            }
+            podLine = newestPodState(pods) ?? "";
+          }
+        }
+        const line = `deployment/${name}: ${describeState(st)}${podLine ? `; ${podLine}` : ""}`;
+        if (lastLine.get(name) !== line) {
+          info(`${line} (${secondsLeft(deadline)})`);
+          lastLine.set(name, line);
+        }
+      }
+      if (pending.size === 0) break;
+      if (Date.now() >= deadline) {
+        const names = [...pending.keys()].map((n) => `deployment/${n} (${lastLine.get(n) ?? "no status yet"})`);
+        return { deployment: [...pending.keys()][0], what: `timed out after ${Math.round(inputs.timeoutMs / 1e3)}s waiting for ${names.join(", ")}` };
+      }
+      await sleep4(POLL_MS);
+    }
+    return void 0;
+  });
+}
+async function recordKnownGood(cluster, name) {
+  const d = await cluster.deployment(name);
+  if (!d) return;
+  const good = knownGoodOf(d, await cluster.replicaSets(d));
+  if (good) await cluster.annotate(name, { [KNOWN_GOOD]: encodeKnownGood(good, /* @__PURE__ */ new Date()) });
+}
+async function rollBack(cluster, t, target, deadline) {
+  const before = await cluster.deployment(t.name);
+  if (!before) return { ok: false, detail: `deployment/${t.name} disappeared` };
+  const rs = (await cluster.replicaSets(before)).find((r) => templateHashOf(r) === target.podTemplateHash);
+  const revision = (rs && revisionOf(rs)) ?? target.revision;
+  info(`deployment/${t.name}: rolling back to revision ${revision} (${Object.entries(target.images).map(([c, i]) => `${c}=${i}`).join(", ")})`);
+  info(await cluster.undo(t.name, revision));
+  let last = "";
+  for (; ; ) {
+    const d = await cluster.deployment(t.name);
+    if (!d) return { ok: false, detail: `deployment/${t.name} disappeared during the rollback` };
+    const st = rolloutState(d);
+    const images = imagesOf(d.spec.template);
+    const imagesBack = Object.entries(target.images).every(([c, i]) => images[c] === i);
+    if (imagesBack && replicasSettled(st)) {
+      t.after = d;
+      t.revisionAfter = revisionOf(d);
+      return { ok: true, detail: `back on revision ${t.revisionAfter} (${Object.entries(target.images).map(([c, i]) => `${c}=${i}`).join(", ")}), ${describeState({ ...st, deadlineExceeded: false })}` };
+    }
+    last = `${describeState(st)}${imagesBack ? "" : "; images not yet back"}`;
+    if (Date.now() >= deadline) return { ok: false, detail: `rollback did not complete in time: ${last}` };
+    await sleep4(POLL_MS);
+  }
+}
+function nextSteps(cluster, tracked) {
+  const lines = tracked.filter((t) => t.changed).flatMap((t) => [
+    cluster.hint(`rollout history deployment/${t.name}`),
+    cluster.hint(`get pods --selector ${Object.entries(t.before.spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(",")}`),
+    t.target ? cluster.hint(`rollout undo deployment/${t.name} --to-revision=${t.target.revision}`) : cluster.hint(`rollout undo deployment/${t.name} --to-revision=<a revision that worked>`),
+    cluster.hint(`rollout status deployment/${t.name}`)
+  ]);
+  return `Next steps:
+  ${lines.join("\n  ")}`;
+}
+async function deployMode(inputs, target, auth, work, state) {
+  const cluster = new Cluster(target, inputs.namespace);
+  const notes = state.notes;
+  const started = Date.now();
+  const deadline = started + inputs.timeoutMs;
+  const image = await resolveDigest(inputs.image, inputs);
+  const imageRef = formatReference(image);
+  notes.push(`Image: \`${imageRef}\``);
+  notes.push(`Signature: ${await group("Verify the image signature", () => verifySignature(imageRef, image, inputs, auth, work))}`);
+  const tracked = state.tracked;
+  await group("Check the deployments before any change", async () => {
+    for (const name of inputs.deployments) {
+      const d = await settleBeforeChange(cluster, name, deadline);
+      let containers;
+      try {
+        containers = containersToUpdate(d, image, inputs.containers);
+      } catch (err) {
+        throw new DeployFailure(err.message);
+      }
+      const owned = await cluster.replicaSets(d);
+      const decision = decideTarget(d, owned);
+      const st = rolloutState(d);
+      const imagesBefore = imagesOf(d.spec.template);
+      const same = containers.every((c) => imagesBefore[c] === imageRef);
+      if (same && !st.complete) {
+        throw new DeployFailure(`deployment/${name} already runs ${imageRef} but is not healthy (${describeState(st)}): deploying the same image again would not help. Nothing was changed`);
+      }
+      if (decision.target) info(decision.reason);
+      else warning(decision.reason);
+      tracked.push({ name, before: d, containers, imagesBefore, revisionBefore: revisionOf(d), target: decision.target, targetReason: decision.reason, changed: false, unchanged: same, startedAt: Date.now() });
+    }
+  });
+  const toChange = tracked.filter((t) => !t.unchanged);
+  for (const t of tracked.filter((x) => x.unchanged)) {
+    t.result = "unchanged";
+    t.after = t.before;
+    t.revisionAfter = t.revisionBefore;
+    t.endedAt = Date.now();
+    info(`deployment/${t.name} already runs ${imageRef} and is healthy: unchanged`);
+  }
+  if (toChange.length === 0) {
+    state.result = "unchanged";
+    return;
+  }
+  const github = inputs.githubToken ? await GitHubDeployment.create(inputs.githubToken, inputs.environment, inputs.environmentUrl, runUrl(process.env), `Deploy ${imageRef}`, { image: imageRef, namespace: inputs.namespace, deployments: inputs.deployments }) : void 0;
+  let failure;
+  try {
+    await group("Change", async () => {
+      for (const t of toChange) {
+        t.changed = true;
+        t.startedAt = Date.now();
+        await cluster.setImage(t.name, Object.fromEntries(t.containers.map((c) => [c, imageRef])));
+        await cluster.annotate(t.name, { "kubernetes.io/change-cause": changeCause(imageRef, process.env) });
+        info(`deployment/${t.name}: ${t.containers.map((c) => `${c}: ${t.imagesBefore[c]} -> ${imageRef}`).join("; ")}`);
+      }
+    });
+    const watched = await watch(cluster, tracked, inputs, deadline);
+    if (watched) failure = watched.what;
+    else if (inputs.healthCheckUrl) {
+      const health = await group(`Health check ${inputs.healthCheckUrl}`, () => waitHealthy(inputs.healthCheckUrl, Math.max(deadline, Date.now() + 1e3)));
+      if (!health.ok) failure = `the rollout completed but ${inputs.healthCheckUrl} did not answer 2xx: ${health.detail}`;
+      else notes.push(`Health check: ${inputs.healthCheckUrl} answered ${health.detail}`);
+    }
+  } catch (err) {
+    failure = `the change itself failed: ${err.message}`;
+  }
+  if (!failure) {
+    for (const t of toChange) {
+      t.result = "deployed";
+      t.endedAt = Date.now();
+      await recordKnownGood(cluster, t.name);
+    }
+    await github?.status("success", `Deployed ${imageRef}`);
+    state.result = "deployed";
+    return;
+  }
+  error(`Rollout failed: ${failure}`);
+  notes.push(`What broke: ${failure}`);
+  const changed = tracked.filter((t) => t.changed);
+  if (!inputs.rollbackOnFailure || changed.some((t) => !t.target)) {
+    const why = !inputs.rollbackOnFailure ? "rollback-on-failure is false" : `no known-good revision for ${changed.filter((t) => !t.target).map((t) => `deployment/${t.name}`).join(", ")}`;
+    for (const t of changed) {
+      t.result = "failed";
+      t.endedAt = Date.now();
+      t.after = await cluster.deployment(t.name).catch(() => void 0);
+      t.revisionAfter = t.after && revisionOf(t.after);
+    }
+    await github?.status("failure", `Failed, not rolled back: ${failure}`);
+    throw new DeployFailure(`${failure}
+No automatic rollback (${why}): the changed deployments are left as they are now.
+${nextSteps(cluster, tracked)}`);
+  }
+  const rollbackDeadline = Date.now() + inputs.timeoutMs;
+  const outcomes = await group("Roll back", async () => {
+    const out = [];
+    for (const t of changed) {
+      try {
+        const r = await rollBack(cluster, t, t.target, rollbackDeadline);
+        t.result = r.ok ? "rolled-back" : "failed";
+        t.rollbackDetail = r.detail;
+        out.push(`deployment/${t.name}: ${r.detail}`);
+      } catch (err) {
+        t.result = "failed";
+        t.rollbackDetail = `rollback failed: ${err.message}`;
+        out.push(`deployment/${t.name}: ${t.rollbackDetail}`);
+      }
+      t.endedAt = Date.now();
+    }
+    return out;
+  });
+  for (const t of changed.filter((x) => x.result === "rolled-back")) await recordKnownGood(cluster, t.name).catch((e) => warning(`could not record the known-good revision of deployment/${t.name}: ${e.message}`));
+  if (changed.every((t) => t.result === "rolled-back")) {
+    state.result = "rolled-back";
+    await github?.status("failure", `Rolled back: ${failure}`);
+    throw new DeployFailure(`${failure}
+Rolled back: ${outcomes.join("; ")}`);
+  }
+  await github?.status("error", `Rollback failed: ${failure}`);
+  throw new DeployFailure(`ROLLBACK FAILED. ${failure}
+State now: ${outcomes.join("; ")}
+The cluster needs a person.
+${nextSteps(cluster, tracked)}`);
+}
+async function rollbackMode(inputs, target, state) {
+  const cluster = new Cluster(target, inputs.namespace);
+  const tracked = state.tracked;
+  const deadline = Date.now() + inputs.timeoutMs;
+  const plans = [];
+  for (const name of inputs.deployments) {
+    const d = await cluster.deployment(name);
+    if (!d) throw new DeployFailure(`input 'deployment': deployment/${name} does not exist in namespace ${inputs.namespace}`);
+    if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to roll it back. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)})`);
+    const owned = await cluster.replicaSets(d);
+    const revision = inputs.toRevision ?? previousRevision(d, owned);
+    const available = owned.map(revisionOf).filter((r) => r !== void 0).sort((a, b) => a - b);
+    if (revision === void 0) throw new DeployFailure(`deployment/${name} has no revision before its current one (${revisionOf(d) ?? "unknown"}) to roll back to`);
+    const rs = owned.find((r) => revisionOf(r) === revision);
+    const hash = rs && templateHashOf(rs);
+    if (!rs || !hash) throw new DeployFailure(`input 'to-revision': deployment/${name} has no revision ${revision} (revisions in its history: ${available.join(", ") || "none"})`);
+    const images = imagesOf(d.spec.template);
+    const t = { name, before: d, containers: Object.keys(images), imagesBefore: images, revisionBefore: revisionOf(d), changed: true, unchanged: false, startedAt: Date.now(), targetReason: `requested revision ${revision}` };
+    plans.push({ t, target: { revision, podTemplateHash: hash, images: imagesOf(rs.spec.template), source: "recorded" } });
+    tracked.push(t);
+  }
+  const failures = [];
+  await group("Roll back", async () => {
+    for (const { t, target: target2 } of plans) {
+      t.target = target2;
+      const r = await rollBack(cluster, t, target2, deadline).catch((err) => ({ ok: false, detail: err.message }));
+      t.result = r.ok ? "rolled-back" : "failed";
+      t.rollbackDetail = r.detail;
+      t.endedAt = Date.now();
+      info(`deployment/${t.name}: ${r.detail}`);
+      if (r.ok) await recordKnownGood(cluster, t.name);
+      else failures.push(`deployment/${t.name}: ${r.detail}`);
+    }
+  });
+  if (failures.length > 0) throw new DeployFailure(`ROLLBACK FAILED: ${failures.join("; ")}
+${nextSteps(cluster, tracked)}`);
+  state.result = "rolled-back";
+}
+async function execute(inputs) {
+  const work = mkdtempSync3(path4.join(process.env.RUNNER_TEMP || tmpdir3(), "deploy-"));
+  const kubeconfig = inputs.kubeconfig ? writeKubeconfig(inputs.kubeconfig) : void 0;
+  const auth = inputs.registry && inputs.image ? writeAuthConfig(registryOf(inputs.image), inputs.registry) : void 0;
+  const state = { result: "failed", tracked: [], notes: [] };
+  let error2;
+  try {
+    const kubectl2 = await resolveTool("kubectl");
+    const target = { kubectl: kubectl2.path, kubeconfig: kubeconfig?.path, context: inputs.context };
+    if (inputs.mode === "deploy") await deployMode(inputs, target, auth, work, state);
+    else await rollbackMode(inputs, target, state);
+  } catch (err) {
+    error2 = err.message;
+    throw err;
+  } finally {
+    kubeconfig?.remove();
+    auth?.remove();
+    rmSync3(work, { recursive: true, force: true });
+    setOutputs(state.result, state.tracked, inputs);
+    await writeSummary(deploySummary(inputs, state.result, state.tracked, state.notes, error2));
+  }
+}
+export {
+  execute
+};
+//# sourceMappingURL=execute-XHXLKCUN.js.map

@@ -1,0 +1,210 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  ConfigurationError,
+  debug,
+  describeError,
+  getInput,
+  isDebug,
+  parseImageRef,
+  setFailed,
+  setSecret
+} from "./chunks/chunk-EVDFPMYZ.js";
+
+// src/lib/action.ts
+async function runAction(action, main) {
+  try {
+    await main();
+  } catch (err) {
+    setFailed(`${action} failed: ${describeError(err)}`);
+    if (isDebug() && err instanceof Error && err.stack) debug(err.stack);
+  }
+}
+
+// src/lib/inputs.ts
+function rawInput(name) {
+  return getInput(name, { trimWhitespace: true });
+}
+function requiredInput(name, form) {
+  const value = rawInput(name);
+  if (value === "") throw new ConfigurationError(name, `a value is required. Expected ${form}`);
+  return value;
+}
+function optionalInput(name) {
+  const value = rawInput(name);
+  return value === "" ? void 0 : value;
+}
+function parseBoolean(name, value) {
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new ConfigurationError(name, `'${value}' is not a boolean. Expected true or false`);
+}
+function booleanInput(name) {
+  return parseBoolean(name, requiredInput(name, "true or false"));
+}
+function parseChoice(name, value, choices) {
+  if (choices.includes(value)) return value;
+  throw new ConfigurationError(name, `'${value}' is not one of ${choices.join(", ")}`);
+}
+var DURATION = /^(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$/;
+function parseDuration(name, value) {
+  const m = DURATION.exec(value);
+  if (value === "" || !m) {
+    throw new ConfigurationError(name, `'${value}' is not a duration. Expected hours, minutes and seconds like 90s, 5m or 1h30m`);
+  }
+  const ms = ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1e3;
+  if (ms <= 0) throw new ConfigurationError(name, `'${value}' must be longer than zero. Expected hours, minutes and seconds like 90s, 5m or 1h30m`);
+  return ms;
+}
+function parseList(value) {
+  return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
+}
+var DNS1123_LABEL = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
+var DNS1123_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
+function parseNamespace(name, value) {
+  if (value.length > 63 || !DNS1123_LABEL.test(value)) {
+    throw new ConfigurationError(name, `'${value}' is not a Kubernetes namespace. Expected a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters`);
+  }
+  return value;
+}
+function parseResourceName(name, value) {
+  if (value.length > 253 || !DNS1123_SUBDOMAIN.test(value)) {
+    throw new ConfigurationError(name, `'${value}' is not a Kubernetes name. Expected a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters`);
+  }
+  return value;
+}
+function parseContainerName(name, value) {
+  if (value.length > 63 || !DNS1123_LABEL.test(value)) {
+    throw new ConfigurationError(name, `'${value}' is not a container name. Expected a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters`);
+  }
+  return value;
+}
+function maskSecrets(...values) {
+  for (const v of values) {
+    if (v === void 0 || v === "") continue;
+    setSecret(v);
+    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 4) setSecret(line.trim());
+  }
+}
+
+// actions/deploy/src/inputs.ts
+var MODES = ["deploy", "rollback"];
+function httpUrl(name, value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigurationError(name, `'${value}' is not a URL. Expected http(s)://host/path`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigurationError(name, `'${value}' is not an http(s) URL`);
+  return value;
+}
+function getInputs() {
+  const kubeconfig = optionalInput("kubeconfig");
+  const githubToken = optionalInput("github-token");
+  const registryPassword = optionalInput("registry-password");
+  maskSecrets(kubeconfig, githubToken, registryPassword);
+  const mode = parseChoice("mode", requiredInput("mode", MODES.join(" | ")), MODES);
+  const namespace = parseNamespace("namespace", requiredInput("namespace", "the Kubernetes namespace of the deployments"));
+  const allowDefault = booleanInput("allow-default-namespace");
+  if (namespace === "default" && !allowDefault) {
+    throw new ConfigurationError("namespace", "'default' is refused: production workloads belong in their own namespace. Expected another namespace, or set allow-default-namespace: true");
+  }
+  const deploymentsRaw = requiredInput("deployment", "one or more Deployment names, one per line");
+  const deployments = parseList(deploymentsRaw).map((d) => parseResourceName("deployment", d));
+  if (new Set(deployments).size !== deployments.length) throw new ConfigurationError("deployment", "a deployment is listed twice");
+  const containerRaw = optionalInput("container");
+  const containers = containerRaw === void 0 ? void 0 : parseList(containerRaw).map((c) => parseContainerName("container", c));
+  const allowTag = booleanInput("allow-tag");
+  const imageRaw = optionalInput("image-ref");
+  let image;
+  if (mode === "deploy") {
+    if (imageRaw === void 0) throw new ConfigurationError("image-ref", "a value is required in deploy mode. Expected registry/path/name@sha256:<64 hex>");
+    image = parseImageRef("image-ref", imageRaw, allowTag);
+  } else if (imageRaw !== void 0) {
+    throw new ConfigurationError("image-ref", "mode: rollback returns to an earlier revision and takes no image-ref. Expected it empty, or mode: deploy");
+  }
+  const context = optionalInput("context");
+  if (context !== void 0 && !/^[^\s]+$/.test(context)) throw new ConfigurationError("context", `'${context}' is not a kubeconfig context name`);
+  const timeoutMs = parseDuration("timeout", requiredInput("timeout", "a duration such as 5m"));
+  const rollbackOnFailure = booleanInput("rollback-on-failure");
+  const failFast = booleanInput("fail-fast");
+  let verify;
+  const identity = optionalInput("certificate-identity");
+  const identityRegexp = optionalInput("certificate-identity-regexp");
+  const issuer = optionalInput("certificate-oidc-issuer");
+  const publicKey = optionalInput("cosign-public-key");
+  if (booleanInput("verify-signature")) {
+    if (mode === "rollback") throw new ConfigurationError("verify-signature", "mode: rollback deploys no new image, so there is nothing to verify. Expected false");
+    if (publicKey !== void 0) {
+      if (identity || identityRegexp || issuer) throw new ConfigurationError("cosign-public-key", "give either cosign-public-key or certificate-identity(-regexp) with certificate-oidc-issuer, not both");
+      if (!/-----BEGIN (RSA )?PUBLIC KEY-----/.test(publicKey) && !/^(awskms|gcpkms|azurekms|hashivault|k8s):\/\//.test(publicKey)) {
+        throw new ConfigurationError("cosign-public-key", "expected a PEM public key (cosign.pub contents) or a KMS URI");
+      }
+      verify = { kind: "key", publicKey };
+    } else {
+      if (!identity && !identityRegexp) throw new ConfigurationError("certificate-identity", "verify-signature: true needs certificate-identity or certificate-identity-regexp (keyless), or cosign-public-key");
+      if (identity && identityRegexp) throw new ConfigurationError("certificate-identity-regexp", "give certificate-identity or certificate-identity-regexp, not both");
+      if (!issuer) throw new ConfigurationError("certificate-oidc-issuer", "keyless verification needs the issuer, e.g. https://token.actions.githubusercontent.com");
+      if (identityRegexp) {
+        try {
+          new RegExp(identityRegexp);
+        } catch {
+          throw new ConfigurationError("certificate-identity-regexp", `'${identityRegexp}' is not a valid regular expression`);
+        }
+      }
+      verify = { kind: "keyless", identity, identityRegexp, issuer: httpUrl("certificate-oidc-issuer", issuer) };
+    }
+  }
+  const cosignVersion = requiredInput("cosign-version", "a cosign v3 release such as v3.0.6");
+  const healthRaw = optionalInput("health-check-url");
+  const healthCheckUrl = healthRaw === void 0 ? void 0 : httpUrl("health-check-url", healthRaw);
+  const environment = optionalInput("environment");
+  const envUrlRaw = optionalInput("environment-url");
+  const environmentUrl = envUrlRaw === void 0 ? void 0 : httpUrl("environment-url", envUrlRaw);
+  if (githubToken !== void 0 && environment === void 0) throw new ConfigurationError("environment", "github-token is given, so a GitHub deployment is recorded: it needs the environment name, e.g. production");
+  const toRevisionRaw = optionalInput("to-revision");
+  let toRevision;
+  if (toRevisionRaw !== void 0) {
+    if (mode !== "rollback") throw new ConfigurationError("to-revision", "only mode: rollback takes to-revision (deploy mode picks its rollback target itself)");
+    if (!/^[1-9][0-9]{0,9}$/.test(toRevisionRaw)) throw new ConfigurationError("to-revision", `'${toRevisionRaw}' is not a revision number. Expected a positive integer as shown by kubectl rollout history`);
+    toRevision = Number(toRevisionRaw);
+  }
+  const registryUser = optionalInput("registry-username");
+  if (registryUser === void 0 !== (registryPassword === void 0)) {
+    throw new ConfigurationError(registryUser === void 0 ? "registry-username" : "registry-password", "registry-username and registry-password go together");
+  }
+  return {
+    mode,
+    namespace,
+    deployments,
+    containers,
+    image,
+    imageRaw,
+    allowTag,
+    kubeconfig,
+    context,
+    timeoutMs,
+    rollbackOnFailure,
+    failFast,
+    verify,
+    cosignVersion,
+    healthCheckUrl,
+    githubToken,
+    environment,
+    environmentUrl,
+    toRevision,
+    registry: registryUser !== void 0 && registryPassword !== void 0 ? { username: registryUser, password: registryPassword } : void 0
+  };
+}
+
+// actions/deploy/src/main.ts
+async function run() {
+  const inputs = getInputs();
+  const { execute } = await import("./chunks/execute-XHXLKCUN.js");
+  await execute(inputs);
+}
+
+// actions/deploy/src/index.ts
+await runAction("deploy", run);
+//# sourceMappingURL=index.js.map

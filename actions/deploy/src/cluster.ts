@@ -1,0 +1,71 @@
+import { kubectl, type KubeTarget } from '../../../src/lib/kubectl.js';
+import type { Deployment, List, Pod, ReplicaSet } from './kube-objects.js';
+import { ownedBy, TEMPLATE_HASH } from './rollout-state.js';
+
+/** The kubectl calls deploy makes, in one namespace; reads retried, writes idempotent. */
+export class Cluster {
+  constructor(
+    private readonly target: KubeTarget,
+    readonly namespace: string,
+  ) {}
+
+  private ns(args: string[]): string[] {
+    return ['--namespace', this.namespace, ...args];
+  }
+
+  private async json<T>(args: string[]): Promise<T> {
+    const r = await kubectl(this.target, this.ns([...args, '--output', 'json']), { timeoutMs: 60000 });
+    return JSON.parse(r.stdout) as T;
+  }
+
+  /** undefined when the Deployment does not exist. */
+  async deployment(name: string): Promise<Deployment | undefined> {
+    const r = await kubectl(this.target, this.ns(['get', 'deployment', name, '--output', 'json']), { allowFailure: true, timeoutMs: 60000 });
+    if (r.exitCode === 0) return JSON.parse(r.stdout) as Deployment;
+    if (/NotFound|not found/.test(r.stderr)) return undefined;
+    throw new Error(`kubectl get deployment ${name} failed: ${r.stderr.trim()}`);
+  }
+
+  async deployments(names: string[]): Promise<Map<string, Deployment>> {
+    const list = await this.json<List<Deployment> | Deployment>(['get', 'deployment', ...names]);
+    const items = 'items' in list ? list.items : [list];
+    return new Map(items.map((d) => [d.metadata.name, d]));
+  }
+
+  private static selector(labels: Record<string, string>): string {
+    return Object.entries(labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+  }
+
+  /** The deployment's ReplicaSets (its selector, then owner references). */
+  async replicaSets(d: Deployment): Promise<ReplicaSet[]> {
+    const match = d.spec.selector?.matchLabels ?? {};
+    const args = Object.keys(match).length ? ['get', 'replicaset', '--selector', Cluster.selector(match)] : ['get', 'replicaset'];
+    return ownedBy(d, (await this.json<List<ReplicaSet>>(args)).items);
+  }
+
+  /** Pods of one ReplicaSet, by its pod-template-hash. */
+  async pods(d: Deployment, podTemplateHash: string): Promise<Pod[]> {
+    const labels = { ...(d.spec.selector?.matchLabels ?? {}), [TEMPLATE_HASH]: podTemplateHash };
+    return (await this.json<List<Pod>>(['get', 'pod', '--selector', Cluster.selector(labels)])).items;
+  }
+
+  async setImage(name: string, images: Record<string, string>): Promise<void> {
+    await kubectl(this.target, this.ns(['set', 'image', `deployment/${name}`, ...Object.entries(images).map(([c, i]) => `${c}=${i}`)]), { timeoutMs: 60000 });
+  }
+
+  async annotate(name: string, annotations: Record<string, string>): Promise<void> {
+    await kubectl(this.target, this.ns(['annotate', `deployment/${name}`, '--overwrite', ...Object.entries(annotations).map(([k, v]) => `${k}=${v}`)]), { timeoutMs: 60000 });
+  }
+
+  async undo(name: string, revision: number): Promise<string> {
+    const r = await kubectl(this.target, this.ns(['rollout', 'undo', `deployment/${name}`, `--to-revision=${revision}`]), { timeoutMs: 60000 });
+    return r.stdout.trim();
+  }
+
+  /** The commands a person runs to look and to act, for error messages. */
+  hint(args: string): string {
+    return `kubectl --namespace ${this.namespace} ${args}`;
+  }
+}

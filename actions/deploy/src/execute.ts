@@ -1,0 +1,384 @@
+import * as core from '@actions/core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execTool } from '../../../src/lib/exec.js';
+import { formatReference, registryOf, type ImageReference } from '../../../src/lib/image-ref.js';
+import { writeKubeconfig, type KubeTarget } from '../../../src/lib/kubectl.js';
+import { writeAuthConfig, type AuthConfig } from '../../../src/lib/registry-auth.js';
+import { RegistryClient } from '../../../src/lib/registry.js';
+import { runUrl } from '../../../src/lib/run-url.js';
+import { writeSummary } from '../../../src/lib/summary.js';
+import { resolveTool } from '../../../src/lib/tools.js';
+import { changeCause } from './change-cause.js';
+import { Cluster } from './cluster.js';
+import { containersToUpdate } from './deploy-plan.js';
+import { GitHubDeployment } from './github-deployment.js';
+import { waitHealthy } from './health-check.js';
+import type { Inputs } from './inputs.js';
+import type { Deployment } from './kube-objects.js';
+import { decideTarget, encodeKnownGood, KNOWN_GOOD, knownGoodOf, type Target } from './known-good.js';
+import { setOutputs, type Result, type Tracked } from './outputs.js';
+import { currentReplicaSet, describeState, findPodFailure, imagesOf, newestPodState, previousRevision, replicasSettled, revisionOf, rolloutState, templateHashOf } from './rollout-state.js';
+import { deploySummary } from './summary.js';
+import { countVerified, verifyArgv } from './verify.js';
+
+const POLL_MS = 1000;
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const secondsLeft = (deadline: number): string => `${Math.max(0, Math.round((deadline - Date.now()) / 1000))}s left`;
+
+class DeployFailure extends Error {}
+
+/** The image the cluster gets: always repo@sha256, a tag resolved through the registry first. */
+async function resolveDigest(image: ImageReference, inputs: Inputs): Promise<ImageReference> {
+  if (image.digest) return { domain: image.domain, path: image.path, digest: image.digest };
+  const client = new RegistryClient({ credentials: inputs.registry });
+  const head = await client.headManifest(registryOf(image), image.path, image.tag as string);
+  if (!head) throw new Error(`${formatReference(image)} is not in the registry, so it cannot be resolved to a digest`);
+  core.info(`Resolved ${formatReference(image)} to ${head.digest}`);
+  return { domain: image.domain, path: image.path, digest: head.digest };
+}
+
+async function verifySignature(imageRef: string, image: ImageReference, inputs: Inputs, auth: AuthConfig | undefined, work: string): Promise<string> {
+  const verification = inputs.verify;
+  if (!verification) return 'not verified (verify-signature: false)';
+  const cosign = await resolveTool('cosign', inputs.cosignVersion);
+  let keyFile: string | undefined;
+  if (verification.kind === 'key' && verification.publicKey.includes('-----BEGIN')) {
+    keyFile = path.join(work, 'cosign.pub');
+    writeFileSync(keyFile, verification.publicKey, { mode: 0o600 });
+  }
+  const argv = verifyArgv(imageRef, registryOf(image), verification, keyFile);
+  const r = await execTool(cosign.path, argv, { env: auth?.env ?? {}, allowFailure: true, timeoutMs: 5 * 60 * 1000 });
+  if (r.exitCode !== 0) {
+    throw new Error(`the signature of ${imageRef} did not verify, so nothing was changed. cosign said: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(-5).join(' / ')}`);
+  }
+  const count = countVerified(r.stdout, image.digest as string);
+  const who = verification.kind === 'key' ? 'the given public key' : `${verification.identity ?? verification.identityRegexp} (${verification.issuer})`;
+  core.info(`Signature verified: ${count} signature(s) by ${who}`);
+  return `verified: ${count} signature(s) by ${who}`;
+}
+
+/** Waits for an earlier rollout to finish (or fail) within the deadline; refuses to interfere otherwise. */
+async function settleBeforeChange(cluster: Cluster, name: string, deadline: number): Promise<Deployment> {
+  let logged = '';
+  for (;;) {
+    const d = await cluster.deployment(name);
+    if (!d) throw new DeployFailure(`input 'deployment': deployment/${name} does not exist in namespace ${cluster.namespace}`);
+    if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to change it. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)}) or leave it to whoever paused it`);
+    const st = rolloutState(d);
+    if (st.complete || (st.observed && st.deadlineExceeded)) return d;
+    if (Date.now() >= deadline) {
+      throw new DeployFailure(`deployment/${name} is still rolling out an earlier change (${describeState(st)}) after waiting the whole timeout: refusing to start another. Nothing was changed`);
+    }
+    const line = `deployment/${name} has a rollout in progress (${describeState(st)}); waiting, ${secondsLeft(deadline)}`;
+    if (line.replace(/\d+s left/, '') !== logged) core.info(line);
+    logged = line.replace(/\d+s left/, '');
+    await sleep(POLL_MS);
+  }
+}
+
+interface WatchFailure {
+  deployment: string;
+  what: string;
+}
+
+/** One loop for all changed deployments: complete, deadline exceeded, timeout, or (fail-fast) a broken pod. */
+async function watch(cluster: Cluster, tracked: Tracked[], inputs: Inputs, deadline: number): Promise<WatchFailure | undefined> {
+  const pending = new Map(tracked.filter((t) => t.changed).map((t) => [t.name, t]));
+  const lastLine = new Map<string, string>();
+  return core.group(`Watch the rollout of ${[...pending.keys()].map((n) => `deployment/${n}`).join(', ')}`, async () => {
+    while (pending.size > 0) {
+      const current = await cluster.deployments([...pending.keys()]);
+      for (const [name, t] of pending) {
+        const d = current.get(name);
+        if (!d) return { deployment: name, what: `deployment/${name} disappeared during the rollout` };
+        const st = rolloutState(d);
+        if (st.complete) {
+          t.revisionAfter = revisionOf(d);
+          t.after = d;
+          core.info(`deployment/${name}: rollout complete, revision ${t.revisionAfter} (${describeState(st)})`);
+          pending.delete(name);
+          continue;
+        }
+        if (st.observed && st.deadlineExceeded) {
+          const cond = d.status?.conditions?.find((c) => c.type === 'Progressing');
+          return { deployment: name, what: `deployment/${name} exceeded its progress deadline: ${cond?.message ?? 'ProgressDeadlineExceeded'}` };
+        }
+        let podLine = '';
+        if (st.observed) {
+          const rs = currentReplicaSet(d, await cluster.replicaSets(d));
+          const hash = rs && templateHashOf(rs);
+          if (hash) {
+            const pods = await cluster.pods(d, hash);
+            const failure = inputs.failFast ? findPodFailure(pods) : undefined;
+            if (failure) {
+              return {
+                deployment: name,
+                what: `deployment/${name}: pod ${failure.pod} container ${failure.container} is in ${failure.reason}${failure.message ? `: ${failure.message}` : ''}`,
+              };
+            }
+            podLine = newestPodState(pods) ?? '';
+          }
+        }
+        const line = `deployment/${name}: ${describeState(st)}${podLine ? `; ${podLine}` : ''}`;
+        if (lastLine.get(name) !== line) {
+          core.info(`${line} (${secondsLeft(deadline)})`);
+          lastLine.set(name, line);
+        }
+      }
+      if (pending.size === 0) break;
+      if (Date.now() >= deadline) {
+        const names = [...pending.keys()].map((n) => `deployment/${n} (${lastLine.get(n) ?? 'no status yet'})`);
+        return { deployment: [...pending.keys()][0] as string, what: `timed out after ${Math.round(inputs.timeoutMs / 1000)}s waiting for ${names.join(', ')}` };
+      }
+      await sleep(POLL_MS);
+    }
+    return undefined;
+  });
+}
+
+async function recordKnownGood(cluster: Cluster, name: string): Promise<void> {
+  const d = await cluster.deployment(name);
+  if (!d) return;
+  const good = knownGoodOf(d, await cluster.replicaSets(d));
+  if (good) await cluster.annotate(name, { [KNOWN_GOOD]: encodeKnownGood(good, new Date()) });
+}
+
+/**
+ * `rollout undo --to-revision=<target>` (never a blind undo), then the
+ * deployment's own state decides: its images equal the target's and its
+ * replicas are ready. `kubectl rollout status` is not trusted alone: it can
+ * keep reporting a stale ProgressDeadlineExceeded after an undo.
+ */
+async function rollBack(cluster: Cluster, t: Tracked, target: Target, deadline: number): Promise<{ ok: boolean; detail: string }> {
+  const before = await cluster.deployment(t.name);
+  if (!before) return { ok: false, detail: `deployment/${t.name} disappeared` };
+  const rs = (await cluster.replicaSets(before)).find((r) => templateHashOf(r) === target.podTemplateHash);
+  const revision = (rs && revisionOf(rs)) ?? target.revision;
+  core.info(`deployment/${t.name}: rolling back to revision ${revision} (${Object.entries(target.images).map(([c, i]) => `${c}=${i}`).join(', ')})`);
+  core.info(await cluster.undo(t.name, revision));
+  let last = '';
+  for (;;) {
+    const d = await cluster.deployment(t.name);
+    if (!d) return { ok: false, detail: `deployment/${t.name} disappeared during the rollback` };
+    const st = rolloutState(d);
+    const images = imagesOf(d.spec.template);
+    const imagesBack = Object.entries(target.images).every(([c, i]) => images[c] === i);
+    if (imagesBack && replicasSettled(st)) {
+      t.after = d;
+      t.revisionAfter = revisionOf(d);
+      return { ok: true, detail: `back on revision ${t.revisionAfter} (${Object.entries(target.images).map(([c, i]) => `${c}=${i}`).join(', ')}), ${describeState({ ...st, deadlineExceeded: false })}` };
+    }
+    last = `${describeState(st)}${imagesBack ? '' : '; images not yet back'}`;
+    if (Date.now() >= deadline) return { ok: false, detail: `rollback did not complete in time: ${last}` };
+    await sleep(POLL_MS);
+  }
+}
+
+function nextSteps(cluster: Cluster, tracked: Tracked[]): string {
+  const lines = tracked
+    .filter((t) => t.changed)
+    .flatMap((t) => [
+      cluster.hint(`rollout history deployment/${t.name}`),
+      cluster.hint(`get pods --selector ${Object.entries(t.before.spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',')}`),
+      t.target ? cluster.hint(`rollout undo deployment/${t.name} --to-revision=${t.target.revision}`) : cluster.hint(`rollout undo deployment/${t.name} --to-revision=<a revision that worked>`),
+      cluster.hint(`rollout status deployment/${t.name}`),
+    ]);
+  return `Next steps:\n  ${lines.join('\n  ')}`;
+}
+
+/** What a run did so far: filled as it goes, so outputs and summary are right also on failure. */
+interface RunState {
+  result: Result;
+  tracked: Tracked[];
+  notes: string[];
+}
+
+async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig | undefined, work: string, state: RunState): Promise<void> {
+  const cluster = new Cluster(target, inputs.namespace);
+  const notes = state.notes;
+  const started = Date.now();
+  const deadline = started + inputs.timeoutMs;
+  const image = await resolveDigest(inputs.image as ImageReference, inputs);
+  const imageRef = formatReference(image);
+  notes.push(`Image: \`${imageRef}\``);
+  notes.push(`Signature: ${await core.group('Verify the image signature', () => verifySignature(imageRef, image, inputs, auth, work))}`);
+
+  // Before any change: every deployment is read, checked and its rollback target fixed.
+  const tracked = state.tracked;
+  await core.group('Check the deployments before any change', async () => {
+    for (const name of inputs.deployments) {
+      const d = await settleBeforeChange(cluster, name, deadline);
+      let containers: string[];
+      try {
+        containers = containersToUpdate(d, image, inputs.containers);
+      } catch (err) {
+        throw new DeployFailure((err as Error).message);
+      }
+      const owned = await cluster.replicaSets(d);
+      const decision = decideTarget(d, owned);
+      const st = rolloutState(d);
+      const imagesBefore = imagesOf(d.spec.template);
+      const same = containers.every((c) => imagesBefore[c] === imageRef);
+      if (same && !st.complete) {
+        throw new DeployFailure(`deployment/${name} already runs ${imageRef} but is not healthy (${describeState(st)}): deploying the same image again would not help. Nothing was changed`);
+      }
+      if (decision.target) core.info(decision.reason);
+      else core.warning(decision.reason);
+      tracked.push({ name, before: d, containers, imagesBefore, revisionBefore: revisionOf(d), target: decision.target, targetReason: decision.reason, changed: false, unchanged: same, startedAt: Date.now() });
+    }
+  });
+  const toChange = tracked.filter((t) => !t.unchanged);
+  for (const t of tracked.filter((x) => x.unchanged)) {
+    t.result = 'unchanged';
+    t.after = t.before;
+    t.revisionAfter = t.revisionBefore;
+    t.endedAt = Date.now();
+    core.info(`deployment/${t.name} already runs ${imageRef} and is healthy: unchanged`);
+  }
+  if (toChange.length === 0) {
+    state.result = 'unchanged';
+    return;
+  }
+
+  const github = inputs.githubToken
+    ? await GitHubDeployment.create(inputs.githubToken, inputs.environment as string, inputs.environmentUrl, runUrl(process.env), `Deploy ${imageRef}`, { image: imageRef, namespace: inputs.namespace, deployments: inputs.deployments })
+    : undefined;
+
+  let failure: string | undefined;
+  try {
+    await core.group('Change', async () => {
+      for (const t of toChange) {
+        t.changed = true; // from here on it may have changed, so a rollback must consider it
+        t.startedAt = Date.now();
+        await cluster.setImage(t.name, Object.fromEntries(t.containers.map((c) => [c, imageRef])));
+        await cluster.annotate(t.name, { 'kubernetes.io/change-cause': changeCause(imageRef, process.env) });
+        core.info(`deployment/${t.name}: ${t.containers.map((c) => `${c}: ${t.imagesBefore[c]} -> ${imageRef}`).join('; ')}`);
+      }
+    });
+    const watched = await watch(cluster, tracked, inputs, deadline);
+    if (watched) failure = watched.what;
+    else if (inputs.healthCheckUrl) {
+      const health = await core.group(`Health check ${inputs.healthCheckUrl}`, () => waitHealthy(inputs.healthCheckUrl as string, Math.max(deadline, Date.now() + 1000)));
+      if (!health.ok) failure = `the rollout completed but ${inputs.healthCheckUrl} did not answer 2xx: ${health.detail}`;
+      else notes.push(`Health check: ${inputs.healthCheckUrl} answered ${health.detail}`);
+    }
+  } catch (err) {
+    failure = `the change itself failed: ${(err as Error).message}`;
+  }
+
+  if (!failure) {
+    for (const t of toChange) {
+      t.result = 'deployed';
+      t.endedAt = Date.now();
+      await recordKnownGood(cluster, t.name);
+    }
+    await github?.status('success', `Deployed ${imageRef}`);
+    state.result = 'deployed';
+    return;
+  }
+
+  core.error(`Rollout failed: ${failure}`);
+  notes.push(`What broke: ${failure}`);
+  const changed = tracked.filter((t) => t.changed);
+  if (!inputs.rollbackOnFailure || changed.some((t) => !t.target)) {
+    const why = !inputs.rollbackOnFailure ? 'rollback-on-failure is false' : `no known-good revision for ${changed.filter((t) => !t.target).map((t) => `deployment/${t.name}`).join(', ')}`;
+    for (const t of changed) {
+      t.result = 'failed';
+      t.endedAt = Date.now();
+      t.after = await cluster.deployment(t.name).catch(() => undefined);
+      t.revisionAfter = t.after && revisionOf(t.after);
+    }
+    await github?.status('failure', `Failed, not rolled back: ${failure}`);
+    throw new DeployFailure(`${failure}\nNo automatic rollback (${why}): the changed deployments are left as they are now.\n${nextSteps(cluster, tracked)}`);
+  }
+
+  const rollbackDeadline = Date.now() + inputs.timeoutMs;
+  const outcomes = await core.group('Roll back', async () => {
+    const out: string[] = [];
+    for (const t of changed) {
+      try {
+        const r = await rollBack(cluster, t, t.target as Target, rollbackDeadline);
+        t.result = r.ok ? 'rolled-back' : 'failed';
+        t.rollbackDetail = r.detail;
+        out.push(`deployment/${t.name}: ${r.detail}`);
+      } catch (err) {
+        t.result = 'failed';
+        t.rollbackDetail = `rollback failed: ${(err as Error).message}`;
+        out.push(`deployment/${t.name}: ${t.rollbackDetail}`);
+      }
+      t.endedAt = Date.now();
+    }
+    return out;
+  });
+  for (const t of changed.filter((x) => x.result === 'rolled-back')) await recordKnownGood(cluster, t.name).catch((e: Error) => core.warning(`could not record the known-good revision of deployment/${t.name}: ${e.message}`));
+  if (changed.every((t) => t.result === 'rolled-back')) {
+    state.result = 'rolled-back';
+    await github?.status('failure', `Rolled back: ${failure}`);
+    throw new DeployFailure(`${failure}\nRolled back: ${outcomes.join('; ')}`);
+  }
+  await github?.status('error', `Rollback failed: ${failure}`);
+  throw new DeployFailure(`ROLLBACK FAILED. ${failure}\nState now: ${outcomes.join('; ')}\nThe cluster needs a person.\n${nextSteps(cluster, tracked)}`);
+}
+
+async function rollbackMode(inputs: Inputs, target: KubeTarget, state: RunState): Promise<void> {
+  const cluster = new Cluster(target, inputs.namespace);
+  const tracked = state.tracked;
+  const deadline = Date.now() + inputs.timeoutMs;
+  const plans: Array<{ t: Tracked; target: Target }> = [];
+  for (const name of inputs.deployments) {
+    const d = await cluster.deployment(name);
+    if (!d) throw new DeployFailure(`input 'deployment': deployment/${name} does not exist in namespace ${inputs.namespace}`);
+    if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to roll it back. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)})`);
+    const owned = await cluster.replicaSets(d);
+    const revision = inputs.toRevision ?? previousRevision(d, owned);
+    const available = owned.map(revisionOf).filter((r): r is number => r !== undefined).sort((a, b) => a - b);
+    if (revision === undefined) throw new DeployFailure(`deployment/${name} has no revision before its current one (${revisionOf(d) ?? 'unknown'}) to roll back to`);
+    const rs = owned.find((r) => revisionOf(r) === revision);
+    const hash = rs && templateHashOf(rs);
+    if (!rs || !hash) throw new DeployFailure(`input 'to-revision': deployment/${name} has no revision ${revision} (revisions in its history: ${available.join(', ') || 'none'})`);
+    const images = imagesOf(d.spec.template);
+    const t: Tracked = { name, before: d, containers: Object.keys(images), imagesBefore: images, revisionBefore: revisionOf(d), changed: true, unchanged: false, startedAt: Date.now(), targetReason: `requested revision ${revision}` };
+    plans.push({ t, target: { revision, podTemplateHash: hash, images: imagesOf(rs.spec.template), source: 'recorded' } });
+    tracked.push(t);
+  }
+  const failures: string[] = [];
+  await core.group('Roll back', async () => {
+    for (const { t, target } of plans) {
+      t.target = target;
+      const r = await rollBack(cluster, t, target, deadline).catch((err: Error) => ({ ok: false, detail: err.message }));
+      t.result = r.ok ? 'rolled-back' : 'failed';
+      t.rollbackDetail = r.detail;
+      t.endedAt = Date.now();
+      core.info(`deployment/${t.name}: ${r.detail}`);
+      if (r.ok) await recordKnownGood(cluster, t.name);
+      else failures.push(`deployment/${t.name}: ${r.detail}`);
+    }
+  });
+  if (failures.length > 0) throw new DeployFailure(`ROLLBACK FAILED: ${failures.join('; ')}\n${nextSteps(cluster, tracked)}`);
+  state.result = 'rolled-back';
+}
+
+export async function execute(inputs: Inputs): Promise<void> {
+  const work = mkdtempSync(path.join(process.env.RUNNER_TEMP || tmpdir(), 'deploy-'));
+  const kubeconfig = inputs.kubeconfig ? writeKubeconfig(inputs.kubeconfig) : undefined;
+  const auth = inputs.registry && inputs.image ? writeAuthConfig(registryOf(inputs.image), inputs.registry) : undefined;
+  const state: RunState = { result: 'failed', tracked: [], notes: [] };
+  let error: string | undefined;
+  try {
+    const kubectl = await resolveTool('kubectl');
+    const target: KubeTarget = { kubectl: kubectl.path, kubeconfig: kubeconfig?.path, context: inputs.context };
+    if (inputs.mode === 'deploy') await deployMode(inputs, target, auth, work, state);
+    else await rollbackMode(inputs, target, state);
+  } catch (err) {
+    error = (err as Error).message;
+    throw err;
+  } finally {
+    kubeconfig?.remove();
+    auth?.remove();
+    rmSync(work, { recursive: true, force: true });
+    setOutputs(state.result, state.tracked, inputs);
+    await writeSummary(deploySummary(inputs, state.result, state.tracked, state.notes, error));
+  }
+}

@@ -1,0 +1,159 @@
+import { ConfigurationError } from '../../../src/lib/errors.js';
+import { parseImageRef, type ImageReference } from '../../../src/lib/image-ref.js';
+import {
+  booleanInput,
+  maskSecrets,
+  optionalInput,
+  parseChoice,
+  parseContainerName,
+  parseDuration,
+  parseList,
+  parseNamespace,
+  parseResourceName,
+  requiredInput,
+} from '../../../src/lib/inputs.js';
+
+export const MODES = ['deploy', 'rollback'] as const;
+export type Mode = (typeof MODES)[number];
+
+export type Verification =
+  | { kind: 'keyless'; identity?: string; identityRegexp?: string; issuer: string }
+  | { kind: 'key'; publicKey: string };
+
+export interface Inputs {
+  mode: Mode;
+  namespace: string;
+  deployments: string[];
+  /** Containers to update; undefined: those whose image repository equals image-ref's. */
+  containers?: string[];
+  /** deploy mode only. */
+  image?: ImageReference;
+  imageRaw?: string;
+  allowTag: boolean;
+  kubeconfig?: string;
+  context?: string;
+  timeoutMs: number;
+  rollbackOnFailure: boolean;
+  failFast: boolean;
+  verify?: Verification;
+  cosignVersion: string;
+  healthCheckUrl?: string;
+  githubToken?: string;
+  environment?: string;
+  environmentUrl?: string;
+  toRevision?: number;
+  registry?: { username: string; password: string };
+}
+
+function httpUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigurationError(name, `'${value}' is not a URL. Expected http(s)://host/path`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigurationError(name, `'${value}' is not an http(s) URL`);
+  return value;
+}
+
+/** Reads and checks every input; secrets are masked before anything else is logged. */
+export function getInputs(): Inputs {
+  const kubeconfig = optionalInput('kubeconfig');
+  const githubToken = optionalInput('github-token');
+  const registryPassword = optionalInput('registry-password');
+  maskSecrets(kubeconfig, githubToken, registryPassword);
+
+  const mode = parseChoice('mode', requiredInput('mode', MODES.join(' | ')), MODES);
+  const namespace = parseNamespace('namespace', requiredInput('namespace', 'the Kubernetes namespace of the deployments'));
+  const allowDefault = booleanInput('allow-default-namespace');
+  if (namespace === 'default' && !allowDefault) {
+    throw new ConfigurationError('namespace', "'default' is refused: production workloads belong in their own namespace. Expected another namespace, or set allow-default-namespace: true");
+  }
+  const deploymentsRaw = requiredInput('deployment', 'one or more Deployment names, one per line');
+  const deployments = parseList(deploymentsRaw).map((d) => parseResourceName('deployment', d));
+  if (new Set(deployments).size !== deployments.length) throw new ConfigurationError('deployment', 'a deployment is listed twice');
+  const containerRaw = optionalInput('container');
+  const containers = containerRaw === undefined ? undefined : parseList(containerRaw).map((c) => parseContainerName('container', c));
+  const allowTag = booleanInput('allow-tag');
+  const imageRaw = optionalInput('image-ref');
+  let image: ImageReference | undefined;
+  if (mode === 'deploy') {
+    if (imageRaw === undefined) throw new ConfigurationError('image-ref', 'a value is required in deploy mode. Expected registry/path/name@sha256:<64 hex>');
+    image = parseImageRef('image-ref', imageRaw, allowTag);
+  } else if (imageRaw !== undefined) {
+    throw new ConfigurationError('image-ref', 'mode: rollback returns to an earlier revision and takes no image-ref. Expected it empty, or mode: deploy');
+  }
+  const context = optionalInput('context');
+  if (context !== undefined && !/^[^\s]+$/.test(context)) throw new ConfigurationError('context', `'${context}' is not a kubeconfig context name`);
+  const timeoutMs = parseDuration('timeout', requiredInput('timeout', 'a duration such as 5m'));
+  const rollbackOnFailure = booleanInput('rollback-on-failure');
+  const failFast = booleanInput('fail-fast');
+
+  let verify: Verification | undefined;
+  const identity = optionalInput('certificate-identity');
+  const identityRegexp = optionalInput('certificate-identity-regexp');
+  const issuer = optionalInput('certificate-oidc-issuer');
+  const publicKey = optionalInput('cosign-public-key');
+  if (booleanInput('verify-signature')) {
+    if (mode === 'rollback') throw new ConfigurationError('verify-signature', 'mode: rollback deploys no new image, so there is nothing to verify. Expected false');
+    if (publicKey !== undefined) {
+      if (identity || identityRegexp || issuer) throw new ConfigurationError('cosign-public-key', 'give either cosign-public-key or certificate-identity(-regexp) with certificate-oidc-issuer, not both');
+      if (!/-----BEGIN (RSA )?PUBLIC KEY-----/.test(publicKey) && !/^(awskms|gcpkms|azurekms|hashivault|k8s):\/\//.test(publicKey)) {
+        throw new ConfigurationError('cosign-public-key', 'expected a PEM public key (cosign.pub contents) or a KMS URI');
+      }
+      verify = { kind: 'key', publicKey };
+    } else {
+      if (!identity && !identityRegexp) throw new ConfigurationError('certificate-identity', 'verify-signature: true needs certificate-identity or certificate-identity-regexp (keyless), or cosign-public-key');
+      if (identity && identityRegexp) throw new ConfigurationError('certificate-identity-regexp', 'give certificate-identity or certificate-identity-regexp, not both');
+      if (!issuer) throw new ConfigurationError('certificate-oidc-issuer', 'keyless verification needs the issuer, e.g. https://token.actions.githubusercontent.com');
+      if (identityRegexp) {
+        try {
+          new RegExp(identityRegexp);
+        } catch {
+          throw new ConfigurationError('certificate-identity-regexp', `'${identityRegexp}' is not a valid regular expression`);
+        }
+      }
+      verify = { kind: 'keyless', identity, identityRegexp, issuer: httpUrl('certificate-oidc-issuer', issuer) };
+    }
+  }
+  const cosignVersion = requiredInput('cosign-version', 'a cosign v3 release such as v3.0.6');
+  const healthRaw = optionalInput('health-check-url');
+  const healthCheckUrl = healthRaw === undefined ? undefined : httpUrl('health-check-url', healthRaw);
+  const environment = optionalInput('environment');
+  const envUrlRaw = optionalInput('environment-url');
+  const environmentUrl = envUrlRaw === undefined ? undefined : httpUrl('environment-url', envUrlRaw);
+  if (githubToken !== undefined && environment === undefined) throw new ConfigurationError('environment', 'github-token is given, so a GitHub deployment is recorded: it needs the environment name, e.g. production');
+  const toRevisionRaw = optionalInput('to-revision');
+  let toRevision: number | undefined;
+  if (toRevisionRaw !== undefined) {
+    if (mode !== 'rollback') throw new ConfigurationError('to-revision', 'only mode: rollback takes to-revision (deploy mode picks its rollback target itself)');
+    if (!/^[1-9][0-9]{0,9}$/.test(toRevisionRaw)) throw new ConfigurationError('to-revision', `'${toRevisionRaw}' is not a revision number. Expected a positive integer as shown by kubectl rollout history`);
+    toRevision = Number(toRevisionRaw);
+  }
+  const registryUser = optionalInput('registry-username');
+  if ((registryUser === undefined) !== (registryPassword === undefined)) {
+    throw new ConfigurationError(registryUser === undefined ? 'registry-username' : 'registry-password', 'registry-username and registry-password go together');
+  }
+  return {
+    mode,
+    namespace,
+    deployments,
+    containers,
+    image,
+    imageRaw,
+    allowTag,
+    kubeconfig,
+    context,
+    timeoutMs,
+    rollbackOnFailure,
+    failFast,
+    verify,
+    cosignVersion,
+    healthCheckUrl,
+    githubToken,
+    environment,
+    environmentUrl,
+    toRevision,
+    registry: registryUser !== undefined && registryPassword !== undefined ? { username: registryUser, password: registryPassword } : undefined,
+  };
+}

@@ -1,0 +1,113 @@
+import type { Container, Deployment, Pod, PodTemplate, ReplicaSet } from './kube-objects.js';
+
+/** Pure reading of Deployment, ReplicaSet and Pod state: health, revisions, failing pods. */
+export const REVISION = 'deployment.kubernetes.io/revision';
+export const TEMPLATE_HASH = 'pod-template-hash';
+
+export function revisionOf(obj: { metadata: { annotations?: Record<string, string> } }): number | undefined {
+  const v = obj.metadata.annotations?.[REVISION];
+  return v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : undefined;
+}
+
+export function containersOf(template: PodTemplate): Container[] {
+  return template.spec?.containers ?? [];
+}
+
+export function imagesOf(template: PodTemplate): Record<string, string> {
+  return Object.fromEntries(containersOf(template).map((c) => [c.name, c.image]));
+}
+
+export interface RolloutState {
+  desired: number;
+  updated: number;
+  ready: number;
+  available: number;
+  total: number;
+  /** The controller has seen the latest spec. */
+  observed: boolean;
+  deadlineExceeded: boolean;
+  /** Every replica runs the current template, ready and available; no old pods left. */
+  complete: boolean;
+  paused: boolean;
+}
+
+/**
+ * What `kubectl rollout status` checks, and a bit more: ready replicas too, and
+ * the Progressing condition's ProgressDeadlineExceeded reason.
+ */
+export function rolloutState(d: Deployment): RolloutState {
+  const s = d.status ?? {};
+  const desired = d.spec.replicas ?? 1;
+  const updated = s.updatedReplicas ?? 0;
+  const ready = s.readyReplicas ?? 0;
+  const available = s.availableReplicas ?? 0;
+  const total = s.replicas ?? 0;
+  const observed = (s.observedGeneration ?? 0) >= (d.metadata.generation ?? 0);
+  const progressing = s.conditions?.find((c) => c.type === 'Progressing');
+  const deadlineExceeded = progressing?.reason === 'ProgressDeadlineExceeded';
+  const settled = observed && updated === desired && ready >= desired && available >= desired && total === desired;
+  return { desired, updated, ready, available, total, observed, deadlineExceeded, complete: settled && !deadlineExceeded, paused: d.spec.paused === true };
+}
+
+/** Settled replicas, whatever the Progressing condition says (it can stay stale after an undo). */
+export function replicasSettled(state: RolloutState): boolean {
+  return state.observed && state.updated === state.desired && state.ready >= state.desired && state.available >= state.desired && state.total === state.desired;
+}
+
+export function describeState(s: RolloutState): string {
+  return `${s.updated}/${s.desired} updated, ${s.ready}/${s.desired} ready, ${s.available}/${s.desired} available${s.total > s.desired ? `, ${s.total - s.desired} old pod(s) terminating` : ''}${s.deadlineExceeded ? ', progress deadline exceeded' : ''}${s.observed ? '' : ', change not yet observed'}`;
+}
+
+export function ownedBy(deployment: Deployment, replicaSets: ReplicaSet[]): ReplicaSet[] {
+  const uid = deployment.metadata.uid;
+  return replicaSets.filter((rs) => rs.metadata.ownerReferences?.some((o) => o.kind === 'Deployment' && (uid ? o.uid === uid : o.name === deployment.metadata.name)));
+}
+
+/** The ReplicaSet of the deployment's current revision (the "new" one). */
+export function currentReplicaSet(deployment: Deployment, owned: ReplicaSet[]): ReplicaSet | undefined {
+  const rev = revisionOf(deployment);
+  return rev === undefined ? undefined : owned.find((rs) => revisionOf(rs) === rev);
+}
+
+export function templateHashOf(rs: ReplicaSet): string | undefined {
+  return rs.metadata.labels?.[TEMPLATE_HASH] ?? rs.spec.template.metadata?.labels?.[TEMPLATE_HASH];
+}
+
+/** The revision before the current one: the highest revision below it. */
+export function previousRevision(deployment: Deployment, owned: ReplicaSet[]): number | undefined {
+  const current = revisionOf(deployment) ?? Number.MAX_SAFE_INTEGER;
+  const older = owned.map(revisionOf).filter((r): r is number => r !== undefined && r < current);
+  return older.length ? Math.max(...older) : undefined;
+}
+
+export const FAILING_REASONS = ['ImagePullBackOff', 'ErrImagePull', 'CrashLoopBackOff', 'CreateContainerConfigError', 'InvalidImageName', 'RunContainerError'] as const;
+
+export interface PodFailure {
+  pod: string;
+  container: string;
+  reason: string;
+  message: string;
+}
+
+/** The first pod (of the given ones) with a container in a state that will not recover by waiting. */
+export function findPodFailure(pods: Pod[]): PodFailure | undefined {
+  for (const pod of [...pods].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
+    const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+    for (const cs of statuses) {
+      const reason = cs.state?.waiting?.reason;
+      if (reason && (FAILING_REASONS as readonly string[]).includes(reason)) {
+        return { pod: pod.metadata.name, container: cs.name, reason, message: cs.state?.waiting?.message ?? '' };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** One line about the newest pod, for progress logs. */
+export function newestPodState(pods: Pod[]): string | undefined {
+  const pod = [...pods].sort((a, b) => (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '') || b.metadata.name.localeCompare(a.metadata.name))[0];
+  if (!pod) return undefined;
+  const cs = pod.status?.containerStatuses?.[0];
+  const state = cs?.state?.waiting?.reason ?? (cs?.state?.terminated ? `terminated (${cs.state.terminated.reason ?? cs.state.terminated.exitCode})` : cs?.state?.running ? (cs.ready ? 'running, ready' : 'running, not ready') : pod.status?.phase ?? 'pending');
+  return `newest pod ${pod.metadata.name}: ${state}`;
+}
