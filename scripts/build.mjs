@@ -84,7 +84,9 @@ function lazyPackages(used) {
           return { errors: [{ text: `${args.path} is heavy: import it with await import('${args.path}') on the code path that needs it` }] };
         }
         used.add(args.path);
-        return { path: `./lazy/${args.path.split('/')[1]}.js`, external: true };
+        // A package "imports" alias (dist/package.json maps #lazy/* to ./lazy/*.js):
+        // it resolves from the entry and from chunks/ alike.
+        return { path: `#lazy/${args.path.split('/')[1]}`, external: true };
       });
     },
   };
@@ -150,7 +152,7 @@ for (const name of names) {
   }
   writeFileSync(path.join(outdir, 'licenses.txt'), licenses({ inputs }));
   // The bundle is ESM; say so next to it so it runs wherever the folder is copied.
-  writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(path.join(outdir, 'package.json'), `${JSON.stringify({ type: 'module', imports: { '#lazy/*': './lazy/*.js' } }, null, 2)}\n`);
   if (!check) {
     console.log(`built actions/${name} -> ${path.relative(root, outdir)}`);
     continue;

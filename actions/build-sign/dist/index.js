@@ -722,7 +722,7 @@ function getInputs(env = process.env) {
 // actions/build-sign/src/main.ts
 async function run() {
   const inputs = getInputs();
-  const { execute } = await import("./chunks/execute-UMGYTXCT.js");
+  const { execute } = await import("./chunks/execute-VFEZEDZP.js");
   await execute(inputs);
 }
 

@@ -8,6 +8,7 @@ import {
   isDebug,
   parseImageRef,
   setFailed,
+  setOutput,
   setSecret
 } from "./chunks/chunk-EVDFPMYZ.js";
 
@@ -200,8 +201,14 @@ function getInputs() {
 
 // actions/deploy/src/main.ts
 async function run() {
-  const inputs = getInputs();
-  const { execute } = await import("./chunks/execute-XHXLKCUN.js");
+  let inputs;
+  try {
+    inputs = getInputs();
+  } catch (err) {
+    setOutput("result", "failed");
+    throw err;
+  }
+  const { execute } = await import("./chunks/execute-XFQ75E5F.js");
   await execute(inputs);
 }
 

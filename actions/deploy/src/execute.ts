@@ -203,7 +203,7 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
   const image = await resolveDigest(inputs.image as ImageReference, inputs);
   const imageRef = formatReference(image);
   notes.push(`Image: \`${imageRef}\``);
-  notes.push(`Signature: ${await core.group('Verify the image signature', () => verifySignature(imageRef, image, inputs, auth, work))}`);
+  notes.push(`Signature: ${inputs.verify ? await core.group('Verify the image signature', () => verifySignature(imageRef, image, inputs, auth, work)) : 'not verified (verify-signature: false)'}`);
 
   // Before any change: every deployment is read, checked and its rollback target fixed.
   const tracked = state.tracked;

@@ -424,7 +424,7 @@ ${out.stderr}`);
   const key = platformKey();
   const release = pin.platforms[key];
   if (!release) throw new Error(`${name} ${pin.version} has no pinned release for ${key}; install ${name} before this step`);
-  const tc = await import("./lazy/tool-cache.js");
+  const tc = await import("#lazy/tool-cache");
   const cached = tc.find(name, pin.version.replace(/^v/, ""), key);
   if (cached) {
     const bin2 = path2.join(cached, release.bin);
@@ -729,4 +729,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-UMGYTXCT.js.map
+//# sourceMappingURL=execute-VFEZEDZP.js.map

@@ -520,7 +520,7 @@ ${out.stderr}`);
   const key = platformKey();
   const release = pin.platforms[key];
   if (!release) throw new Error(`${name} ${pin.version} has no pinned release for ${key}; install ${name} before this step`);
-  const tc = await import("./lazy/tool-cache.js");
+  const tc = await import("#lazy/tool-cache");
   const cached = tc.find(name, pin.version.replace(/^v/, ""), key);
   if (cached) {
     const bin2 = path3.join(cached, release.bin);
@@ -720,7 +720,7 @@ var GitHubDeployment = class _GitHubDeployment {
   environmentUrl;
   logUrl;
   static async client(token) {
-    const github = await import("./lazy/github.js");
+    const github = await import("#lazy/github");
     return github.getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || "https://api.github.com" });
   }
   static repo() {
@@ -1056,7 +1056,7 @@ async function deployMode(inputs, target, auth, work, state) {
   const image = await resolveDigest(inputs.image, inputs);
   const imageRef = formatReference(image);
   notes.push(`Image: \`${imageRef}\``);
-  notes.push(`Signature: ${await group("Verify the image signature", () => verifySignature(imageRef, image, inputs, auth, work))}`);
+  notes.push(`Signature: ${inputs.verify ? await group("Verify the image signature", () => verifySignature(imageRef, image, inputs, auth, work)) : "not verified (verify-signature: false)"}`);
   const tracked = state.tracked;
   await group("Check the deployments before any change", async () => {
     for (const name of inputs.deployments) {
@@ -1234,4 +1234,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-XHXLKCUN.js.map
+//# sourceMappingURL=execute-XFQ75E5F.js.map

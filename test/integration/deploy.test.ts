@@ -1,0 +1,282 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { digestOf, startCluster } from '../harness/kube.mjs';
+import { findLeaks } from '../harness/leak-check.mjs';
+import { runAction } from '../harness/run-action.mjs';
+
+type Cluster = Awaited<ReturnType<typeof startCluster>>;
+let k: Cluster;
+const repo = '127.0.0.1:5000/acme/web';
+const img = (c: string) => `${repo}@${digestOf(c)}`;
+
+beforeAll(async () => {
+  k = await startCluster();
+});
+afterAll(async () => {
+  await k?.stop();
+});
+
+function deploy(inputs: Record<string, string>, env: Record<string, string | undefined> = {}) {
+  return runAction('deploy', { inputs: { timeout: '60s', ...inputs }, env: { KUBECONFIG: k.kubeconfig, ...env } });
+}
+
+const writesTo = async (ns: string) => (await k.writes()).filter((w: { path: string }) => w.path.includes(`/namespaces/${ns}/`));
+
+describe('deploy against the simulated API server with the real kubectl', () => {
+  test('a good image: deployed, new pods ready, change-cause set, outputs right', async () => {
+    await k.deployment('good', 'web', img('a'));
+    const r = await deploy({ namespace: 'good', deployment: 'web', 'image-ref': img('b') });
+    expect(r.errors).toEqual([]);
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs).toEqual({ result: 'deployed', revision: '2', 'previous-revision': '1', 'previous-image': img('a') });
+    const d = await k.get('good', 'web');
+    expect(d.spec.template.spec.containers[0].image).toBe(img('b'));
+    expect(d.metadata.annotations['kubernetes.io/change-cause']).toBe(`deploy ${img('b')}, repo acme/shop, commit 0123456789abcdef0123456789abcdef01234567, run https://github.com/acme/shop/actions/runs/4242`);
+    expect(d.status.readyReplicas).toBe(2);
+    const pods = await k.json('-n', 'good', 'get', 'pods', '-l', 'app=web');
+    expect(pods.items.every((p: { spec: { containers: Array<{ image: string }> } }) => p.spec.containers[0]?.image === img('b'))).toBe(true);
+    expect(r.summary).toContain('Deployed');
+    expect(r.summary).toContain(`| deployment/web | app | \`${img('a')}\` | \`${img('b')}\` | 1 → 2 | deployed |`);
+    // The same image again: unchanged, and no write at all.
+    await k.clearRequests();
+    const again = await deploy({ namespace: 'good', deployment: 'web', 'image-ref': img('b') });
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs.result).toBe('unchanged');
+    expect(await writesTo('good')).toEqual([]);
+  });
+
+  test.each([
+    ['ImagePullBackOff', 'c'],
+    ['CrashLoopBackOff', 'd'],
+  ])('%s with fail-fast: fails within seconds, rolled back to the previous image', async (behavior, c) => {
+    const ns = `broken-${c}`;
+    await k.deployment(ns, 'web', img('a'));
+    await k.behave({ [img(c)]: { behavior } });
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img(c), timeout: '5m' });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.outputs.result).toBe('rolled-back');
+    expect(r.errors.at(-1)).toMatch(behavior === 'ImagePullBackOff' ? /ImagePullBackOff|ErrImagePull/ : new RegExp(behavior));
+    expect(r.errors.at(-1)).toMatch(/pod web-[a-z0-9]+-[a-z0-9]+ container app/);
+    // Far sooner than the 600 s progress deadline or the 5 m timeout.
+    expect(r.durationMs).toBeLessThan(30000);
+    expect(await k.images(ns, 'web')).toEqual({ app: img('a') });
+    const d = await k.get(ns, 'web');
+    expect(d.status.readyReplicas).toBe(2);
+    expect(d.status.updatedReplicas).toBe(2);
+    expect(r.outputs.revision).toBe('3');
+    expect(r.summary).toContain('Rolled back');
+    expect(r.summary).toMatch(behavior === 'ImagePullBackOff' ? /ImagePullBackOff|ErrImagePull/ : new RegExp(behavior));
+  });
+
+  test('a deployment left broken by hand: the rollback lands on the last good image, then a good deploy succeeds', async () => {
+    const ns = 'left-broken';
+    await k.deployment(ns, 'web', img('a'), { progressDeadlineSeconds: 2 });
+    // A deploy by the action records the known-good revision.
+    expect((await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('b') })).exitCode).toBe(0);
+    // Someone breaks it by hand, and the rollout times out.
+    await k.behave({ [img('e')]: { behavior: 'ImagePullBackOff' }, [img('f')]: { behavior: 'CrashLoopBackOff' } });
+    await k.kubectl('-n', ns, 'set', 'image', 'deployment/web', `app=${img('e')}`);
+    await k.waitFor('the progress deadline', async () => (await k.get(ns, 'web')).status.conditions?.some((c: { reason: string }) => c.reason === 'ProgressDeadlineExceeded'));
+    // Another bad deploy: the rollback target is the recorded good image, not the broken one.
+    const bad = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('f') });
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.outputs.result).toBe('rolled-back');
+    expect(bad.stdout).toContain('the last one this action saw complete');
+    expect(await k.images(ns, 'web')).toEqual({ app: img('b') });
+    // A good deploy over that state succeeds.
+    const good = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('g') });
+    expect(good.errors).toEqual([]);
+    expect(good.outputs.result).toBe('deployed');
+    expect(await k.images(ns, 'web')).toEqual({ app: img('g') });
+  });
+
+  test('a broken deployment with no known-good record: no automatic rollback, said up front', async () => {
+    const ns = 'no-record';
+    await k.deployment(ns, 'web', img('a'), { progressDeadlineSeconds: 2 });
+    await k.behave({ [img('h')]: { behavior: 'ImagePullBackOff' } });
+    await k.kubectl('-n', ns, 'set', 'image', 'deployment/web', `app=${img('h')}`);
+    await k.waitFor('the progress deadline', async () => (await k.get(ns, 'web')).status.conditions?.some((c: { reason: string }) => c.reason === 'ProgressDeadlineExceeded'));
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('i') });
+    // Deploying a good image over the broken state works; the warning came first.
+    expect(r.stdout).toMatch(/::warning::.*NO automatic rollback/);
+    expect(r.stdout.indexOf('NO automatic rollback')).toBeLessThan(r.stdout.indexOf('::group::Change'));
+    expect(r.outputs.result).toBe('deployed');
+  });
+
+  test('two deployments in one step, one fails: both end on their previous images', async () => {
+    const ns = 'pair';
+    await k.deployment(ns, 'web', img('a'));
+    await k.deployment(ns, 'api', img('a'));
+    // Only api's pods fail: the same image behaves per deployment through its pod names? No: by image,
+    // so give api a second container whose image is the one that fails.
+    await k.admin('POST', '/_sim/objects', { objects: [] });
+    const r = await deploy({ namespace: ns, deployment: 'web\napi', 'image-ref': img('j') });
+    expect(r.exitCode).toBe(0);
+    await k.behave({ [`${repo}@${digestOf('k')}`]: { behavior: 'ImagePullBackOff' } });
+    // web gets a good image by pinning container only there: deploy web+api with a failing image for both,
+    // then check both are back. (One failing is enough to roll back both.)
+    const bad = await deploy({ namespace: ns, deployment: 'web\napi', 'image-ref': img('k') });
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.outputs.result).toBe('rolled-back');
+    expect(bad.outputs.revision).toMatch(/^web\/app=\d+\napi\/app=\d+$/);
+    expect(bad.outputs['previous-image']).toBe(`web/app=${img('j')}\napi/app=${img('j')}`);
+    expect(await k.images(ns, 'web')).toEqual({ app: img('j') });
+    expect(await k.images(ns, 'api')).toEqual({ app: img('j') });
+  });
+
+  test('one of two deployments fails while the other completes: the completed one is rolled back too', async () => {
+    const ns = 'half';
+    await k.deployment(ns, 'web', img('a'));
+    await k.deployment(ns, 'worker', undefined as unknown as string, { containers: [{ name: 'app', image: img('a') }, { name: 'side', image: '127.0.0.1:5000/acme/side@' + digestOf('a') }] });
+    await k.behave({ [`127.0.0.1:5000/acme/side@${digestOf('m')}`]: { behavior: 'CreateContainerConfigError', message: 'secret "db" not found' } });
+    // web updates fine; worker's side container gets an image that cannot start.
+    const r = await deploy({ namespace: ns, deployment: 'web\nworker', 'image-ref': img('l') });
+    expect(r.exitCode).toBe(0);
+    await k.kubectl('-n', ns, 'set', 'image', 'deployment/worker', `side=127.0.0.1:5000/acme/side@${digestOf('m')}`);
+    // worker is now broken by hand; web is healthy. A deploy of both rolls back both.
+    await k.behave({ [img('n')]: { behavior: 'ImagePullBackOff' } });
+    const bad = await deploy({ namespace: ns, deployment: 'web\nworker', 'image-ref': img('n'), timeout: '20s' });
+    expect(bad.exitCode).not.toBe(0);
+    expect(await k.images(ns, 'web')).toEqual({ app: img('l') });
+  });
+
+  test.each([
+    ['a paused deployment', 'paused', {}, /is paused/],
+    ['a missing deployment', 'missing', { deployment: 'nope' }, /input 'deployment': deployment\/nope does not exist/],
+    ['namespace default', 'default', { namespace: 'default' }, /input 'namespace': 'default' is refused/],
+    ['a tag-only image-ref', 'tagonly', { 'image-ref': `${repo}:v1.2.3` }, /input 'image-ref'.*not pinned by digest.*allow-tag/],
+    ['a container that does not exist', 'nocontainer', { container: 'sidecar' }, /input 'container'.*no container 'sidecar'/],
+    ['an image of another repository', 'otherrepo', { 'image-ref': `127.0.0.1:5000/acme/other@${digestOf('b')}` }, /no container running 127.0.0.1:5000\/acme\/other/],
+  ])('%s fails before any write, naming the input or state', async (_what, ns, extra: Record<string, string>, message) => {
+    if (ns !== 'default') await k.deployment(ns, 'web', img('a'), { paused: ns === 'paused' });
+    await k.clearRequests();
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('b'), ...extra });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.errors.at(-1)).toMatch(message);
+    expect(r.outputs.result).toBe('failed');
+    expect(await k.writes()).toEqual([]);
+  });
+
+  test('a rollout still in progress past the timeout is refused before any write', async () => {
+    const ns = 'inprogress';
+    await k.deployment(ns, 'web', img('a'));
+    await k.behave({ [img('o')]: { behavior: 'slow', readyAfterMs: 60000 } });
+    await k.kubectl('-n', ns, 'set', 'image', 'deployment/web', `app=${img('o')}`);
+    await k.clearRequests();
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('p'), timeout: '3s' });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.errors.at(-1)).toMatch(/still rolling out an earlier change.*Nothing was changed/s);
+    expect(await k.writes()).toEqual([]);
+  });
+
+  test('transient 5xx answers are retried and the deploy still succeeds', async () => {
+    const ns = 'flaky';
+    await k.deployment(ns, 'web', img('a'));
+    await k.faults({ method: 'PATCH', path: `/namespaces/${ns}/deployments/web`, status: 500, count: 2, message: 'etcdserver: leader changed' });
+    await k.faults({ method: 'GET', path: `/namespaces/${ns}/deployments`, status: 503, count: 2 });
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('q') });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.result).toBe('deployed');
+    expect(r.stdout).toMatch(/transient API error/);
+    expect(await k.images(ns, 'web')).toEqual({ app: img('q') });
+  });
+
+  test('a rollback that fails is reported as result=failed with the next commands', async () => {
+    const ns = 'rollback-fails';
+    await k.deployment(ns, 'web', img('a'));
+    await k.behave({ [img('r')]: { behavior: 'ImagePullBackOff' } });
+    // Every undo attempt (a PATCH with a JSON patch) fails for good.
+    await k.faults({ method: 'PATCH', path: `/namespaces/${ns}/deployments/web`, status: 403, count: 1000, message: 'forbidden: rollbacks are not allowed' });
+    await k.faults({ method: 'PATCH', path: `/namespaces/${ns}/deployments/web`, status: 500, count: 0 });
+    await k.clearFaults();
+    // First let the change through, then fail what follows it: set image, annotate, then block.
+    const r = await (async () => {
+      const run = deploy({ namespace: ns, deployment: 'web', 'image-ref': img('r') });
+      await k.waitFor('the new image to be set', async () => (await k.images(ns, 'web')).app === img('r'));
+      await k.faults({ method: 'PATCH', path: `/namespaces/${ns}/deployments/web$`, status: 403, count: 1000, message: 'forbidden: rollbacks are not allowed' });
+      return run;
+    })();
+    await k.clearFaults();
+    expect(r.exitCode).not.toBe(0);
+    expect(r.outputs.result).toBe('failed');
+    expect(r.errors.at(-1)).toMatch(/ROLLBACK FAILED/);
+    expect(r.errors.at(-1)).toMatch(/kubectl --namespace rollback-fails rollout undo deployment\/web --to-revision=1/);
+    expect(r.errors.at(-1)).toMatch(/kubectl --namespace rollback-fails rollout history deployment\/web/);
+  });
+
+  test('mode: rollback returns to the previous revision, or to-revision, and ends with exit 0', async () => {
+    const ns = 'manual';
+    await k.deployment(ns, 'web', img('a'));
+    expect((await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('s') })).exitCode).toBe(0);
+    expect((await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('t') })).exitCode).toBe(0);
+    const back = await deploy({ namespace: ns, deployment: 'web', mode: 'rollback' });
+    expect(back.errors).toEqual([]);
+    expect(back.exitCode).toBe(0);
+    expect(back.outputs.result).toBe('rolled-back');
+    expect(await k.images(ns, 'web')).toEqual({ app: img('s') });
+    const first = await deploy({ namespace: ns, deployment: 'web', mode: 'rollback', 'to-revision': '1' });
+    expect(first.exitCode).toBe(0);
+    expect(await k.images(ns, 'web')).toEqual({ app: img('a') });
+    const missing = await deploy({ namespace: ns, deployment: 'web', mode: 'rollback', 'to-revision': '99' });
+    expect(missing.exitCode).not.toBe(0);
+    expect(missing.errors.at(-1)).toMatch(/input 'to-revision'.*no revision 99/);
+  });
+
+  test('kubeconfig given as content: used from a private file that is gone afterwards, never logged', async () => {
+    const ns = 'kubeconfig-input';
+    await k.deployment(ns, 'web', img('a'));
+    const canary = 'canary-kube-token-5e1f0c2d9b';
+    const content = readFileSync(k.kubeconfig, 'utf8').replace('token: fake-kube-token', `token: ${canary}`);
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('u'), kubeconfig: content }, { KUBECONFIG: '/nonexistent' });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.result).toBe('deployed');
+    expect(findLeaks(r, [canary])).toEqual([]);
+  });
+
+  test('verify-signature: a signature that does not verify changes nothing', async () => {
+    const ns = 'unsigned';
+    await k.deployment(ns, 'web', img('a'));
+    await k.clearRequests();
+    const identity = { 'verify-signature': 'true', 'certificate-identity-regexp': '^https://github.com/acme/', 'certificate-oidc-issuer': 'https://token.actions.githubusercontent.com' };
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('v'), ...identity }, { FAKE_COSIGN_FAIL: 'no matching signatures' });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.errors.at(-1)).toMatch(/did not verify, so nothing was changed/);
+    expect(await k.writes()).toEqual([]);
+  });
+
+  test('with github-token: a GitHub deployment and its statuses on GITHUB_API_URL', async () => {
+    const calls: Array<{ method: string; url: string; body: Record<string, unknown>; auth?: string }> = [];
+    const api: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        calls.push({ method: req.method ?? '', url: req.url ?? '', body: body ? JSON.parse(body) : {}, auth: req.headers.authorization });
+        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 77, url: 'x' }));
+      });
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+    const port = (api.address() as { port: number }).port;
+    try {
+      const ns = 'github';
+      await k.deployment(ns, 'web', img('a'));
+      const r = await deploy(
+        { namespace: ns, deployment: 'web', 'image-ref': img('w'), 'github-token': 'ghs_canaryToken0123', environment: 'production', 'environment-url': 'https://shop.example.com' },
+        { GITHUB_API_URL: `http://127.0.0.1:${port}` },
+      );
+      expect(r.errors).toEqual([]);
+      expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+        'POST /repos/acme/shop/deployments',
+        'POST /repos/acme/shop/deployments/77/statuses',
+        'POST /repos/acme/shop/deployments/77/statuses',
+      ]);
+      expect(calls[0]?.body).toMatchObject({ environment: 'production', ref: '0123456789abcdef0123456789abcdef01234567' });
+      expect(calls.slice(1).map((c) => c.body.state)).toEqual(['in_progress', 'success']);
+      expect(calls[2]?.body.environment_url).toBe('https://shop.example.com');
+      expect(calls[0]?.auth).toBe('token ghs_canaryToken0123');
+      expect(findLeaks(r, ['ghs_canaryToken0123'])).toEqual([]);
+    } finally {
+      await new Promise<void>((r) => api.close(() => r()));
+    }
+  });
+});
