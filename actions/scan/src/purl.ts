@@ -1,0 +1,70 @@
+/**
+ * Package URLs (github.com/package-url/purl-spec) as far as ignore entries use
+ * them: `pkg:type/namespace/name@version?qualifiers#subpath`, matched the way
+ * Trivy's purl.Match does (pkg/purl/purl.go): type, namespace and name equal;
+ * version and subpath only when the entry gives them; every qualifier of the
+ * entry present with the same value in the finding's PURL.
+ */
+export interface Purl {
+  type: string;
+  namespace: string;
+  name: string;
+  version: string;
+  qualifiers: Map<string, string>;
+  subpath: string;
+}
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Parses a PURL; returns an explanation instead of throwing. */
+export function parsePurl(text: string): Purl | string {
+  if (!text.startsWith('pkg:')) return 'a package URL starts with pkg:';
+  let rest = text.slice(4).replace(/^\/+/, '');
+  let subpath = '';
+  const hash = rest.indexOf('#');
+  if (hash >= 0) {
+    subpath = rest.slice(hash + 1).split('/').filter((s) => s !== '' && s !== '.' && s !== '..').map(decode).join('/');
+    rest = rest.slice(0, hash);
+  }
+  const qualifiers = new Map<string, string>();
+  const q = rest.indexOf('?');
+  if (q >= 0) {
+    for (const pair of rest.slice(q + 1).split('&')) {
+      if (pair === '') continue;
+      const eq = pair.indexOf('=');
+      if (eq <= 0) return `qualifier '${pair}' is not key=value`;
+      const value = decode(pair.slice(eq + 1));
+      if (value !== '') qualifiers.set(pair.slice(0, eq).toLowerCase(), value);
+    }
+    rest = rest.slice(0, q);
+  }
+  rest = rest.replace(/\/+$/, '');
+  let version = '';
+  const at = rest.lastIndexOf('@');
+  if (at > rest.lastIndexOf('/')) {
+    version = decode(rest.slice(at + 1));
+    rest = rest.slice(0, at);
+  }
+  const parts = rest.split('/');
+  const type = (parts.shift() ?? '').toLowerCase();
+  if (!/^[a-z.+-][a-z0-9.+-]*$/.test(type)) return `'${type}' is not a package type`;
+  const name = decode(parts.pop() ?? '');
+  if (name === '') return 'it has no package name';
+  const namespace = parts.filter((s) => s !== '').map(decode).join('/');
+  return { type, namespace, name, version, qualifiers, subpath };
+}
+
+/** Does the entry's PURL `pattern` match the finding's `target`? */
+export function purlMatches(pattern: Purl, target: Purl): boolean {
+  if (pattern.type !== target.type || pattern.namespace !== target.namespace || pattern.name !== target.name) return false;
+  if (pattern.version !== '' && pattern.version !== target.version) return false;
+  if (pattern.subpath !== '' && pattern.subpath !== target.subpath) return false;
+  for (const [k, v] of pattern.qualifiers) if (target.qualifiers.get(k) !== v) return false;
+  return true;
+}

@@ -1,0 +1,122 @@
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Evaluation } from './policy.js';
+import { SEVERITY_RANK } from './policy.js';
+import type { Finding, Severity } from './trivy-report.js';
+
+/**
+ * SARIF 2.1.0 for github/codeql-action/upload-sarif: one rule per
+ * vulnerability ID, one result per remaining finding, located on the image.
+ * Failing findings are `error`; the others keep Trivy's mapping.
+ * `security-severity` (what code scanning ranks by) is the CVSS score, or
+ * Trivy's per-severity stand-in when the report has none.
+ */
+export interface SarifContext {
+  imageRef: string;
+  /** Repository path of the image, the location of OS package findings (as Trivy's SARIF writer does). */
+  imagePath: string;
+  trivyVersion?: string;
+}
+
+const LEVEL_BY_SEVERITY: Record<Severity, 'error' | 'warning' | 'note'> = { CRITICAL: 'error', HIGH: 'error', MEDIUM: 'warning', LOW: 'note', UNKNOWN: 'note' };
+const FALLBACK_SCORE: Record<Severity, string> = { CRITICAL: '9.5', HIGH: '8.0', MEDIUM: '5.5', LOW: '2.0', UNKNOWN: '0.0' };
+const LEVEL_RANK = { error: 0, warning: 1, note: 2, none: 3 } as const;
+
+export function securitySeverity(f: Finding): string {
+  return f.cvss !== undefined ? f.cvss.toFixed(1) : FALLBACK_SCORE[f.severity];
+}
+
+function isHttpUrl(u: string | undefined): u is string {
+  return u !== undefined && /^https?:\/\/[^\s]+$/.test(u);
+}
+
+function location(f: Finding, ctx: SarifContext): string {
+  if (f.pkgPath) return f.pkgPath.replace(/\\/g, '/');
+  if (f.resultClass === 'os-pkgs' || f.target === '') return ctx.imagePath;
+  return f.target.replace(/\\/g, '/');
+}
+
+export function buildSarif(evaluation: Evaluation, ctx: SarifContext): Log {
+  const rules: ReportingDescriptor[] = [];
+  const ruleIndex = new Map<string, number>();
+  const ruleWorst = new Map<string, { level: keyof typeof LEVEL_RANK; score: number; severity: Severity }>();
+  const results: Result[] = [];
+  for (const f of evaluation.remainingFindings) {
+    const level = evaluation.isFailing(f) ? 'error' : LEVEL_BY_SEVERITY[f.severity] === 'error' ? 'warning' : LEVEL_BY_SEVERITY[f.severity];
+    const score = securitySeverity(f);
+    let index = ruleIndex.get(f.id);
+    if (index === undefined) {
+      index = rules.length;
+      ruleIndex.set(f.id, index);
+      const link = isHttpUrl(f.primaryUrl) ? f.primaryUrl : undefined;
+      rules.push({
+        id: f.id,
+        name: f.resultClass === 'os-pkgs' ? 'OsPackageVulnerability' : 'LanguageSpecificPackageVulnerability',
+        shortDescription: { text: f.title ?? f.id },
+        fullDescription: { text: f.description ?? f.title ?? f.id },
+        ...(link ? { helpUri: link } : {}),
+        help: {
+          text: `Vulnerability ${f.id}\nSeverity: ${f.severity}\nPackage: ${f.pkgName}\nFixed Version: ${f.fixedVersion ?? ''}\nLink: ${link ?? ''}\n${f.description ?? ''}`,
+          markdown: `**Vulnerability ${f.id}**\n| Severity | Package | Fixed Version | Link |\n| --- | --- | --- | --- |\n|${f.severity}|${f.pkgName}|${f.fixedVersion ?? ''}|${link ? `[${f.id}](${link})` : ''}|\n\n${f.description ?? ''}`,
+        },
+        defaultConfiguration: { level },
+        properties: { precision: 'very-high', 'security-severity': score, tags: ['vulnerability', 'security', f.severity] },
+      });
+      ruleWorst.set(f.id, { level, score: Number(score), severity: f.severity });
+    } else {
+      // The same ID can carry several severities/scores across packages: the rule shows the worst.
+      const worst = ruleWorst.get(f.id);
+      const rule = rules[index];
+      if (worst && rule) {
+        if (LEVEL_RANK[level] < LEVEL_RANK[worst.level]) {
+          worst.level = level;
+          rule.defaultConfiguration = { level };
+        }
+        if (Number(score) > worst.score) {
+          worst.score = Number(score);
+          (rule.properties as Record<string, unknown>)['security-severity'] = score;
+        }
+        if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst.severity]) {
+          worst.severity = f.severity;
+          (rule.properties as Record<string, unknown>).tags = ['vulnerability', 'security', f.severity];
+        }
+      }
+    }
+    const uri = location(f, ctx);
+    results.push({
+      ruleId: f.id,
+      ruleIndex: index,
+      level,
+      message: {
+        text: `Package: ${f.pkgName}\nInstalled Version: ${f.installedVersion}\nVulnerability ${f.id}\nSeverity: ${f.severity}\nFixed Version: ${f.fixedVersion ?? ''}\nLink: ${isHttpUrl(f.primaryUrl) ? `[${f.id}](${f.primaryUrl})` : ''}`,
+      },
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri, uriBaseId: 'ROOTPATH' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } },
+          message: { text: `${uri}: ${f.pkgName}@${f.installedVersion}` },
+        },
+      ],
+      properties: { target: f.target, ...(f.cvssVector ? { cvssVector: f.cvssVector } : {}) },
+    });
+  }
+  return {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Trivy',
+            fullName: 'Trivy Vulnerability Scanner',
+            informationUri: 'https://github.com/aquasecurity/trivy',
+            ...(ctx.trivyVersion ? { version: ctx.trivyVersion.replace(/^v/, '') } : {}),
+            rules,
+          },
+        },
+        results,
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { ROOTPATH: { uri: 'file:///' } },
+        properties: { imageRef: ctx.imageRef },
+      },
+    ],
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The Trivy command lines, built from plain values (no shell, no secrets:
+ * registry credentials go through TRIVY_USERNAME / TRIVY_PASSWORD).
+ *
+ * The DB is fetched on its own first (`--download-db-only`, one mirror at a
+ * time), so a rate-limited mirror is reported by name and the fresh DB can be
+ * cached before the scan; the scan then runs with `--skip-db-update`.
+ */
+import { SEVERITIES } from './trivy-report.js';
+
+export interface ScanArgs {
+  imageRef: string;
+  reportFile: string;
+  cacheDir: string;
+  /** An empty ignore file and an empty config: Trivy must not filter the report behind the gate's back. */
+  emptyIgnoreFile: string;
+  emptyConfigFile: string;
+}
+
+export function dbDownloadArgv(repository: string, cacheDir: string): string[] {
+  return ['image', '--download-db-only', '--db-repository', repository, '--cache-dir', cacheDir, '--no-progress'];
+}
+
+export function scanArgv(a: ScanArgs): string[] {
+  return [
+    'image',
+    '--config', a.emptyConfigFile,
+    '--scanners', 'vuln',
+    '--format', 'json',
+    '--output', a.reportFile,
+    // Every severity, nothing unfixed dropped: ignoring is the gate's job, so ignored findings are counted.
+    '--severity', SEVERITIES.slice().reverse().join(','),
+    '--ignorefile', a.emptyIgnoreFile,
+    '--cache-dir', a.cacheDir,
+    '--skip-db-update',
+    '--no-progress',
+    a.imageRef,
+  ];
+}
+
+/**
+ * TRIVY_* variables that would filter the report or change its form; flags
+ * override most, these cannot be undone by a flag, so the child does not see them.
+ */
+export const FILTERING_ENV = ['TRIVY_IGNORE_UNFIXED', 'TRIVY_IGNORE_STATUS', 'TRIVY_IGNORE_POLICY', 'TRIVY_VEX', 'TRIVY_SHOW_SUPPRESSED', 'TRIVY_EXIT_CODE', 'TRIVY_EXIT_ON_EOL', 'TRIVY_TEMPLATE', 'TRIVY_PKG_TYPES'];
+
+/** A DB mirror said it is rate-limiting us (the distribution spec's TOOMANYREQUESTS, or a bare 429). */
+export function isRateLimited(stderr: string): boolean {
+  return /TOOMANYREQUESTS|429 Too Many Requests|too many requests/i.test(stderr);
+}
+
+/** Trivy's own words for a failure: its FATAL/ERROR log lines, else the last lines it printed. */
+export function trivyMessage(stderr: string, stdout = ''): string {
+  const lines = stderr.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
+  const fatal = lines.filter((l) => /\b(FATAL|ERROR)\b/.test(l) || /^\s*\*\s/.test(l) || /^Error:/.test(l));
+  const chosen = fatal.length > 0 ? fatal : lines.length > 0 ? lines : stdout.split('\n').filter((l) => l.trim() !== '');
+  return chosen.slice(-10).join('\n') || '(Trivy printed nothing)';
+}
+
+/** Releases known to be malicious: never run, whatever the PATH holds (the 2026-03-19 compromise). */
+export const COMPROMISED_TRIVY_VERSIONS = ['0.69.4'];
+
+export function isCompromised(version: string): boolean {
+  return COMPROMISED_TRIVY_VERSIONS.includes(version.replace(/^v/, ''));
+}

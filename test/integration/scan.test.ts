@@ -1,0 +1,306 @@
+import { describe, expect, test } from '@jest/globals';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findLeaks } from '../harness/leak-check.mjs';
+import { runAction, sharedFixtures } from '../harness/run-action.mjs';
+import { generateReport } from '../fixtures/scan/generate-report.mjs';
+
+const FIXTURES = path.join(sharedFixtures, 'trivy');
+const REPORTS = readdirSync(FIXTURES).filter((f) => f.endsWith('.json.golden'));
+const DIGEST = `sha256:${'4f'.repeat(32)}`;
+const REF = `ghcr.io/acme/shop@${DIGEST}`;
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
+const CANARY = 'canary-Pw-trivy-9d1c7e22b';
+
+interface Raw {
+  Results?: Array<{ Target?: string; Vulnerabilities?: Array<{ VulnerabilityID: string; Severity?: string; FixedVersion?: string; Status?: string }> | null }>;
+}
+
+/** Counts computed here from the JSON, independently of the action's code. */
+function expected(file: string, policy: { severity?: string[]; ignoreUnfixed?: boolean; ignoredIds?: string[] } = {}) {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Raw;
+  const failingSev = policy.severity ?? ['CRITICAL', 'HIGH'];
+  const counts: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0, unknown: 0 };
+  let ignored = 0;
+  let failing = 0;
+  for (const r of raw.Results ?? []) {
+    for (const v of r.Vulnerabilities ?? []) {
+      const sev = SEVERITIES.includes(v.Severity ?? '') ? (v.Severity as string) : 'UNKNOWN';
+      const unfixed = !v.FixedVersion || (v.Status !== undefined && v.Status !== 'fixed');
+      if ((policy.ignoredIds ?? []).includes(v.VulnerabilityID) || ((policy.ignoreUnfixed ?? true) && unfixed)) {
+        ignored++;
+        continue;
+      }
+      counts[sev.toLowerCase()]!++;
+      if (failingSev.includes(sev)) failing++;
+    }
+  }
+  return { outputs: { ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])), ignored: String(ignored), passed: String(failing === 0) }, failing };
+}
+
+function workspace(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scan-ws-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+interface Call {
+  argv: string[];
+  envNames: string[];
+}
+function calls(log: string): Call[] {
+  return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Call) : [];
+}
+
+async function scan(options: { inputs?: Record<string, string>; env?: Record<string, string | undefined>; report?: string; files?: Record<string, string> } = {}) {
+  const cwd = workspace(options.files);
+  const trivyLog = path.join(cwd, '..', `${path.basename(cwd)}-trivy.log`);
+  const result = await runAction('scan', {
+    cwd,
+    inputs: { 'image-ref': REF, ...options.inputs },
+    env: { FAKE_TRIVY_REPORT: options.report ?? path.join(FIXTURES, 'alpine-39.json.golden'), FAKE_TRIVY_LOG: trivyLog, ...options.env },
+  });
+  return { ...result, trivyCalls: calls(trivyLog) };
+}
+
+const countKeys = ['passed', 'critical', 'high', 'medium', 'low', 'unknown', 'ignored'];
+const pick = (o: Record<string, string>) => Object.fromEntries(countKeys.map((k) => [k, o[k]]));
+
+describe('against each real Trivy report, as the runner runs it', () => {
+  test.each(REPORTS)('%s: outputs equal independent counts; exit code follows the gate', async (name) => {
+    const file = path.join(FIXTURES, name);
+    const r = await scan({ report: file });
+    const want = expected(file);
+    expect(pick(r.outputs)).toEqual(want.outputs);
+    expect(r.exitCode).toBe(want.failing > 0 ? 1 : 0);
+    if (want.failing > 0) expect(r.errors[0]).toMatch(/^scan failed: \d+ finding\(s\) of failing severity \(CRITICAL, HIGH\) remain/);
+    expect(r.outputs['report-file']).toBe(path.join(r.cwd, 'trivy-report.json'));
+    const sarif = JSON.parse(readFileSync(r.outputs['sarif-file']!, 'utf8'));
+    const remaining = ['critical', 'high', 'medium', 'low', 'unknown'].reduce((a, k) => a + Number(r.outputs[k]), 0);
+    expect(sarif.runs[0].results).toHaveLength(remaining);
+    expect(r.summary.split('\n')[0]).toMatch(want.failing > 0 ? /^## :x: Scan failed/ : /^## :white_check_mark: Scan passed/);
+  });
+
+  test.each([
+    ['ubi-7-comprehensive.json.golden', { 'ignore-unfixed': 'false' }, { ignoreUnfixed: false }],
+    ['alpine-39.json.golden', { severity: 'MEDIUM' }, { severity: ['MEDIUM'] }],
+    ['gomod.json.golden', { severity: 'unknown,low' }, { severity: ['UNKNOWN', 'LOW'] }],
+    ['alpine-310.json.golden', { severity: 'CRITICAL,HIGH,MEDIUM' }, { severity: ['CRITICAL', 'HIGH', 'MEDIUM'] }],
+    ['photon-30.json.golden', { severity: 'LOW' }, { severity: ['LOW'] }],
+  ])('%s with %j', async (name, inputs, policy) => {
+    const file = path.join(FIXTURES, name);
+    const r = await scan({ report: file, inputs });
+    const want = expected(file, policy);
+    expect(pick(r.outputs)).toEqual(want.outputs);
+    expect(r.exitCode).toBe(want.failing > 0 ? 1 : 0);
+  });
+
+  test('an ignore file: unexpired entries suppress and are counted, expired ones suppress nothing and are listed', async () => {
+    const file = path.join(FIXTURES, 'photon-30.json.golden');
+    const ignore = ['vulnerabilities:', '  - id: CVE-2019-5481', '    statement: curl is not reachable', '    expired_at: 2099-01-01', '  - id: CVE-2019-18276', '    statement: old exception', '    expired_at: 2020-01-01', ''].join('\n');
+    const r = await scan({ report: file, files: { '.trivyignore.yaml': ignore } });
+    const want = expected(file, { ignoredIds: ['CVE-2019-5481'] });
+    expect(pick(r.outputs)).toEqual(want.outputs);
+    expect(r.outputs.ignored).toBe('2');
+    expect(r.exitCode).toBe(1); // the HIGH under the expired entry still fails
+    expect(r.summary).toMatch(/Expired ignore entries \(they suppress nothing\)/);
+    expect(r.summary).toMatch(/\| CVE-2019-18276 \| 2020-01-01 \| 5 \| 1 \| old exception \|/);
+    expect(r.stdout).toMatch(/::warning::Ignore entry CVE-2019-18276 \(\.trivyignore\.yaml line 5\) expired/);
+  });
+
+  test('the plain .trivyignore format covers every finding of an ID; all ignored means passed', async () => {
+    const file = path.join(FIXTURES, 'photon-30.json.golden');
+    const r = await scan({ report: file, inputs: { 'ignore-file': 'sec/.trivyignore' }, files: {} });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(/input 'ignore-file': 'sec\/.trivyignore' does not exist/);
+    const cwd = workspace({ '.trivyignore': '# reviewed\nCVE-2019-5481\nCVE-2019-18276 exp:2099-12-31\n' });
+    const r2 = await runAction('scan', { cwd, inputs: { 'image-ref': REF, 'ignore-file': '.trivyignore' }, env: { FAKE_TRIVY_REPORT: file } });
+    expect(pick(r2.outputs)).toEqual(expected(file, { ignoredIds: ['CVE-2019-5481', 'CVE-2019-18276'] }).outputs);
+    expect(r2.exitCode).toBe(0);
+  });
+
+  test('fail-on-findings: false reports passed=false but does not fail the step', async () => {
+    const r = await scan({ inputs: { 'fail-on-findings': 'false' } });
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs.passed).toBe('false');
+    expect(r.stdout).toMatch(/::warning::2 finding\(s\) of failing severity/);
+    expect(r.summary).toMatch(/not enforced: fail-on-findings is false/);
+  });
+
+  test('20,000 findings: counts agree and the step stays quick', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scan-big-'));
+    const file = path.join(dir, 'big.json');
+    writeFileSync(file, JSON.stringify(generateReport(20000)));
+    const r = await scan({ report: file });
+    expect(pick(r.outputs)).toEqual(expected(file).outputs);
+    expect(r.exitCode).toBe(1);
+    expect(r.summary).toMatch(/… and \d+ more failing findings/);
+    expect(r.summary.length).toBeLessThan(64 * 1024);
+    expect(r.durationMs).toBeLessThan(15000);
+  });
+});
+
+describe('the Trivy command line', () => {
+  test('DB first from the mirror, then the scan: vuln only, JSON, by digest, no DB update, no filtering by Trivy', async () => {
+    const r = await scan();
+    const [version, db, run] = r.trivyCalls;
+    expect(version?.argv).toEqual(['--version']);
+    expect(db?.argv).toEqual(['image', '--download-db-only', '--db-repository', 'mirror.gcr.io/aquasec/trivy-db:2', '--cache-dir', expect.stringContaining('trivy-cache'), '--no-progress']);
+    const argv = run!.argv;
+    expect(argv[0]).toBe('image');
+    expect(argv.at(-1)).toBe(REF);
+    const flag = (n: string) => argv[argv.indexOf(n) + 1];
+    expect(flag('--scanners')).toBe('vuln');
+    expect(flag('--format')).toBe('json');
+    expect(flag('--severity')).toBe('UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL');
+    expect(argv).toContain('--skip-db-update');
+    expect(argv).not.toContain('--ignore-unfixed');
+    expect(argv).not.toContain('--exit-code');
+  });
+
+  test('a .trivyignore in the workspace is not applied behind the gate: its findings are counted as remaining', async () => {
+    const r = await scan({ files: { '.trivyignore': 'CVE-2019-14697\n' } });
+    expect(r.outputs.critical).toBe('2');
+    expect(r.exitCode).toBe(1);
+  });
+
+  test('TRIVY_* variables that filter results do not reach Trivy', async () => {
+    const r = await scan({ env: { TRIVY_IGNORE_UNFIXED: 'true', TRIVY_IGNORE_STATUS: 'fixed' } });
+    expect(r.trivyCalls.at(-1)?.envNames).not.toContain('TRIVY_IGNORE_STATUS');
+    expect(r.outputs.critical).toBe('2');
+  });
+});
+
+describe('Trivy failing is never a pass', () => {
+  test('non-zero exit without a report fails with Trivy\'s message', async () => {
+    const r = await scan({ env: { FAKE_TRIVY_FAIL: 'image scan error: unable to find the specified image "ghcr.io/acme/shop"' } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(/^scan failed: trivy exited with code 1:\n.*FATAL.*unable to find the specified image/s);
+    expect(r.outputs.passed).toBe('false');
+    expect(r.outputs.critical).toBeUndefined();
+    expect(r.summary).toMatch(/did not complete/);
+  });
+
+  test('a truncated report fails the step', async () => {
+    const r = await scan({ env: { FAKE_TRIVY_TRUNCATE: '1' } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(/is not valid JSON .*truncated/);
+    expect(r.outputs.passed).toBe('false');
+  });
+
+  test('a known malicious trivy on PATH is refused', async () => {
+    const r = await scan({ env: { FAKE_TRIVY_VERSION: '0.69.4' } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(/0\.69\.4 .* known malicious release/);
+    expect(r.trivyCalls.map((c) => c.argv[0])).toEqual(['--version']);
+  });
+});
+
+describe('DB mirrors', () => {
+  test('a rate-limited mirror moves on to the next and is reported plainly', async () => {
+    const r = await scan({ env: { FAKE_TRIVY_TOOMANYREQUESTS: 'mirror.gcr.io/aquasec/trivy-db:2' } });
+    expect(r.stdout).toMatch(/::warning::Trivy DB from mirror\.gcr\.io\/aquasec\/trivy-db:2: rate limited \(TOOMANYREQUESTS\); trying ghcr\.io\/aquasecurity\/trivy-db:2/);
+    expect(r.summary).toMatch(/DB mirror mirror\.gcr\.io\/aquasec\/trivy-db:2: rate limited \(TOOMANYREQUESTS\)/);
+    expect(r.summary).toMatch(/DB: downloaded from ghcr\.io\/aquasecurity\/trivy-db:2/);
+    expect(r.outputs.critical).toBe('2');
+  });
+
+  test('every mirror rate-limited fails the step naming each', async () => {
+    const r = await scan({ inputs: { 'db-repository': 'a.example/trivy-db:2\nb.example/trivy-db:2' }, env: { FAKE_TRIVY_TOOMANYREQUESTS: 'a.example/trivy-db:2,b.example/trivy-db:2' } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(/could not be downloaded from any mirror.*\na\.example\/trivy-db:2: rate limited \(TOOMANYREQUESTS\)\nb\.example\/trivy-db:2: rate limited/s);
+    expect(r.outputs.passed).toBe('false');
+  });
+
+  test('with no cache service the action warns and goes on', async () => {
+    const r = await scan();
+    expect(r.stdout).toMatch(/::warning::cache-db: the runner's cache service is not available/);
+    expect(r.outputs.critical).toBe('2');
+  });
+});
+
+describe('inputs are checked before anything runs', () => {
+  test.each([
+    [{ 'image-ref': 'ghcr.io/acme/shop:1.2.3' }, /input 'image-ref': .*not pinned by digest/],
+    [{ severity: 'SEVERE' }, /input 'severity': 'SEVERE' is not a severity/],
+    [{ severity: '' }, /input 'severity': a value is required/],
+    [{ severity: 'high;rm' }, /input 'severity': 'high;rm' is not a severity/],
+    [{ severity: 'HIGH,' }, /input 'severity': .*empty item/],
+    [{ 'ignore-unfixed': 'yes' }, /input 'ignore-unfixed'/],
+    [{ 'db-repository': '' }, /input 'db-repository': a value is required/],
+    [{ 'db-repository': 'not a repo' }, /input 'db-repository'/],
+    [{ 'trivy-version': 'v0.69.4' }, /input 'trivy-version': .*known malicious/],
+    [{ 'trivy-version': 'latest' }, /input 'trivy-version'/],
+    [{ 'registry-username': 'ci' }, /input 'registry-password'.*go together/],
+    [{ 'sarif-file': 'trivy-report.json' }, /input 'sarif-file': it is the same file as report-file/],
+    [{ 'ignore-file': '' }, /input 'ignore-file': a value is required/],
+    [{ 'image-ref': 'ghcr.io/acme/shop:1.2.3', 'allow-tag': 'true', attest: 'true' }, /input 'attest': .*has none/],
+  ])('%j', async (inputs, message) => {
+    const r = await scan({ inputs });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(message);
+    expect(r.trivyCalls).toEqual([]);
+  });
+
+  test('a tag is scanned with allow-tag: true', async () => {
+    const r = await scan({ inputs: { 'image-ref': 'ghcr.io/acme/shop:1.2.3', 'allow-tag': 'true' } });
+    expect(r.trivyCalls.at(-1)?.argv.at(-1)).toBe('ghcr.io/acme/shop:1.2.3');
+    expect(r.outputs.critical).toBe('2');
+  });
+
+  test.each([
+    ['vulnerabilities:\n  - id: CVE-1\n    expires_at: 2024-01-01\n', /input 'ignore-file': \.trivyignore\.yaml line 3: unknown field 'expires_at'/],
+    ['vulnerabilities:\n  - id: CVE-1\n    expired_at: 2024-13-45\n', /input 'ignore-file': \.trivyignore\.yaml line 3: expired_at of CVE-1/],
+    ['vulnerabilities:\n  - id: CVE-1\n   - id: CVE-2\n', /input 'ignore-file': \.trivyignore\.yaml line \d+: not valid YAML/],
+  ])('a malformed ignore file fails naming the file and line: %j', async (text, message) => {
+    const r = await scan({ files: { '.trivyignore.yaml': text } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(message);
+    expect(r.trivyCalls).toEqual([]);
+  });
+});
+
+describe('secrets', () => {
+  test('registry-password reaches Trivy only as TRIVY_PASSWORD and leaks nowhere', async () => {
+    const r = await scan({ inputs: { 'registry-username': 'ci-bot', 'registry-password': CANARY }, env: { FAKE_TRIVY_REQUIRE_AUTH: '1' } });
+    expect(r.outputs.critical).toBe('2');
+    const run = r.trivyCalls.at(-1)!;
+    expect(run.envNames).toEqual(expect.arrayContaining(['TRIVY_USERNAME', 'TRIVY_PASSWORD']));
+    expect(JSON.stringify(r.trivyCalls)).not.toContain(CANARY);
+    expect(findLeaks(r, [CANARY])).toEqual([]);
+  });
+
+  test('without credentials the fake registry refuses, and Trivy\'s words reach the error', async () => {
+    const r = await scan({ env: { FAKE_TRIVY_REQUIRE_AUTH: '1' } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(/UNAUTHORIZED: authentication required/);
+  });
+});
+
+describe('attest', () => {
+  const oidc = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.invalid/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'tok-attest-0001' };
+
+  test('cosign attest --type vuln with a cosign vuln predicate wrapping the report, for image@digest', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cosign-log-'));
+    const log = path.join(dir, 'cosign.log');
+    const r = await scan({ inputs: { attest: 'true' }, env: { ...oidc, FAKE_COSIGN_LOG: log } });
+    expect(r.exitCode).toBe(1); // the gate still fails; the attestation records it
+    const entries = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { command: string; argv: string[]; mode: string });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.command).toBe('attest');
+    expect(entries[0]?.mode).toBe('keyless');
+    const argv = entries[0]!.argv;
+    expect(argv.slice(0, 4)).toEqual(['attest', '--yes', '--type', 'vuln']);
+    expect(argv.at(-1)).toBe(REF);
+    expect(r.summary).toMatch(/Vulnerability attestation: attached/);
+  });
+
+  test('without the OIDC token it fails before scanning, saying what to add', async () => {
+    const r = await scan({ inputs: { attest: 'true' } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(/id-token: write/);
+    expect(r.trivyCalls).toEqual([]);
+  });
+});

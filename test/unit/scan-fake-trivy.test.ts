@@ -1,0 +1,50 @@
+import { describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fakesDir, sharedFixtures } from '../harness/run-action.mjs';
+
+// The test double must refuse what the real `trivy image` refuses, or the action's tests prove little.
+const trivy = path.join(fakesDir, 'trivy');
+const REPORT = path.join(sharedFixtures, 'trivy', 'alpine-39.json.golden');
+const run = (args: string[], env: Record<string, string> = {}) => spawnSync(trivy, args, { encoding: 'utf8', env: { ...process.env, FAKE_TRIVY_REPORT: REPORT, ...env } });
+
+describe('fake trivy', () => {
+  test('--version prints like the real one', () => {
+    expect(run(['--version']).stdout).toBe('Version: 0.69.3\n');
+  });
+
+  test.each([
+    [['image', '--bogus', 'x'], /unknown flag: --bogus/],
+    [['image', '-Z', 'x'], /unknown shorthand flag: 'Z'/],
+    [['scan', 'x'], /unknown command "scan"/],
+    [['image', '--exit-code', 'one', 'x'], /invalid argument "one"/],
+    [['image', '--timeout', '5', 'x'], /invalid duration/],
+    [['image', '--format', 'xml', '--output', '/tmp/x', 'x'], /unknown format: xml/],
+    [['image', '--severity', 'SEVERE', 'x'], /unknown severity: SEVERE/],
+    [['image', '--scanners', 'vuln,malware', 'x'], /unknown scanner: malware/],
+    [['image', '--format', 'json', '--output', '/tmp/x'], /accepts 1 arg\(s\), received 0/],
+    [['image', '--format', 'json', '--output'], /flag needs an argument: --output/],
+  ])('%j is refused', (args, message) => {
+    const r = run(args);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  test('--skip-db-update on a first run fails as the real one does', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fake-trivy-'));
+    const r = run(['image', '--skip-db-update', '--cache-dir', dir, '--format', 'json', '--output', path.join(dir, 'r.json'), 'ghcr.io/a/b@sha256:1']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--skip-db-update cannot be specified on the first run/);
+  });
+
+  test('replays the report; applies --severity and --ignore-unfixed as Trivy would', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fake-trivy-'));
+    const out = path.join(dir, 'r.json');
+    const r = run(['image', '-f', 'json', '-o', out, '--cache-dir', dir, '-s', 'CRITICAL', 'ghcr.io/a/b@sha256:1']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { Results: Array<{ Vulnerabilities: Array<{ Severity: string }> }> };
+    expect(report.Results[0]?.Vulnerabilities.map((v) => v.Severity)).toEqual(['CRITICAL', 'CRITICAL']);
+  });
+});

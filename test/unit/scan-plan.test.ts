@@ -1,0 +1,118 @@
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { repoRoot } from '../harness/run-action.mjs';
+import { attestArgv, oidcProblem, vulnPredicate } from '../../actions/scan/src/attest.js';
+import { dbCacheKey, dbDir, dbFiles } from '../../actions/scan/src/db-cache.js';
+import { DEFAULT_IGNORE_FILE, parseSeverities } from '../../actions/scan/src/inputs.js';
+import { dbDownloadArgv, isCompromised, isRateLimited, scanArgv, trivyMessage } from '../../actions/scan/src/trivy-argv.js';
+
+const root = repoRoot;
+const actionYml = parse(readFileSync(path.join(root, 'actions', 'scan', 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string; required?: boolean }>; outputs: Record<string, unknown> };
+
+describe('DB cache key', () => {
+  test('one key a day (UTC), restored by its os/arch prefix', () => {
+    const k = dbCacheKey(new Date('2026-11-29T23:59:59Z'), 'linux', 'x64');
+    expect(k).toEqual({ key: 'trivy-db-linux-x64-2026-11-29', restoreKeys: ['trivy-db-linux-x64-'] });
+    expect(dbCacheKey(new Date('2026-11-30T00:00:00Z'), 'linux', 'x64').key).toBe('trivy-db-linux-x64-2026-11-30');
+    expect(k.key.startsWith(k.restoreKeys[0]!)).toBe(true);
+    expect(dbCacheKey(new Date('2026-01-01T00:00:00Z'), 'Linux', 'ARM64').key).toBe('trivy-db-linux-arm64-2026-01-01');
+  });
+  test('Trivy keeps its DB in <cache-dir>/db', () => {
+    expect(dbDir('/c')).toBe('/c/db');
+    expect(dbFiles('/c')).toEqual({ db: '/c/db/trivy.db', metadata: '/c/db/metadata.json' });
+  });
+});
+
+describe('Trivy argv', () => {
+  test('DB download names one mirror', () => {
+    expect(dbDownloadArgv('ghcr.io/aquasecurity/trivy-db:2', '/c')).toEqual(['image', '--download-db-only', '--db-repository', 'ghcr.io/aquasecurity/trivy-db:2', '--cache-dir', '/c', '--no-progress']);
+  });
+  test('scan: image last, no credential anywhere in argv', () => {
+    const argv = scanArgv({ imageRef: 'r@sha256:1', reportFile: '/w/r.json', cacheDir: '/c', emptyIgnoreFile: '/t/i', emptyConfigFile: '/t/c.yaml' });
+    expect(argv.at(-1)).toBe('r@sha256:1');
+    expect(argv).not.toContain('--username');
+    expect(argv).not.toContain('--password');
+  });
+  test('rate limiting as registries and Trivy word it', () => {
+    expect(isRateLimited('GET https://ghcr.io/v2/aquasecurity/trivy-db/manifests/2: TOOMANYREQUESTS: retry-after: 1.2ms, allowed: 44000/minute')).toBe(true);
+    expect(isRateLimited('unexpected status code 429 Too Many Requests')).toBe(true);
+    expect(isRateLimited('MANIFEST_UNKNOWN')).toBe(false);
+  });
+  test('Trivy\'s message: its FATAL lines first', () => {
+    expect(trivyMessage('2026-01-01T00:00:00Z\tINFO\tx\n2026-01-01T00:00:00Z\tFATAL\tFatal error\tboom\n')).toBe('2026-01-01T00:00:00Z\tFATAL\tFatal error\tboom');
+    expect(trivyMessage('')).toBe('(Trivy printed nothing)');
+  });
+  test('the compromised release is refused in any spelling', () => {
+    expect(isCompromised('v0.69.4')).toBe(true);
+    expect(isCompromised('0.69.4')).toBe(true);
+    expect(isCompromised('0.69.3')).toBe(false);
+  });
+});
+
+describe('attestation', () => {
+  test('the predicate is cosign\'s vuln record with the report as scanner.result', () => {
+    const report = { SchemaVersion: 2, Results: [] };
+    const p = vulnPredicate({ report, trivyVersion: 'v0.69.3', startedOn: new Date('2026-01-01T00:00:00Z'), finishedOn: new Date('2026-01-01T00:01:00Z'), runUrl: 'https://github.com/a/b/actions/runs/1' });
+    expect(p).toEqual({
+      invocation: { parameters: null, uri: 'https://github.com/a/b/actions/runs/1', event_id: '', 'builder.id': '' },
+      scanner: { uri: 'pkg:github/aquasecurity/trivy@0.69.3', version: '0.69.3', db: { uri: '', version: '' }, result: report },
+      metadata: { scanStartedOn: '2026-01-01T00:00:00.000Z', scanFinishedOn: '2026-01-01T00:01:00.000Z' },
+    });
+  });
+  test('argv: digest only; plain HTTP only for a loopback registry', () => {
+    const ref = `localhost:5000/app@sha256:${'a'.repeat(64)}`;
+    expect(attestArgv(ref, 'localhost:5000', '/p.json')).toEqual(['attest', '--yes', '--type', 'vuln', '--predicate', '/p.json', '--allow-http-registry', ref]);
+    expect(attestArgv(`ghcr.io/a@sha256:${'a'.repeat(64)}`, 'ghcr.io', '/p.json')).not.toContain('--allow-http-registry');
+    expect(() => attestArgv('ghcr.io/a:1', 'ghcr.io', '/p.json')).toThrow(/only image@sha256/);
+  });
+  test('keyless needs the OIDC token', () => {
+    expect(oidcProblem({})).toMatch(/id-token: write/);
+    expect(oidcProblem({ ACTIONS_ID_TOKEN_REQUEST_URL: 'u', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' })).toBeUndefined();
+  });
+});
+
+describe('inputs', () => {
+  test.each([
+    ['CRITICAL,HIGH', ['CRITICAL', 'HIGH']],
+    ['high, critical', ['HIGH', 'CRITICAL']],
+    ['UNKNOWN\nLOW', ['UNKNOWN', 'LOW']],
+    ['HIGH,HIGH', ['HIGH']],
+  ])('severity %j', (value, want) => {
+    expect(parseSeverities(value)).toEqual(want);
+  });
+  test.each(['SEVERE', '', 'high;rm', 'HIGH,,LOW', ' , '])('severity %j is refused naming severity', (value) => {
+    expect(() => parseSeverities(value)).toThrow(/^input 'severity': /);
+  });
+  test('the code\'s "default ignore file" is action.yml\'s default', () => {
+    expect(actionYml.inputs['ignore-file']?.default).toBe(DEFAULT_IGNORE_FILE);
+  });
+  test('action.yml has the contract\'s names', () => {
+    expect(Object.keys(actionYml.inputs).sort()).toEqual(['allow-tag', 'attest', 'cache-db', 'db-repository', 'fail-on-findings', 'ignore-file', 'ignore-unfixed', 'image-ref', 'registry-password', 'registry-username', 'report-file', 'sarif-file', 'severity', 'trivy-version'].sort());
+    expect(Object.keys(actionYml.outputs).sort()).toEqual(['critical', 'high', 'ignored', 'low', 'medium', 'passed', 'report-file', 'sarif-file', 'unknown'].sort());
+    expect(actionYml.inputs.severity?.default).toBe('CRITICAL,HIGH');
+    expect(actionYml.inputs['ignore-unfixed']?.default).toBe('true');
+    expect(actionYml.inputs['report-file']?.default).toBe('trivy-report.json');
+    expect(actionYml.inputs['sarif-file']?.default).toBe('trivy-results.sarif');
+  });
+  test('the README tables list exactly action.yml\'s inputs (with defaults) and outputs', () => {
+    const readme = readFileSync(path.join(root, 'actions', 'scan', 'README.md'), 'utf8');
+    const rows = (header: string) => {
+      const start = readme.indexOf(header);
+      const out: string[][] = [];
+      for (const line of readme.slice(start).split('\n').slice(2)) {
+        if (!line.startsWith('|')) break;
+        out.push(line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim()));
+      }
+      return out;
+    };
+    const inputs = rows('| Input | Description | Default |');
+    expect(inputs.map((r) => r[0])).toEqual(Object.keys(actionYml.inputs).map((k) => `\`${k}\``));
+    for (const r of inputs) {
+      const def = actionYml.inputs[(r[0] ?? '').slice(1, -1)]?.default ?? '';
+      expect(r[2]).toBe(actionYml.inputs[(r[0] ?? '').slice(1, -1)]?.required ? '(required)' : def === '' ? '' : `\`${def}\``);
+    }
+    expect(rows('| Output | Description |').map((r) => r[0])).toEqual(Object.keys(actionYml.outputs).map((k) => `\`${k}\``));
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, test } from '@jest/globals';
+import AjvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { evaluate, type Policy } from '../../actions/scan/src/policy.js';
+import { buildSarif } from '../../actions/scan/src/sarif.js';
+import { parseTrivyReport, type Severity } from '../../actions/scan/src/trivy-report.js';
+import { generateReport } from '../fixtures/scan/generate-report.mjs';
+import { sharedFixtures } from '../harness/run-action.mjs';
+
+// CommonJS packages: under NodeNext the default import is module.exports, which carries `.default`.
+const Ajv = AjvDraft04.default;
+const addFormats = ajvFormats.default;
+
+// The published SARIF 2.1.0 schema (final RTM, schemastore id), as shipped on npm by Microsoft's SARIF SDK.
+const require = createRequire(import.meta.url);
+const schemaPath = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
+const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as { definitions: Record<string, { properties: Record<string, { uniqueItems?: boolean }> }> };
+const validate = ajv.compile(schema);
+// For the 20,000-finding log: `rules` has uniqueItems, which Ajv checks pairwise (thousands of
+// rules, minutes). Rules with distinct ids are distinct items, so that one check is replaced
+// by asserting distinct ids; everything else is validated as published.
+const fastSchema = structuredClone(schema);
+fastSchema.definitions.toolComponent!.properties.rules!.uniqueItems = false;
+const validateLarge = new Ajv({ allErrors: false, strict: false, unicodeRegExp: false });
+addFormats(validateLarge);
+const validateFast = validateLarge.compile(fastSchema);
+
+const FIXTURES = path.join(sharedFixtures, 'trivy');
+const policy: Policy = { failing: new Set<Severity>(['CRITICAL', 'HIGH']), ignoreUnfixed: true, now: new Date() };
+const ctx = { imageRef: 'ghcr.io/acme/shop@sha256:' + 'a'.repeat(64), imagePath: 'ghcr.io/acme/shop', trivyVersion: '0.69.3' };
+
+function sarifFor(name: string, p: Policy = policy) {
+  return buildSarif(evaluate(parseTrivyReport(readFileSync(path.join(FIXTURES, name), 'utf8'), name).findings, p), ctx);
+}
+
+describe('SARIF', () => {
+  test('the schema itself rejects a broken log (the validator is live)', () => {
+    expect(validate({ version: '2.1.0', runs: [{ tool: {} }] })).toBe(false);
+    expect(validate(JSON.parse(readFileSync(path.join(FIXTURES, 'alpine-310.sarif.golden'), 'utf8')))).toBe(true);
+  });
+
+  test.each(['alpine-39.json.golden', 'alpine-310.json.golden', 'fluentd-gems.json.golden', 'gomod.json.golden', 'spring4shell-jre11.json.golden', 'ubi-7-comprehensive.json.golden', 'alpine-39-skip.json.golden', 'photon-30.json.golden'])('%s validates against SARIF 2.1.0', (name) => {
+    const log = sarifFor(name);
+    const ok = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  test('one rule per vulnerability ID, one result per remaining finding', () => {
+    const log = sarifFor('alpine-310.json.golden');
+    const run = log.runs[0]!;
+    expect(run.tool.driver.rules?.map((r) => r.id)).toEqual(['CVE-2019-1549', 'CVE-2019-1551']);
+    expect(run.results).toHaveLength(4);
+    for (const r of run.results ?? []) expect(run.tool.driver.rules?.[r.ruleIndex!]?.id).toBe(r.ruleId);
+    // Same rules and result count as Trivy's own SARIF of the same scan.
+    const golden = JSON.parse(readFileSync(path.join(FIXTURES, 'alpine-310.sarif.golden'), 'utf8'));
+    expect(golden.runs[0].tool.driver.rules.map((r: { id: string }) => r.id).sort()).toEqual(['CVE-2019-1549', 'CVE-2019-1551']);
+    expect(golden.runs[0].results).toHaveLength(4);
+  });
+
+  test('failing findings are errors; security-severity comes from CVSS', () => {
+    const run = sarifFor('alpine-39.json.golden').runs[0]!;
+    const critical = run.results?.filter((r) => r.ruleId === 'CVE-2019-14697') ?? [];
+    expect(critical.map((r) => r.level)).toEqual(['error', 'error']);
+    expect(run.results?.filter((r) => r.ruleId !== 'CVE-2019-14697').every((r) => r.level === 'warning')).toBe(true);
+    const rule = run.tool.driver.rules?.find((r) => r.id === 'CVE-2019-14697');
+    expect(rule?.properties?.['security-severity']).toBe('9.8');
+    expect(critical[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('ghcr.io/acme/shop');
+  });
+
+  test('a non-failing CRITICAL is a warning, never an error', () => {
+    const run = sarifFor('alpine-39.json.golden', { ...policy, failing: new Set<Severity>(['UNKNOWN']) }).runs[0]!;
+    expect(run.results?.some((r) => r.level === 'error')).toBe(false);
+  });
+
+  test('language packages are located at their path; ignored findings are left out', () => {
+    const run = sarifFor('ubi-7-comprehensive.json.golden').runs[0]!;
+    expect(run.results).toHaveLength(1);
+    expect(run.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toMatch(/setuptools-.*PKG-INFO$/);
+  });
+
+  test('20,000 findings: valid, and every remaining finding is a result', () => {
+    const findings = parseTrivyReport(JSON.stringify(generateReport(20000)), 'big').findings;
+    const ev = evaluate(findings, policy);
+    const log = buildSarif(ev, ctx);
+    expect(log.runs[0]?.results).toHaveLength(ev.remainingFindings.length);
+    const ids = log.runs[0]?.tool.driver.rules?.map((r) => r.id) ?? [];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(validateFast(log)).toBe(true);
+  });
+});
