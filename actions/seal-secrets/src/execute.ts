@@ -1,0 +1,179 @@
+import * as core from '@actions/core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigurationError } from '../../../src/lib/errors.js';
+import { execTool } from '../../../src/lib/exec.js';
+import { kubectl, writeKubeconfig, type KubeTarget } from '../../../src/lib/kubectl.js';
+import { writeSummary } from '../../../src/lib/summary.js';
+import { resolveTool } from '../../../src/lib/tools.js';
+import { CertificateError, certProxyPath, expiresSoon, parseSealingCert, servicePortName, type SealingCert } from './certificate.js';
+import { applyArgv, applyReport, getArgv } from './cluster.js';
+import { encryptionLabel, sealValues } from './hybrid.js';
+import type { Inputs } from './inputs.js';
+import { kubesealPlan } from './kubeseal.js';
+import { parseSealedSecretFile, renderSealedSecret, SealedSecretFileError } from './manifest.js';
+import { sealSummary, type Outcome } from './summary.js';
+import { writeFileAtomic } from './atomic-file.js';
+
+const CERT_MAX_BYTES = 1024 * 1024;
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** `cert` as a URL: https (or loopback http), bounded size, transient failures retried. */
+async function fetchCertUrl(url: URL): Promise<string> {
+  let lastError = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      const res = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(30000), headers: { accept: 'application/x-pem-file, */*' } });
+      if (res.ok) {
+        const body = await res.text();
+        if (body.length > CERT_MAX_BYTES) throw new ConfigurationError('cert', `${url.href} answered ${body.length} bytes; a certificate is a few kB`);
+        return body;
+      }
+      lastError = `HTTP ${res.status} ${res.statusText}`;
+      if (res.status < 500 && res.status !== 429) throw new ConfigurationError('cert', `cannot fetch ${url.href}: ${lastError}`);
+    } catch (err) {
+      if (err instanceof ConfigurationError) throw err;
+      lastError = err instanceof Error ? (err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message) : String(err);
+    }
+    if (attempt < 3) await sleep(500 * 2 ** (attempt - 1));
+  }
+  throw new Error(`cannot fetch the certificate from ${url.href} after 3 attempts: ${lastError}`);
+}
+
+/** No `cert`: what kubeseal --fetch-cert does, the controller's /v1/cert.pem through the API server's service proxy. */
+async function fetchCertFromController(inputs: Inputs, target: KubeTarget): Promise<string> {
+  const ns = inputs.controllerNamespace;
+  const svc = await kubectl(target, ['get', '--raw', `/api/v1/namespaces/${ns}/services/${inputs.controllerName}`], { allowFailure: true, timeoutMs: 60000 });
+  if (svc.exitCode !== 0) {
+    throw new Error(
+      `cannot get the sealed-secrets controller service ${ns}/${inputs.controllerName}: ${svc.stderr.trim() || svc.stdout.trim()}. Set controller-name and controller-namespace to the controller's service, or give the certificate with the cert input`,
+    );
+  }
+  const proxyPath = certProxyPath(ns, inputs.controllerName, servicePortName(svc.stdout));
+  core.info(`Fetching the certificate: kubectl get --raw ${proxyPath}`);
+  return (await kubectl(target, ['get', '--raw', proxyPath], { timeoutMs: 60000 })).stdout;
+}
+
+async function loadCert(inputs: Inputs, target: KubeTarget | undefined, outcome: Outcome): Promise<SealingCert> {
+  if (inputs.parsedCert) {
+    outcome.certOrigin = inputs.cert.kind === 'file' ? inputs.cert.path : 'the cert input';
+    return inputs.parsedCert;
+  }
+  let text: string;
+  if (inputs.cert.kind === 'url') {
+    outcome.certOrigin = inputs.cert.url.href;
+    text = await fetchCertUrl(inputs.cert.url);
+  } else {
+    outcome.certOrigin = `controller ${inputs.controllerNamespace}/${inputs.controllerName}`;
+    text = await fetchCertFromController(inputs, target as KubeTarget);
+  }
+  try {
+    return parseSealingCert(text);
+  } catch (err) {
+    if (!(err instanceof CertificateError)) throw err;
+    if (inputs.cert.kind === 'url') throw new ConfigurationError('cert', `${inputs.cert.url.href} ${err.message}`);
+    throw new Error(`the certificate from the controller ${inputs.controllerNamespace}/${inputs.controllerName} ${err.message}`);
+  }
+}
+
+async function sealWithKubeseal(inputs: Inputs, cert: SealingCert, work: string): Promise<{ data: Map<string, string>; output: string }> {
+  const tool = await resolveTool('kubeseal');
+  const certFile = path.join(work, 'cert.pem');
+  writeFileSync(certFile, cert.pem, { mode: 0o600 });
+  const plan = kubesealPlan({ ...inputs, certFile });
+  const result = await execTool(tool.path, plan.argv, { input: plan.stdin, timeoutMs: 120000 });
+  let sealed;
+  try {
+    sealed = await parseSealedSecretFile(result.stdout);
+  } catch (err) {
+    if (err instanceof SealedSecretFileError) throw new Error(`kubeseal's output ${err.message}`);
+    throw err;
+  }
+  if (sealed.name !== inputs.name || sealed.namespace !== inputs.namespace || sealed.scope !== inputs.scope) {
+    throw new Error(`kubeseal sealed ${sealed.namespace}/${sealed.name} (${sealed.scope}), not ${inputs.namespace}/${inputs.name} (${inputs.scope})`);
+  }
+  const want = inputs.secrets.map(([k]) => k).sort();
+  const got = [...sealed.encryptedData.keys()].sort();
+  if (want.join('\n') !== got.join('\n')) throw new Error(`kubeseal sealed the keys ${got.join(', ')}, not ${want.join(', ')}`);
+  return { data: sealed.encryptedData, output: result.stdout };
+}
+
+/** Seals, writes and (with apply) applies, for inputs getInputs() has checked. */
+export async function execute(inputs: Inputs): Promise<void> {
+  const outcome: Outcome = { inputs, sealed: [], kept: [] };
+  let kubeconfig: { path: string; remove(): void } | undefined;
+  let work: string | undefined;
+  try {
+    outcome.engine = inputs.engine;
+    const keys = inputs.secrets.map(([k]) => k);
+    core.info(`Sealing ${keys.length} key(s) for ${inputs.namespace}/${inputs.name} (scope ${inputs.scope}, type ${inputs.type}, engine ${inputs.engine}): ${keys.join(', ')}`);
+    if (inputs.formatFromMergeFile) core.info(`merge-into: the file is ${inputs.format}, so it stays ${inputs.format} (format input ignored)`);
+
+    let target: KubeTarget | undefined;
+    if (inputs.apply || inputs.cert.kind === 'cluster') {
+      if (inputs.kubeconfig) kubeconfig = writeKubeconfig(inputs.kubeconfig);
+      const tool = await resolveTool('kubectl');
+      target = { kubectl: tool.path, kubeconfig: kubeconfig?.path, context: inputs.context };
+    }
+    const cert = await core.group('Sealing certificate', async () => {
+      const c = await loadCert(inputs, target, outcome);
+      core.info(`Certificate from ${outcome.certOrigin}: RSA-${c.keyBits}, subject ${c.subject}, valid ${c.notBefore.toISOString()} to ${c.notAfter.toISOString()}`);
+      core.info(`SHA-256 fingerprint ${c.fingerprint}`);
+      return c;
+    });
+    outcome.cert = cert;
+    const days = expiresSoon(cert);
+    if (days !== undefined) {
+      outcome.certWarning = `The sealing certificate ${cert.fingerprint} expires in ${days} day(s), on ${cert.notAfter.toISOString()}. The controller renews its key every 30 days by default: fetch the current certificate.`;
+      core.warning(outcome.certWarning);
+    }
+
+    let data: Map<string, string>;
+    let kubesealOutput: string | undefined;
+    if (inputs.engine === 'native') {
+      data = sealValues(cert.publicKey, inputs.secrets, encryptionLabel(inputs.namespace, inputs.name, inputs.scope));
+    } else {
+      work = mkdtempSync(path.join(process.env.RUNNER_TEMP || tmpdir(), 'seal-secrets-'));
+      const sealed = await core.group('Seal with kubeseal', () => sealWithKubeseal(inputs, cert, work as string));
+      data = sealed.data;
+      kubesealOutput = sealed.output;
+    }
+
+    let content: string;
+    if (inputs.mergeInto) {
+      const before = inputs.mergeInto.existing.encryptedData;
+      content = inputs.mergeInto.existing.merge({ encryptedData: data, labels: inputs.labels, annotations: inputs.annotations });
+      outcome.sealed = keys.map((key) => ({ key, state: before.has(key) ? 'replaced' : 'added' }));
+      outcome.kept = [...before.keys()].filter((k) => !data.has(k));
+    } else {
+      content = kubesealOutput ?? await renderSealedSecret({ ...inputs, encryptedData: data }, inputs.format);
+      outcome.sealed = keys.map((key) => ({ key, state: 'sealed' }));
+    }
+    writeFileAtomic(inputs.outputFile, content);
+    const relative = path.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.outputFile);
+    outcome.file = relative.startsWith('..') || path.isAbsolute(relative) ? inputs.outputFile : relative;
+    core.info(`Wrote ${inputs.outputFile}${inputs.mergeInto ? ` (${outcome.sealed.length} key(s) sealed, ${outcome.kept.length} kept as they were)` : ''}`);
+    core.setOutput('file', inputs.outputFile);
+    core.setOutput('keys', [...keys].sort().join('\n'));
+    core.setOutput('manifest', content);
+
+    if (inputs.apply && target) {
+      const t = target;
+      outcome.apply = await core.group(`Apply SealedSecret ${inputs.namespace}/${inputs.name} (server-side)`, async () => {
+        const before = await kubectl(t, getArgv(inputs.name, inputs.namespace), { timeoutMs: 60000 });
+        const after = await kubectl(t, applyArgv(inputs.namespace), { input: content, timeoutMs: 120000 });
+        const report = applyReport(before.stdout, after.stdout);
+        core.info(`sealedsecret.bitnami.com/${inputs.name} ${report.action}${report.added.length ? `; added ${report.added.join(', ')}` : ''}${report.resealed.length ? `; re-sealed ${report.resealed.join(', ')}` : ''}${report.removed.length ? `; removed ${report.removed.join(', ')}` : ''}`);
+        return report;
+      });
+    }
+  } catch (err) {
+    outcome.error = err instanceof Error ? err.message : String(err);
+    throw err;
+  } finally {
+    kubeconfig?.remove();
+    if (work) rmSync(work, { recursive: true, force: true });
+    await writeSummary(sealSummary(outcome));
+  }
+}

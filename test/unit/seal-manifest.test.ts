@@ -1,0 +1,169 @@
+import { describe, expect, it } from '@jest/globals';
+import { parse } from 'yaml';
+import { applyArgv, applyReport, getArgv } from '../../actions/seal-secrets/src/cluster.js';
+import { kubesealPlan } from '../../actions/seal-secrets/src/kubeseal.js';
+import { API_VERSION, parseSealedSecretFile, renderSealedSecret, scopeOf, SealedSecretFileError, type SealedSecretSpec } from '../../actions/seal-secrets/src/manifest.js';
+
+const spec = (over: Partial<SealedSecretSpec> = {}): SealedSecretSpec => ({
+  name: 'web',
+  namespace: 'shop',
+  scope: 'strict',
+  type: 'Opaque',
+  labels: [],
+  annotations: [],
+  encryptedData: new Map([
+    ['zeta', 'AgBzeta=='],
+    ['alpha', 'AgBalpha=='],
+  ]),
+  ...over,
+});
+
+describe('SealedSecret rendering (as kubeseal writes it)', () => {
+  it('strict YAML: a --- line, keys sorted at every level, creationTimestamp: null, no scope annotation', async () => {
+    expect(await renderSealedSecret(spec(), 'yaml')).toBe(
+      [
+        '---',
+        'apiVersion: bitnami.com/v1alpha1',
+        'kind: SealedSecret',
+        'metadata:',
+        '  creationTimestamp: null',
+        '  name: web',
+        '  namespace: shop',
+        'spec:',
+        '  encryptedData:',
+        '    alpha: AgBalpha==',
+        '    zeta: AgBzeta==',
+        '  template:',
+        '    metadata:',
+        '      creationTimestamp: null',
+        '      name: web',
+        '      namespace: shop',
+        '    type: Opaque',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('namespace-wide and cluster-wide: the scope annotation on the SealedSecret and its template, "true" quoted', async () => {
+    const ns = parse(await renderSealedSecret(spec({ scope: 'namespace-wide', labels: [['app', 'web']], annotations: [['example.com/a', 'b']] }), 'yaml'));
+    expect(ns.metadata.annotations).toEqual({ 'sealedsecrets.bitnami.com/namespace-wide': 'true' });
+    expect(ns.spec.template.metadata).toEqual({ annotations: { 'example.com/a': 'b', 'sealedsecrets.bitnami.com/namespace-wide': 'true' }, creationTimestamp: null, labels: { app: 'web' }, name: 'web', namespace: 'shop' });
+    const text = await renderSealedSecret(spec({ scope: 'cluster-wide', type: 'kubernetes.io/tls' }), 'yaml');
+    expect(text).toContain('    sealedsecrets.bitnami.com/cluster-wide: "true"\n');
+    expect(text).toContain('    type: kubernetes.io/tls\n');
+    expect(scopeOf(parse(text).metadata.annotations)).toBe('cluster-wide');
+  });
+
+  it('JSON in the Go struct order, two-space indent', async () => {
+    const obj = JSON.parse(await renderSealedSecret(spec({ scope: 'namespace-wide' }), 'json'));
+    expect(Object.keys(obj)).toEqual(['kind', 'apiVersion', 'metadata', 'spec']);
+    expect(Object.keys(obj.metadata)).toEqual(['name', 'namespace', 'creationTimestamp', 'annotations']);
+    expect(Object.keys(obj.spec)).toEqual(['template', 'encryptedData']);
+    expect(Object.keys(obj.spec.encryptedData)).toEqual(['alpha', 'zeta']);
+    expect(await renderSealedSecret(spec(), 'json')).toMatch(/^\{\n {2}"kind": "SealedSecret",\n/);
+  });
+
+  it('scopeOf: cluster-wide wins, anything but "true" is strict', async () => {
+    expect(scopeOf({ 'sealedsecrets.bitnami.com/cluster-wide': 'true', 'sealedsecrets.bitnami.com/namespace-wide': 'true' })).toBe('cluster-wide');
+    expect(scopeOf({ 'sealedsecrets.bitnami.com/namespace-wide': 'yes' })).toBe('strict');
+    expect(scopeOf(undefined)).toBe('strict');
+  });
+});
+
+describe('merge-into', () => {
+  const original = [
+    '# managed by CI: do not edit by hand',
+    'apiVersion: bitnami.com/v1alpha1',
+    'kind: SealedSecret',
+    'metadata:',
+    '  name: web',
+    '  namespace: shop',
+    'spec:',
+    '  encryptedData:',
+    '    alpha: AgBalpha==   # rotated 2026-01',
+    '    gamma: "AgBgamma=="',
+    '    omega: AgBomega==',
+    '  template:',
+    '    metadata:',
+    '      name: web',
+    '      namespace: shop',
+    '      labels:',
+    '        app: web',
+    '    type: Opaque',
+    '',
+  ].join('\n');
+
+  it('adds and replaces only the given keys; every other line stays as it was', async () => {
+    const file = await parseSealedSecretFile(original);
+    expect(file).toMatchObject({ format: 'yaml', name: 'web', namespace: 'shop', scope: 'strict', type: 'Opaque' });
+    const out = file.merge({ encryptedData: new Map([['gamma', 'AgBNEWgamma'], ['beta', 'AgBNEWbeta']]), labels: [['tier', 'db']], annotations: [] });
+    const lines = out.split('\n');
+    expect(lines).toContain('# managed by CI: do not edit by hand');
+    expect(lines).toContain('    alpha: AgBalpha==   # rotated 2026-01'.replace('   #', ' #'));
+    expect(lines).toContain('    omega: AgBomega==');
+    const obj = parse(out);
+    expect(Object.keys(obj.spec.encryptedData)).toEqual(['alpha', 'beta', 'gamma', 'omega']);
+    expect(obj.spec.encryptedData).toEqual({ alpha: 'AgBalpha==', beta: 'AgBNEWbeta', gamma: 'AgBNEWgamma', omega: 'AgBomega==' });
+    expect(obj.spec.template.metadata.labels).toEqual({ app: 'web', tier: 'db' });
+  });
+
+  it('JSON files stay JSON', async () => {
+    const json = await renderSealedSecret(spec(), 'json');
+    const file = await parseSealedSecretFile(json);
+    expect(file.format).toBe('json');
+    const out = JSON.parse(file.merge({ encryptedData: new Map([['beta', 'AgBbeta']]), labels: [], annotations: [] }));
+    expect(out.spec.encryptedData).toEqual({ alpha: 'AgBalpha==', beta: 'AgBbeta', zeta: 'AgBzeta==' });
+  });
+
+  it.each([
+    ['another kind', 'apiVersion: v1\nkind: Secret\nmetadata: {name: web}\n', /is not a SealedSecret/],
+    ['two documents', 'TWO_DOCS', /holds 2 YAML documents/],
+    ['no document', '# nothing\n', /holds 0 YAML documents/],
+    ['broken YAML', 'apiVersion: [\n', /not valid YAML|is not a SealedSecret/],
+    ['the deprecated spec.data', 'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: web, namespace: shop}\nspec:\n  data: AgB=\n', /deprecated spec.data/],
+  ])('refuses %s', async (_name, given, message) => {
+    const text = given === 'TWO_DOCS' ? `${await renderSealedSecret(spec(), 'yaml')}${await renderSealedSecret(spec(), 'yaml')}` : given;
+    await expect(parseSealedSecretFile(text)).rejects.toThrow(SealedSecretFileError);
+    await expect(parseSealedSecretFile(text)).rejects.toThrow(message);
+  });
+});
+
+describe('kubeseal engine plan', () => {
+  it('puts no value in argv: the Secret goes to stdin as JSON with base64 data', async () => {
+    const plan = kubesealPlan({ name: 'web', namespace: 'shop', scope: 'namespace-wide', type: 'Opaque', labels: [['app', 'web']], annotations: [], secrets: [['password', 'CANARY=1']], format: 'yaml', certFile: '/tmp/c.pem' });
+    expect(plan.argv).toEqual(['--format', 'yaml', '--cert', '/tmp/c.pem', '--scope', 'namespace-wide']);
+    expect(plan.argv.join(' ')).not.toContain('CANARY');
+    expect(JSON.parse(plan.stdin)).toEqual({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'web', namespace: 'shop', labels: { app: 'web' } }, type: 'Opaque', data: { password: Buffer.from('CANARY=1').toString('base64') } });
+  });
+});
+
+describe('apply report', () => {
+  const obj = (rv: string, data: Record<string, string>): string => JSON.stringify({ metadata: { resourceVersion: rv }, spec: { encryptedData: data } });
+  it('created, updated (added / re-sealed / removed / kept), unchanged', async () => {
+    expect(applyReport('', obj('1', { a: 'x' }))).toMatchObject({ action: 'created', added: ['a'] });
+    expect(applyReport(obj('1', { a: 'x', b: 'y', c: 'z' }), obj('2', { a: 'x2', b: 'y', d: 'w' }))).toMatchObject({ action: 'updated', added: ['d'], resealed: ['a'], removed: ['c'], kept: ['b'] });
+    expect(applyReport(obj('1', { a: 'x' }), obj('1', { a: 'x' }))).toMatchObject({ action: 'unchanged' });
+  });
+  it('argv: server-side apply from stdin with our field manager; get tolerates absence', async () => {
+    expect(applyArgv('shop')).toEqual(['apply', '--server-side', '--field-manager=seal-secrets', '--namespace', 'shop', '-o', 'json', '-f', '-']);
+    expect(getArgv('web', 'shop')).toEqual(['get', 'sealedsecrets.bitnami.com/web', '--namespace', 'shop', '-o', 'json', '--ignore-not-found']);
+  });
+});
+
+describe('the SealedSecret CRD schema (helm/sealed-secrets/crds)', () => {
+  it('accepts what both formats render, for every scope', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const { Ajv } = await import('ajv');
+    const crd = parse(readFileSync(fileURLToPath(new URL('../fixtures/seal/bitnami.com_sealedsecrets.yaml', import.meta.url)), 'utf8'));
+    // OpenAPI v3 extensions (nullable, x-kubernetes-*) are not JSON Schema keywords: not strict.
+    const validate = new Ajv({ strict: false, validateFormats: false }).compile(crd.spec.versions[0].schema.openAPIV3Schema);
+    for (const scope of ['strict', 'namespace-wide', 'cluster-wide'] as const) {
+      for (const format of ['yaml', 'json'] as const) {
+        const obj = parse(await renderSealedSecret(spec({ scope, labels: [['app', 'web']], annotations: [['a.io/b', 'c']] }), format));
+        expect(validate(obj) ? [] : validate.errors).toEqual([]);
+      }
+    }
+    expect(validate({ apiVersion: API_VERSION, kind: 'SealedSecret', spec: { encryptedData: { a: 1 } } })).toBe(false);
+  });
+});
