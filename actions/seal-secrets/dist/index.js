@@ -16,7 +16,7 @@ import {
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-UJNFWS5S.js";
+} from "./chunks/chunk-3RTJT5PJ.js";
 import "./chunks/chunk-WYXLVV4A.js";
 
 // src/lib/action.ts
@@ -297,7 +297,7 @@ async function run() {
     await writeSummary(sealSummary({ sealed: [], kept: [], error: err instanceof Error ? err.message : String(err) }));
     throw err;
   }
-  const { execute } = await import("./chunks/execute-NRVAAC7N.js");
+  const { execute } = await import("./chunks/execute-ULQLQNOZ.js");
   await execute(inputs);
 }
 

@@ -9,8 +9,8 @@ import { createCipheriv, createDecipheriv, constants, privateDecrypt, publicEncr
  *
  *   uint16be(len(rsaCiphertext)) || rsaCiphertext || aesGcmCiphertext || tag
  */
-export const SCOPES = ['strict', 'namespace-wide', 'cluster-wide'] as const;
-export type Scope = (typeof SCOPES)[number];
+import type { Scope } from './scopes.js';
+export { SCOPES, type Scope } from './scopes.js';
 
 const SESSION_KEY_BYTES = 32;
 const GCM_NONCE = Buffer.alloc(12);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ConfigurationError } from '../../../src/lib/errors.js';
 import { booleanInput, maskSecrets, optionalInput, parseChoice, parseNamespace, parseResourceName, rawInput, requiredInput } from '../../../src/lib/inputs.js';
 import { CertificateError, classifyCertInput, parseSealingCert, type CertSource, type SealingCert } from './certificate.js';
-import { SCOPES, type Scope } from './hybrid.js';
+import { SCOPES, type Scope } from './scopes.js';
 import { parseSealedSecretFile, SealedSecretFileError, type ExistingSealedSecret, type Format } from './manifest.js';
 import { checkTypeKeys, parseAnnotations, parseLabels, parseSecretData, parseSecretType } from './secret-data.js';
 

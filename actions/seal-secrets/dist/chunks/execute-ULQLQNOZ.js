@@ -6,7 +6,6 @@ import {
   SealedSecretFileError,
   certProxyPath,
   debug,
-  encryptionLabel,
   expiresSoon,
   group,
   info,
@@ -15,12 +14,11 @@ import {
   parseSealingCert,
   renderSealedSecret,
   sealSummary,
-  sealValues,
   servicePortName,
   setOutput,
   warning,
   writeSummary
-} from "./chunk-UJNFWS5S.js";
+} from "./chunk-3RTJT5PJ.js";
 import "./chunk-WYXLVV4A.js";
 
 // actions/seal-secrets/src/execute.ts
@@ -358,6 +356,40 @@ function getArgv(name, namespace) {
   return ["get", `sealedsecrets.bitnami.com/${name}`, "--namespace", namespace, "-o", "json", "--ignore-not-found"];
 }
 
+// actions/seal-secrets/src/hybrid.ts
+import { createCipheriv, createDecipheriv, constants as constants2, privateDecrypt, publicEncrypt, randomBytes } from "node:crypto";
+var SESSION_KEY_BYTES = 32;
+var GCM_NONCE = Buffer.alloc(12);
+function encryptionLabel(namespace, name, scope) {
+  switch (scope) {
+    case "cluster-wide":
+      return Buffer.alloc(0);
+    case "namespace-wide":
+      return Buffer.from(namespace, "utf8");
+    default:
+      return Buffer.from(`${namespace}/${name}`, "utf8");
+  }
+}
+function hybridEncrypt(publicKey, plaintext, label) {
+  const sessionKey = randomBytes(SESSION_KEY_BYTES);
+  try {
+    const rsa = publicEncrypt({ key: publicKey, padding: constants2.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha256", oaepLabel: label }, sessionKey);
+    if (rsa.length > 65535) throw new Error(`RSA ciphertext of ${rsa.length} bytes does not fit the 2-byte length prefix`);
+    const prefix = Buffer.alloc(2);
+    prefix.writeUInt16BE(rsa.length, 0);
+    const cipher = createCipheriv("aes-256-gcm", sessionKey, GCM_NONCE);
+    const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    return Buffer.concat([prefix, rsa, body, cipher.getAuthTag()]);
+  } finally {
+    sessionKey.fill(0);
+  }
+}
+function sealValues(publicKey, values, label) {
+  const sealed = /* @__PURE__ */ new Map();
+  for (const [key, value] of values) sealed.set(key, hybridEncrypt(publicKey, Buffer.from(value, "utf8"), label).toString("base64"));
+  return sealed;
+}
+
 // actions/seal-secrets/src/kubeseal.ts
 function kubesealPlan(p) {
   const metadata = { name: p.name, namespace: p.namespace };
@@ -378,7 +410,7 @@ function kubesealPlan(p) {
 }
 
 // actions/seal-secrets/src/atomic-file.ts
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 import { renameSync, statSync as statSync2, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import path3 from "node:path";
 function writeFileAtomic(file, content) {
@@ -387,7 +419,7 @@ function writeFileAtomic(file, content) {
     mode = statSync2(file).mode & 511;
   } catch {
   }
-  const tmp = path3.join(path3.dirname(file), `.${path3.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = path3.join(path3.dirname(file), `.${path3.basename(file)}.${randomBytes2(6).toString("hex")}.tmp`);
   try {
     writeFileSync2(tmp, content, { mode, flag: "wx" });
     renameSync(tmp, file);
@@ -553,4 +585,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-NRVAAC7N.js.map
+//# sourceMappingURL=execute-ULQLQNOZ.js.map

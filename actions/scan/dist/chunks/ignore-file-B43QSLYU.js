@@ -1,11 +1,13 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  parsePurl
+} from "./chunk-HGZYTCGI.js";
+import {
   __commonJS,
   __require,
-  __toESM,
-  parsePurl
-} from "./chunk-VUGC2PAQ.js";
+  __toESM
+} from "./chunk-GINXXFVL.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -7591,4 +7593,4 @@ export {
   parsePlainIgnore,
   parseYamlIgnore
 };
-//# sourceMappingURL=ignore-file-SD3TUTRZ.js.map
+//# sourceMappingURL=ignore-file-B43QSLYU.js.map

@@ -1,0 +1,823 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  FILTERING_ENV,
+  SEVERITIES,
+  dbDownloadArgv,
+  debug,
+  group,
+  info,
+  isCompromised,
+  isDebug,
+  isLoopbackRegistry,
+  isRateLimited,
+  isUnfixed,
+  parseTrivyReport,
+  repositoryName,
+  scanArgv,
+  setOutput,
+  summary,
+  trivyMessage,
+  warning
+} from "./chunk-RWJQONVP.js";
+import {
+  parsePurl,
+  purlMatches
+} from "./chunk-HGZYTCGI.js";
+import "./chunk-GINXXFVL.js";
+
+// actions/scan/src/execute.ts
+import { existsSync, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import path4 from "node:path";
+
+// src/lib/exec.ts
+import { spawn } from "node:child_process";
+var ExecError = class extends Error {
+  constructor(command, result, detail) {
+    super(`${command} ${detail}${tail(result.stderr) || tail(result.stdout)}`);
+    this.command = command;
+    this.result = result;
+    this.name = "ExecError";
+  }
+  command;
+  result;
+};
+var TAIL_LINES = 20;
+function tail(text, lines = TAIL_LINES) {
+  const kept = text.trimEnd().split("\n").slice(-lines).join("\n");
+  return kept === "" ? "" : `:
+${kept}`;
+}
+function formatCommand(file, args) {
+  return [file, ...args].map((a) => /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+function execTool(file, args, options = {}) {
+  const command = formatCommand(file, args);
+  if (options.stream) info(`[command] ${command}`);
+  else debug(`[command] ${command}`);
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env };
+    for (const [k, v] of Object.entries(options.env ?? {})) {
+      if (v === void 0) delete env[k];
+      else env[k] = v;
+    }
+    const child = spawn(file, args, { cwd: options.cwd, env, stdio: ["pipe", "pipe", "pipe"], shell: false });
+    const out = [];
+    const err = [];
+    const echo = (chunk) => {
+      if (options.stream) process.stdout.write(chunk);
+    };
+    child.stdout.on("data", (c) => {
+      out.push(c);
+      echo(c);
+    });
+    child.stderr.on("data", (c) => {
+      err.push(c);
+      echo(c);
+    });
+    let timedOut = false;
+    let killer;
+    const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGTERM");
+      killer = setTimeout(() => child.kill("SIGKILL"), 5e3);
+    }, options.timeoutMs);
+    child.on("error", (e) => {
+      if (timer) clearTimeout(timer);
+      reject(new Error(e.code === "ENOENT" ? `${file}: command not found` : `${command}: ${e.message}`));
+    });
+    child.on("close", (code2, signal) => {
+      if (timer) clearTimeout(timer);
+      if (killer) clearTimeout(killer);
+      const result = {
+        exitCode: code2 ?? 128,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8")
+      };
+      if (!options.stream) {
+        if (result.stdout && isDebug()) debug(result.stdout);
+        if (result.stderr && isDebug()) debug(result.stderr);
+      }
+      if (timedOut) return reject(new ExecError(command, result, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1e3)}s`));
+      if (code2 !== 0 && !options.allowFailure) {
+        return reject(new ExecError(command, result, signal ? `was killed by ${signal}` : `exited with code ${code2}`));
+      }
+      resolve(result);
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+// src/lib/registry-auth.ts
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+function writeAuthConfig(registry, credentials) {
+  const base = process.env.RUNNER_TEMP || tmpdir();
+  const dir = mkdtempSync(path.join(base, "registry-auth-"));
+  const file = path.join(dir, "config.json");
+  const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64");
+  writeFileSync(file, `${JSON.stringify({ auths: { [registry]: { auth } } })}
+`, { mode: 384 });
+  return {
+    dir,
+    file,
+    env: { DOCKER_CONFIG: dir, REGISTRY_AUTH_FILE: file },
+    remove: () => rmSync(dir, { recursive: true, force: true })
+  };
+}
+
+// src/lib/summary.ts
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+function code(text) {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+function markdownTable(header, rows) {
+  const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
+  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+async function writeSummary(sections) {
+  try {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+      debug("GITHUB_STEP_SUMMARY is not set; no job summary written");
+      return;
+    }
+    await summary.addRaw(`${sections.join("\n\n")}
+`, true).write();
+  } catch (err) {
+    warning(`Could not write the job summary: ${err.message}`);
+  }
+}
+
+// src/lib/tools.ts
+import { createHash } from "node:crypto";
+import { accessSync, constants, createReadStream, statSync } from "node:fs";
+import { arch, platform } from "node:os";
+import path2 from "node:path";
+
+// src/lib/tools.json
+var tools_default = {
+  cosign: {
+    version: "v3.0.6",
+    platforms: {
+      "linux-x64": {
+        url: "https://github.com/sigstore/cosign/releases/download/v3.0.6/cosign-linux-amd64",
+        sha256: "c956e5dfcac53d52bcf058360d579472f0c1d2d9b69f55209e256fe7783f4c74",
+        archive: "binary",
+        bin: "cosign"
+      },
+      "linux-arm64": {
+        url: "https://github.com/sigstore/cosign/releases/download/v3.0.6/cosign-linux-arm64",
+        sha256: "bedac92e8c3729864e13d4a17048007cfafa79d5deca993a43a90ffe018ef2b8",
+        archive: "binary",
+        bin: "cosign"
+      }
+    },
+    source: "sigstore/cosign-installer action.yml (bootstrap_linux_amd64_sha / bootstrap_linux_arm64_sha for bootstrap_version v3.0.6, generated from cosign_checksums.txt; commit 6f9f177 'Bump cosign to 3.0.6'); identical values in cashapp/hermit-packages cosign.hcl"
+  },
+  trivy: {
+    version: "v0.69.3",
+    platforms: {
+      "linux-x64": {
+        url: "https://github.com/aquasecurity/trivy/releases/download/v0.69.3/trivy_0.69.3_Linux-64bit.tar.gz",
+        sha256: "1816b632dfe529869c740c0913e36bd1629cb7688bd5634f4a858c1d57c88b75",
+        archive: "tar.gz",
+        bin: "trivy"
+      },
+      "linux-arm64": {
+        url: "https://github.com/aquasecurity/trivy/releases/download/v0.69.3/trivy_0.69.3_Linux-ARM64.tar.gz",
+        sha256: "7e3924a974e912e57b4a99f65ece7931f8079584dae12eb7845024f97087bdfd",
+        archive: "tar.gz",
+        bin: "trivy"
+      }
+    },
+    source: "cashapp/hermit-packages trivy.hcl sha256sums (added 2026-03-04, commit 488afd78); same values pinned in many independent Dockerfiles/scripts, one noting 'matches trivy_0.69.3_checksums.txt'"
+  },
+  kubeseal: {
+    version: "v0.38.4",
+    platforms: {
+      "linux-x64": {
+        url: "https://github.com/bitnami-labs/sealed-secrets/releases/download/v0.38.4/kubeseal-0.38.4-linux-amd64.tar.gz",
+        sha256: "ab5ae808b0efcb167a825b6cf7f3a7c0034bd99a6301d78db2012da651a8c0b9",
+        archive: "tar.gz",
+        bin: "kubeseal"
+      },
+      "linux-arm64": {
+        url: "https://github.com/bitnami-labs/sealed-secrets/releases/download/v0.38.4/kubeseal-0.38.4-linux-arm64.tar.gz",
+        sha256: "bcc40ac15e29a21c270e2be8c62af29d4b01b9111ae667723e4b6d8e4009228b",
+        archive: "tar.gz",
+        bin: "kubeseal"
+      }
+    },
+    source: "cashapp/hermit-packages kubeseal.hcl sha256sums (sha256-source = sealed-secrets_<ver>_checksums.txt; commit 69cbaf49); amd64 also pinned in several independent Dockerfiles/docs, arm64 quoted from sealed-secrets_0.38.4_checksums.txt in an independent doc"
+  },
+  kubectl: {
+    version: "v1.35.2",
+    platforms: {
+      "linux-x64": {
+        url: "https://dl.k8s.io/release/v1.35.2/bin/linux/amd64/kubectl",
+        sha256: "924eb50779153f20cb668117d141440b95df2f325a64452d78dff9469145e277",
+        archive: "binary",
+        bin: "kubectl"
+      },
+      "linux-arm64": {
+        url: "https://dl.k8s.io/release/v1.35.2/bin/linux/arm64/kubectl",
+        sha256: "cd859449f54ad2cb05b491c490c13bb836cdd0886ae013c0aed3dd67ff747467",
+        archive: "binary",
+        bin: "kubectl"
+      }
+    },
+    source: "cashapp/hermit-packages kubectl.hcl sha256sums (commit 0e4549be); same pair pinned as KUBECTL_SUM_amd64/arm64 for v1.35.2 in several independent Makefiles/Dockerfiles"
+  }
+};
+
+// src/lib/tools.ts
+var pinnedTools = tools_default;
+var VERSION_ARGS = {
+  cosign: ["version"],
+  trivy: ["--version"],
+  kubeseal: ["--version"],
+  kubectl: ["version", "--client"]
+};
+function findOnPath(name, searchPath = process.env.PATH ?? "") {
+  for (const dir of searchPath.split(path2.delimiter)) {
+    if (dir === "") continue;
+    const candidate = path2.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function parseVersionOutput(text) {
+  const m = /v?[0-9]+\.[0-9]+\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?/.exec(text);
+  return m ? m[0] : "unknown";
+}
+function platformKey() {
+  const cpu = arch() === "arm64" ? "arm64" : arch() === "x64" ? "x64" : arch();
+  return `${platform()}-${cpu}`;
+}
+async function sha256File(file) {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk);
+  return hash.digest("hex");
+}
+async function resolveTool(name, wanted, manifest = pinnedTools) {
+  const onPath = findOnPath(name);
+  if (onPath) {
+    const out = await execTool(onPath, VERSION_ARGS[name], { allowFailure: true, timeoutMs: 3e4 });
+    const version2 = parseVersionOutput(`${out.stdout}
+${out.stderr}`);
+    info(`Using ${name} ${version2} from PATH (${onPath})`);
+    if (wanted && version2 !== "unknown" && version2.replace(/^v/, "") !== wanted.replace(/^v/, "")) {
+      warning(`${name} on PATH is ${version2}, not the requested ${wanted}; the runner's copy is used as it is.`);
+    }
+    return { path: onPath, version: version2, source: "path" };
+  }
+  const pin = manifest[name];
+  if (!pin) throw new Error(`${name} is not on PATH and no release of it is pinned`);
+  const version = wanted ?? pin.version;
+  if (version.replace(/^v/, "") !== pin.version.replace(/^v/, "")) {
+    throw new Error(`${name} ${version} is not on PATH and only ${pin.version} is pinned with a checksum; install ${name} ${version} before this step or use ${pin.version}`);
+  }
+  const key = platformKey();
+  const release = pin.platforms[key];
+  if (!release) throw new Error(`${name} ${pin.version} has no pinned release for ${key}; install ${name} before this step`);
+  const tc = await import("#lazy/tool-cache");
+  const cached = tc.find(name, pin.version.replace(/^v/, ""), key);
+  if (cached) {
+    const bin2 = path2.join(cached, release.bin);
+    info(`Using ${name} ${pin.version} from the tool cache (${bin2})`);
+    return { path: bin2, version: pin.version, source: "cache" };
+  }
+  info(`Downloading ${name} ${pin.version} from ${release.url}`);
+  const download = await tc.downloadTool(release.url);
+  const actual = await sha256File(download);
+  if (actual !== release.sha256) {
+    throw new Error(`checksum mismatch for ${release.url}: expected sha256 ${release.sha256}, got ${actual}. The download was discarded and not run`);
+  }
+  let dir;
+  if (release.archive === "tar.gz") {
+    const extracted = await tc.extractTar(download);
+    dir = await tc.cacheDir(extracted, name, pin.version.replace(/^v/, ""), key);
+  } else {
+    dir = await tc.cacheFile(download, release.bin, name, pin.version.replace(/^v/, ""), key);
+  }
+  const bin = path2.join(dir, release.bin);
+  const { chmodSync } = await import("node:fs");
+  chmodSync(bin, 493);
+  info(`Installed ${name} ${pin.version} (sha256 ${actual} verified) at ${bin}`);
+  return { path: bin, version: pin.version, source: "download" };
+}
+
+// actions/scan/src/attest.ts
+function vulnPredicate(p) {
+  const version = p.trivyVersion.replace(/^v/, "");
+  return {
+    invocation: { parameters: null, uri: p.runUrl ?? "", event_id: "", "builder.id": "" },
+    scanner: { uri: `pkg:github/aquasecurity/trivy@${version}`, version, db: { uri: "", version: "" }, result: p.report },
+    metadata: { scanStartedOn: p.startedOn.toISOString(), scanFinishedOn: p.finishedOn.toISOString() }
+  };
+}
+function attestArgv(imageAtDigest, registry, predicateFile) {
+  if (!/@sha256:[a-f0-9]{64}$/.test(imageAtDigest)) throw new Error(`refusing to attest ${imageAtDigest}: only image@sha256 digests are attested`);
+  const argv = ["attest", "--yes", "--type", "vuln", "--predicate", predicateFile];
+  if (isLoopbackRegistry(registry)) argv.push("--allow-http-registry");
+  argv.push(imageAtDigest);
+  return argv;
+}
+function oidcProblem(env) {
+  if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return void 0;
+  return "attest: true signs the attestation keylessly with the GitHub OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL is not set: add `permissions: id-token: write` to the job, or set attest: false";
+}
+
+// actions/scan/src/db-cache.ts
+import path3 from "node:path";
+function dbCacheKey(now, os, arch2) {
+  const clean = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, "");
+  const prefix = `trivy-db-${clean(os)}-${clean(arch2)}-`;
+  return { key: `${prefix}${now.toISOString().slice(0, 10)}`, restoreKeys: [prefix] };
+}
+function dbDir(cacheDir) {
+  return path3.join(cacheDir, "db");
+}
+function dbFiles(cacheDir) {
+  return { db: path3.join(dbDir(cacheDir), "trivy.db"), metadata: path3.join(dbDir(cacheDir), "metadata.json") };
+}
+async function restoreDb(cacheDir, key) {
+  try {
+    const cache = await import("#lazy/cache");
+    if (!cache.isFeatureAvailable()) return { status: "unavailable", reason: "the runner's cache service is not available (no ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL)" };
+    const hit = await cache.restoreCache([dbDir(cacheDir)], key.key, key.restoreKeys);
+    if (hit === void 0) return { status: "miss" };
+    return { status: "hit", key: hit, exact: hit === key.key };
+  } catch (err) {
+    return { status: "unavailable", reason: `restoring the cache failed: ${err.message}` };
+  }
+}
+async function saveDb(cacheDir, key) {
+  try {
+    const cache = await import("#lazy/cache");
+    if (!cache.isFeatureAvailable()) return { status: "failed", reason: "the runner's cache service is not available" };
+    await cache.saveCache([dbDir(cacheDir)], key.key);
+    return { status: "saved" };
+  } catch (err) {
+    const e = err;
+    if (e.name === "ReserveCacheError" || /already exists/i.test(e.message)) return { status: "exists" };
+    return { status: "failed", reason: e.message };
+  }
+}
+
+// actions/scan/src/policy.ts
+function zeroCounts() {
+  return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
+}
+var SEVERITY_RANK = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3, UNKNOWN: 4 };
+function compareFindings(a, b) {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.cvss ?? -1) - (a.cvss ?? -1) || a.id.localeCompare(b.id) || a.pkgName.localeCompare(b.pkgName);
+}
+function entryMatches(entry, f, purl) {
+  if (entry.pathPatterns.length > 0) {
+    const candidates = [f.target, f.pkgPath ?? ""];
+    if (!candidates.some((p) => entry.pathPatterns.some((re) => re.test(p)))) return false;
+  }
+  if (entry.parsedPurls.length > 0 && purl !== void 0) {
+    if (!entry.parsedPurls.some((p) => purlMatches(p, purl))) return false;
+  }
+  return true;
+}
+function evaluate(findings, policy) {
+  const found = zeroCounts();
+  const ignored = zeroCounts();
+  const remaining = zeroCounts();
+  const failing = zeroCounts();
+  const ignoredBy = { unfixed: 0, "ignore-file": 0 };
+  const remainingFindings = [];
+  const failingFindings = [];
+  const now = policy.now.getTime();
+  const uses = (policy.ignore?.entries ?? []).map((entry) => ({ entry, expired: entry.expiredAt !== void 0 && entry.expiredAt.getTime() < now, matched: 0 }));
+  const byId = /* @__PURE__ */ new Map();
+  for (const use of uses) {
+    const list = byId.get(use.entry.id);
+    if (list) list.push(use);
+    else byId.set(use.entry.id, [use]);
+  }
+  const purlCache = /* @__PURE__ */ new Map();
+  const purlOf = (text) => {
+    if (text === void 0) return void 0;
+    if (!purlCache.has(text)) {
+      const p = parsePurl(text);
+      purlCache.set(text, typeof p === "string" ? void 0 : p);
+    }
+    return purlCache.get(text);
+  };
+  for (const f of findings) {
+    found[f.severity]++;
+    let reason;
+    const candidates = byId.get(f.id);
+    if (candidates) {
+      const purl = purlOf(f.purl);
+      let active = false;
+      for (const use of candidates) {
+        if (!entryMatches(use.entry, f, purl)) continue;
+        use.matched++;
+        if (!use.expired) active = true;
+      }
+      if (active) reason = "ignore-file";
+    }
+    if (!reason && policy.ignoreUnfixed && isUnfixed(f)) reason = "unfixed";
+    if (reason) {
+      ignored[f.severity]++;
+      ignoredBy[reason]++;
+      continue;
+    }
+    remaining[f.severity]++;
+    remainingFindings.push(f);
+    if (policy.failing.has(f.severity)) {
+      failing[f.severity]++;
+      failingFindings.push(f);
+    }
+  }
+  failingFindings.sort(compareFindings);
+  const ignoredTotal = ignoredBy.unfixed + ignoredBy["ignore-file"];
+  return {
+    total: findings.length,
+    found,
+    ignored,
+    remaining,
+    failing,
+    ignoredTotal,
+    ignoredBy,
+    passed: failingFindings.length === 0,
+    remainingFindings,
+    failingFindings,
+    isFailing: (f) => policy.failing.has(f.severity),
+    entries: uses
+  };
+}
+
+// actions/scan/src/sarif.ts
+var LEVEL_BY_SEVERITY = { CRITICAL: "error", HIGH: "error", MEDIUM: "warning", LOW: "note", UNKNOWN: "note" };
+var FALLBACK_SCORE = { CRITICAL: "9.5", HIGH: "8.0", MEDIUM: "5.5", LOW: "2.0", UNKNOWN: "0.0" };
+var LEVEL_RANK = { error: 0, warning: 1, note: 2, none: 3 };
+function securitySeverity(f) {
+  return f.cvss !== void 0 ? f.cvss.toFixed(1) : FALLBACK_SCORE[f.severity];
+}
+function isHttpUrl(u) {
+  return u !== void 0 && /^https?:\/\/[^\s]+$/.test(u);
+}
+function location(f, ctx) {
+  if (f.pkgPath) return f.pkgPath.replace(/\\/g, "/");
+  if (f.resultClass === "os-pkgs" || f.target === "") return ctx.imagePath;
+  return f.target.replace(/\\/g, "/");
+}
+function buildSarif(evaluation, ctx) {
+  const rules = [];
+  const ruleIndex = /* @__PURE__ */ new Map();
+  const ruleWorst = /* @__PURE__ */ new Map();
+  const results = [];
+  for (const f of evaluation.remainingFindings) {
+    const level = evaluation.isFailing(f) ? "error" : LEVEL_BY_SEVERITY[f.severity] === "error" ? "warning" : LEVEL_BY_SEVERITY[f.severity];
+    const score = securitySeverity(f);
+    let index = ruleIndex.get(f.id);
+    if (index === void 0) {
+      index = rules.length;
+      ruleIndex.set(f.id, index);
+      const link2 = isHttpUrl(f.primaryUrl) ? f.primaryUrl : void 0;
+      rules.push({
+        id: f.id,
+        name: f.resultClass === "os-pkgs" ? "OsPackageVulnerability" : "LanguageSpecificPackageVulnerability",
+        shortDescription: { text: f.title ?? f.id },
+        fullDescription: { text: f.description ?? f.title ?? f.id },
+        ...link2 ? { helpUri: link2 } : {},
+        help: {
+          text: `Vulnerability ${f.id}
+Severity: ${f.severity}
+Package: ${f.pkgName}
+Fixed Version: ${f.fixedVersion ?? ""}
+Link: ${link2 ?? ""}
+${f.description ?? ""}`,
+          markdown: `**Vulnerability ${f.id}**
+| Severity | Package | Fixed Version | Link |
+| --- | --- | --- | --- |
+|${f.severity}|${f.pkgName}|${f.fixedVersion ?? ""}|${link2 ? `[${f.id}](${link2})` : ""}|
+
+${f.description ?? ""}`
+        },
+        defaultConfiguration: { level },
+        properties: { precision: "very-high", "security-severity": score, tags: ["vulnerability", "security", f.severity] }
+      });
+      ruleWorst.set(f.id, { level, score: Number(score), severity: f.severity });
+    } else {
+      const worst = ruleWorst.get(f.id);
+      const rule = rules[index];
+      if (worst && rule) {
+        if (LEVEL_RANK[level] < LEVEL_RANK[worst.level]) {
+          worst.level = level;
+          rule.defaultConfiguration = { level };
+        }
+        if (Number(score) > worst.score) {
+          worst.score = Number(score);
+          rule.properties["security-severity"] = score;
+        }
+        if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst.severity]) {
+          worst.severity = f.severity;
+          rule.properties.tags = ["vulnerability", "security", f.severity];
+        }
+      }
+    }
+    const uri = location(f, ctx);
+    results.push({
+      ruleId: f.id,
+      ruleIndex: index,
+      level,
+      message: {
+        text: `Package: ${f.pkgName}
+Installed Version: ${f.installedVersion}
+Vulnerability ${f.id}
+Severity: ${f.severity}
+Fixed Version: ${f.fixedVersion ?? ""}
+Link: ${isHttpUrl(f.primaryUrl) ? `[${f.id}](${f.primaryUrl})` : ""}`
+      },
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri, uriBaseId: "ROOTPATH" }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } },
+          message: { text: `${uri}: ${f.pkgName}@${f.installedVersion}` }
+        }
+      ],
+      properties: { target: f.target, ...f.cvssVector ? { cvssVector: f.cvssVector } : {} }
+    });
+  }
+  return {
+    version: "2.1.0",
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "Trivy",
+            fullName: "Trivy Vulnerability Scanner",
+            informationUri: "https://github.com/aquasecurity/trivy",
+            ...ctx.trivyVersion ? { version: ctx.trivyVersion.replace(/^v/, "") } : {},
+            rules
+          }
+        },
+        results,
+        columnKind: "utf16CodeUnits",
+        originalUriBaseIds: { ROOTPATH: { uri: "file:///" } },
+        properties: { imageRef: ctx.imageRef }
+      }
+    ]
+  };
+}
+
+// actions/scan/src/summary.ts
+var MAX_FINDING_ROWS = 50;
+function plain(text) {
+  return text.replace(/[<>]/g, (c) => c === "<" ? "&lt;" : "&gt;").replace(/[[\]]/g, (c) => `\\${c}`);
+}
+function link(f) {
+  return f.primaryUrl && /^https:\/\/[^\s()]+$/.test(f.primaryUrl) ? `[${plain(f.id)}](${f.primaryUrl})` : plain(f.id);
+}
+function verdict(o) {
+  const image = o.imageRef ? ` ${code(o.imageRef)}` : "";
+  const ev = o.evaluation;
+  if (!ev) return `## :x: Scan of${image} did not complete
+
+${o.error ? plain(o.error).split("\n").map((l) => `> ${l}`).join("\n") : ""}`;
+  const sev = (o.failingSeverities ?? []).join(", ");
+  if (ev.passed) return `## :white_check_mark: Scan passed:${image}
+
+No finding of a failing severity (${sev}) remains after ignoring (${ev.total} found, ${ev.ignoredTotal} ignored).`;
+  const n = ev.failingFindings.length;
+  const head = o.failOnFindings === false ? `## :warning: Scan found ${n} failing finding${n === 1 ? "" : "s"} (not enforced: fail-on-findings is false):${image}` : `## :x: Scan failed: ${n} finding${n === 1 ? "" : "s"} of failing severity (${sev}) in${image}`;
+  return head;
+}
+function buildScanSummary(o) {
+  const sections = [verdict(o)];
+  const ev = o.evaluation;
+  if (ev) {
+    const failingSet = new Set(o.failingSeverities ?? []);
+    const rows = SEVERITIES.map((s) => [failingSet.has(s) ? `**${s}**` : s, String(ev.found[s]), String(ev.ignored[s]), String(ev.remaining[s]), failingSet.has(s) ? String(ev.failing[s]) : "-"]);
+    rows.push(["Total", String(ev.total), String(ev.ignoredTotal), String(ev.remainingFindings.length), String(ev.failingFindings.length)]);
+    sections.push(markdownTable(["Severity", "Found", "Ignored", "Remaining", "Failing"], rows));
+    if (ev.ignoredTotal > 0) {
+      const parts = [];
+      if (ev.ignoredBy.unfixed > 0) parts.push(`${ev.ignoredBy.unfixed} without a fixed version (ignore-unfixed)`);
+      if (ev.ignoredBy["ignore-file"] > 0) parts.push(`${ev.ignoredBy["ignore-file"]} by entries of ${code(o.ignoreFile ?? "the ignore file")}`);
+      sections.push(`Ignored: ${parts.join("; ")}.`);
+    }
+    if (ev.failingFindings.length > 0) {
+      const shown = ev.failingFindings.slice(0, MAX_FINDING_ROWS);
+      const table = markdownTable(
+        ["Severity", "Vulnerability", "CVSS", "Package", "Installed", "Fixed in", "Target"],
+        shown.map((f) => [f.severity, link(f), f.cvss !== void 0 ? f.cvss.toFixed(1) : "", plain(f.pkgName), plain(f.installedVersion), f.fixedVersion ? plain(f.fixedVersion) : "(no fix)", plain(f.target)])
+      );
+      const more = ev.failingFindings.length - shown.length;
+      sections.push(`### Failing findings
+
+${table}${more > 0 ? `
+
+\u2026 and ${more} more failing finding${more === 1 ? "" : "s"} (see ${code(o.reportFile ?? "the report")} or the SARIF upload).` : ""}`);
+    }
+    const expired = ev.entries.filter((u) => u.expired);
+    if (expired.length > 0) {
+      const table = markdownTable(
+        ["Vulnerability", "Expired at", "Line", "Would match", "Statement"],
+        expired.map((u) => [plain(u.entry.id), u.entry.expiredAtText ?? "", String(u.entry.line), String(u.matched), plain(u.entry.statement ?? "")])
+      );
+      sections.push(`### Expired ignore entries (they suppress nothing)
+
+${table}`);
+    }
+    const active = ev.entries.filter((u) => !u.expired);
+    if (active.length > 0) {
+      const table = markdownTable(
+        ["Vulnerability", "Expires", "Line", "Matched", "Statement"],
+        active.map((u) => [plain(u.entry.id), u.entry.expiredAtText ?? "never", String(u.entry.line), String(u.matched), plain(u.entry.statement ?? "")])
+      );
+      sections.push(`<details><summary>Active ignore entries (${active.length})</summary>
+
+${table}
+
+</details>`);
+    }
+    if (o.otherFindings) sections.push(`Note: the report also holds ${o.otherFindings} secret or misconfiguration finding(s); this gate judges vulnerabilities only.`);
+  }
+  const facts = [];
+  if (o.trivyVersion) facts.push(`Trivy ${escapeCell(o.trivyVersion)}`);
+  facts.push(...o.dbNotes.map(plain));
+  if (o.reportFile) facts.push(`Report: ${code(o.reportFile)}`);
+  if (o.sarifFile) facts.push(`SARIF: ${code(o.sarifFile)}`);
+  if (o.attested !== void 0) facts.push(o.attested ? "Vulnerability attestation: attached with cosign (type vuln)" : "Vulnerability attestation: not attached");
+  if (facts.length > 0) sections.push(facts.map((f) => `- ${f}`).join("\n"));
+  if (ev && o.error) sections.push(`**Error:** ${plain(o.error)}`);
+  return sections;
+}
+
+// actions/scan/src/execute.ts
+var GateFailed = class extends Error {
+};
+var SCAN_TIMEOUT_MS = 30 * 60 * 1e3;
+var DB_TIMEOUT_MS = 15 * 60 * 1e3;
+async function prepareDb(trivy, inputs, cacheDir, notes) {
+  const files = dbFiles(cacheDir);
+  const key = dbCacheKey(/* @__PURE__ */ new Date(), process.platform, process.arch);
+  let cacheUsable = false;
+  if (inputs.cacheDb) {
+    const restored = await restoreDb(cacheDir, key);
+    if (restored.status === "unavailable") {
+      warning(`cache-db: ${restored.reason}; the DB is downloaded and not cached`);
+      notes.push("DB cache: not available on this runner");
+    } else {
+      cacheUsable = true;
+      if (restored.status === "hit" && restored.exact && existsSync(files.db)) {
+        info(`Vulnerability DB restored from today's cache (${restored.key})`);
+        notes.push(`DB: restored from cache ${restored.key}`);
+        return;
+      }
+      if (restored.status === "hit") {
+        info(`Restored an older DB (${restored.key}); refreshing it`);
+        notes.push(`DB cache: restored ${restored.key}, refreshed`);
+      } else info(`No cached DB for ${key.key}; downloading`);
+    }
+  }
+  const failures = [];
+  let source;
+  for (const [i, repo] of inputs.dbRepositories.entries()) {
+    const r = await execTool(trivy.path, dbDownloadArgv(repo, cacheDir), { allowFailure: true, timeoutMs: DB_TIMEOUT_MS });
+    if (r.exitCode === 0 && existsSync(files.db)) {
+      source = repo;
+      break;
+    }
+    const why = isRateLimited(`${r.stderr}
+${r.stdout}`) ? "rate limited (TOOMANYREQUESTS)" : trivyMessage(r.stderr, r.stdout);
+    const next = i + 1 < inputs.dbRepositories.length ? `; trying ${inputs.dbRepositories[i + 1]}` : "";
+    warning(`Trivy DB from ${repo}: ${why}${next}`);
+    failures.push(`${repo}: ${why}`);
+    notes.push(`DB mirror ${repo}: ${why.split("\n")[0]}`);
+  }
+  if (!source) {
+    if (existsSync(files.db)) {
+      warning(`Every DB mirror failed; scanning with the older cached DB. ${failures.join("; ")}`);
+      notes.push("DB: older cached copy used (every mirror failed)");
+      return;
+    }
+    throw new Error(`the vulnerability DB could not be downloaded from any mirror in db-repository:
+${failures.join("\n")}
+Add another mirror to db-repository, or retry later`);
+  }
+  info(`Vulnerability DB ready from ${source}`);
+  notes.push(`DB: downloaded from ${source}`);
+  if (cacheUsable) {
+    const saved = await saveDb(cacheDir, key);
+    if (saved.status === "failed") warning(`cache-db: could not save the DB (${saved.reason})`);
+    else info(saved.status === "saved" ? `DB cached as ${key.key}` : `DB cache ${key.key} already saved by another job`);
+  }
+}
+function setCounts(ev) {
+  setOutput("passed", String(ev.passed));
+  for (const s of SEVERITIES) setOutput(s.toLowerCase(), String(ev.remaining[s]));
+  setOutput("ignored", String(ev.ignoredTotal));
+}
+function runUrl(env) {
+  return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
+}
+async function execute(inputs) {
+  const outcome = {
+    imageRef: inputs.imageRef,
+    failingSeverities: inputs.severity,
+    failOnFindings: inputs.failOnFindings,
+    ignoreFile: inputs.ignore?.file,
+    dbNotes: []
+  };
+  const temp = process.env.RUNNER_TEMP || tmpdir2();
+  const work = mkdtempSync2(path4.join(temp, "scan-"));
+  let auth;
+  let evaluated = false;
+  try {
+    if (inputs.attest) {
+      const problem = oidcProblem(process.env);
+      if (problem) throw new Error(problem);
+    }
+    const trivy = await resolveTool("trivy", inputs.trivyVersion);
+    if (isCompromised(trivy.version)) throw new Error(`trivy ${trivy.version} at ${trivy.path} is a known malicious release; refusing to run it. Install v0.69.3`);
+    outcome.trivyVersion = trivy.version;
+    const cosign = inputs.attest ? await resolveTool("cosign") : void 0;
+    const cacheDir = path4.join(temp, "trivy-cache");
+    await group("Vulnerability DB", () => prepareDb(trivy, inputs, cacheDir, outcome.dbNotes));
+    const emptyIgnoreFile = path4.join(work, "empty.trivyignore");
+    const emptyConfigFile = path4.join(work, "trivy.yaml");
+    writeFileSync2(emptyIgnoreFile, "");
+    writeFileSync2(emptyConfigFile, "{}\n");
+    rmSync2(inputs.reportFile, { force: true });
+    const env = Object.fromEntries(FILTERING_ENV.map((k) => [k, void 0]));
+    if (inputs.credentials) {
+      env.TRIVY_USERNAME = inputs.credentials.username;
+      env.TRIVY_PASSWORD = inputs.credentials.password;
+    }
+    const started = /* @__PURE__ */ new Date();
+    const scan = await group(
+      `Scan ${inputs.imageRef}`,
+      () => execTool(trivy.path, scanArgv({ imageRef: inputs.imageRef, reportFile: inputs.reportFile, cacheDir, emptyIgnoreFile, emptyConfigFile }), { env, allowFailure: true, stream: true, timeoutMs: SCAN_TIMEOUT_MS })
+    );
+    const finished = /* @__PURE__ */ new Date();
+    if (scan.exitCode !== 0) throw new Error(`trivy exited with code ${scan.exitCode}:
+${trivyMessage(scan.stderr, scan.stdout)}`);
+    if (!existsSync(inputs.reportFile)) throw new Error(`trivy exited 0 but wrote no report to ${inputs.reportFile}:
+${trivyMessage(scan.stderr, scan.stdout)}`);
+    const text = readFileSync(inputs.reportFile, "utf8");
+    const report = parseTrivyReport(text, inputs.reportFile);
+    outcome.reportFile = inputs.reportFile;
+    outcome.otherFindings = report.otherFindings;
+    setOutput("report-file", inputs.reportFile);
+    const evaluation = evaluate(report.findings, { failing: new Set(inputs.severity), ignoreUnfixed: inputs.ignoreUnfixed, ignore: inputs.ignore, now: /* @__PURE__ */ new Date() });
+    outcome.evaluation = evaluation;
+    evaluated = true;
+    setCounts(evaluation);
+    for (const use of evaluation.entries.filter((u) => u.expired)) {
+      warning(`Ignore entry ${use.entry.id} (${inputs.ignore?.file} line ${use.entry.line}) expired at ${use.entry.expiredAtText} and suppresses nothing${use.matched ? ` (it matches ${use.matched} finding(s))` : ""}`);
+    }
+    const sarif = buildSarif(evaluation, { imageRef: inputs.imageRef, imagePath: repositoryName(inputs.image), trivyVersion: trivy.version });
+    writeFileSync2(inputs.sarifFile, `${JSON.stringify(sarif)}
+`);
+    outcome.sarifFile = inputs.sarifFile;
+    setOutput("sarif-file", inputs.sarifFile);
+    if (cosign) {
+      const predicateFile = path4.join(work, "vuln-predicate.json");
+      writeFileSync2(predicateFile, JSON.stringify(vulnPredicate({ report: JSON.parse(text), trivyVersion: trivy.version, startedOn: started, finishedOn: finished, runUrl: runUrl(process.env) })));
+      if (inputs.credentials) auth = writeAuthConfig(inputs.registry, inputs.credentials);
+      outcome.attested = false;
+      await group(`Attest the scan to ${inputs.imageRef}`, () => execTool(cosign.path, attestArgv(inputs.imageRef, inputs.registry, predicateFile), { env: { ...auth?.env ?? {} }, stream: true, timeoutMs: 10 * 60 * 1e3 }));
+      outcome.attested = true;
+    }
+    const failing = evaluation.failingFindings;
+    if (!evaluation.passed) {
+      const shown = failing.slice(0, 5).map((f) => `${f.id} (${f.severity}, ${f.pkgName} ${f.installedVersion}${f.fixedVersion ? ` -> ${f.fixedVersion}` : ""})`);
+      const message = `${failing.length} finding(s) of failing severity (${inputs.severity.join(", ")}) remain in ${inputs.imageRef}: ${shown.join(", ")}${failing.length > shown.length ? `, and ${failing.length - shown.length} more` : ""}`;
+      if (inputs.failOnFindings) throw new GateFailed(message);
+      warning(`${message} (not enforced: fail-on-findings is false)`);
+    } else {
+      info(`Passed: no finding of severity ${inputs.severity.join(", ")} remains (${evaluation.total} found, ${evaluation.ignoredTotal} ignored)`);
+    }
+  } catch (err) {
+    if (!(err instanceof GateFailed)) outcome.error = err instanceof Error ? err.message : String(err);
+    if (!evaluated) setOutput("passed", "false");
+    throw err;
+  } finally {
+    auth?.remove();
+    rmSync2(work, { recursive: true, force: true });
+    await writeSummary(buildScanSummary(outcome));
+  }
+}
+export {
+  execute,
+  prepareDb
+};
+//# sourceMappingURL=execute-EWA2QCBM.js.map

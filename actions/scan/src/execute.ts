@@ -1,0 +1,179 @@
+import * as core from '@actions/core';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execTool } from '../../../src/lib/exec.js';
+import { repositoryName } from '../../../src/lib/image-ref.js';
+import { writeAuthConfig, type AuthConfig } from '../../../src/lib/registry-auth.js';
+import { writeSummary } from '../../../src/lib/summary.js';
+import { resolveTool, type ResolvedTool } from '../../../src/lib/tools.js';
+import { attestArgv, oidcProblem, vulnPredicate } from './attest.js';
+import { dbCacheKey, dbFiles, restoreDb, saveDb } from './db-cache.js';
+import type { Inputs } from './inputs.js';
+import { evaluate, type Evaluation } from './policy.js';
+import { buildSarif } from './sarif.js';
+import { buildScanSummary, type ScanOutcome } from './summary.js';
+import { dbDownloadArgv, FILTERING_ENV, isCompromised, isRateLimited, scanArgv, trivyMessage } from './trivy-argv.js';
+import { parseTrivyReport, SEVERITIES } from './trivy-report.js';
+
+/** The gate's verdict, as opposed to a scan that did not complete. */
+class GateFailed extends Error {}
+
+const SCAN_TIMEOUT_MS = 30 * 60 * 1000;
+const DB_TIMEOUT_MS = 15 * 60 * 1000;
+
+/** Restores (cache-db), downloads from the mirrors in order when not fresh, saves at once. */
+export async function prepareDb(trivy: ResolvedTool, inputs: Inputs, cacheDir: string, notes: string[]): Promise<void> {
+  const files = dbFiles(cacheDir);
+  const key = dbCacheKey(new Date(), process.platform, process.arch);
+  let cacheUsable = false;
+  if (inputs.cacheDb) {
+    const restored = await restoreDb(cacheDir, key);
+    if (restored.status === 'unavailable') {
+      core.warning(`cache-db: ${restored.reason}; the DB is downloaded and not cached`);
+      notes.push('DB cache: not available on this runner');
+    } else {
+      cacheUsable = true;
+      if (restored.status === 'hit' && restored.exact && existsSync(files.db)) {
+        core.info(`Vulnerability DB restored from today's cache (${restored.key})`);
+        notes.push(`DB: restored from cache ${restored.key}`);
+        return;
+      }
+      if (restored.status === 'hit') {
+        core.info(`Restored an older DB (${restored.key}); refreshing it`);
+        notes.push(`DB cache: restored ${restored.key}, refreshed`);
+      } else core.info(`No cached DB for ${key.key}; downloading`);
+    }
+  }
+  const failures: string[] = [];
+  let source: string | undefined;
+  for (const [i, repo] of inputs.dbRepositories.entries()) {
+    const r = await execTool(trivy.path, dbDownloadArgv(repo, cacheDir), { allowFailure: true, timeoutMs: DB_TIMEOUT_MS });
+    if (r.exitCode === 0 && existsSync(files.db)) {
+      source = repo;
+      break;
+    }
+    const why = isRateLimited(`${r.stderr}\n${r.stdout}`) ? 'rate limited (TOOMANYREQUESTS)' : trivyMessage(r.stderr, r.stdout);
+    const next = i + 1 < inputs.dbRepositories.length ? `; trying ${inputs.dbRepositories[i + 1]}` : '';
+    core.warning(`Trivy DB from ${repo}: ${why}${next}`);
+    failures.push(`${repo}: ${why}`);
+    notes.push(`DB mirror ${repo}: ${why.split('\n')[0]}`);
+  }
+  if (!source) {
+    if (existsSync(files.db)) {
+      core.warning(`Every DB mirror failed; scanning with the older cached DB. ${failures.join('; ')}`);
+      notes.push('DB: older cached copy used (every mirror failed)');
+      return;
+    }
+    throw new Error(`the vulnerability DB could not be downloaded from any mirror in db-repository:\n${failures.join('\n')}\nAdd another mirror to db-repository, or retry later`);
+  }
+  core.info(`Vulnerability DB ready from ${source}`);
+  notes.push(`DB: downloaded from ${source}`);
+  if (cacheUsable) {
+    // Saved now, before the scan: a failing gate must not cost tomorrow's runs the DB.
+    const saved = await saveDb(cacheDir, key);
+    if (saved.status === 'failed') core.warning(`cache-db: could not save the DB (${saved.reason})`);
+    else core.info(saved.status === 'saved' ? `DB cached as ${key.key}` : `DB cache ${key.key} already saved by another job`);
+  }
+}
+
+function setCounts(ev: Evaluation): void {
+  core.setOutput('passed', String(ev.passed));
+  for (const s of SEVERITIES) core.setOutput(s.toLowerCase(), String(ev.remaining[s]));
+  core.setOutput('ignored', String(ev.ignoredTotal));
+}
+
+function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+  return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+}
+
+/** Everything after input validation: DB, scan, gate, SARIF, summary, attestation. */
+export async function execute(inputs: Inputs): Promise<void> {
+  const outcome: ScanOutcome = {
+    imageRef: inputs.imageRef,
+    failingSeverities: inputs.severity,
+    failOnFindings: inputs.failOnFindings,
+    ignoreFile: inputs.ignore?.file,
+    dbNotes: [],
+  };
+  const temp = process.env.RUNNER_TEMP || tmpdir();
+  const work = mkdtempSync(path.join(temp, 'scan-'));
+  let auth: AuthConfig | undefined;
+  let evaluated = false;
+  try {
+    if (inputs.attest) {
+      const problem = oidcProblem(process.env);
+      if (problem) throw new Error(problem);
+    }
+    const trivy = await resolveTool('trivy', inputs.trivyVersion);
+    if (isCompromised(trivy.version)) throw new Error(`trivy ${trivy.version} at ${trivy.path} is a known malicious release; refusing to run it. Install v0.69.3`);
+    outcome.trivyVersion = trivy.version;
+    const cosign = inputs.attest ? await resolveTool('cosign') : undefined;
+
+    const cacheDir = path.join(temp, 'trivy-cache');
+    await core.group('Vulnerability DB', () => prepareDb(trivy, inputs, cacheDir, outcome.dbNotes));
+
+    const emptyIgnoreFile = path.join(work, 'empty.trivyignore');
+    const emptyConfigFile = path.join(work, 'trivy.yaml');
+    writeFileSync(emptyIgnoreFile, '');
+    writeFileSync(emptyConfigFile, '{}\n');
+    rmSync(inputs.reportFile, { force: true }); // never read a stale report
+    const env: Record<string, string | undefined> = Object.fromEntries(FILTERING_ENV.map((k) => [k, undefined]));
+    if (inputs.credentials) {
+      env.TRIVY_USERNAME = inputs.credentials.username;
+      env.TRIVY_PASSWORD = inputs.credentials.password;
+    }
+    const started = new Date();
+    const scan = await core.group(`Scan ${inputs.imageRef}`, () =>
+      execTool(trivy.path, scanArgv({ imageRef: inputs.imageRef, reportFile: inputs.reportFile, cacheDir, emptyIgnoreFile, emptyConfigFile }), { env, allowFailure: true, stream: true, timeoutMs: SCAN_TIMEOUT_MS }),
+    );
+    const finished = new Date();
+    // Trivy's exit code is not the gate, but a non-zero one means it did not finish.
+    if (scan.exitCode !== 0) throw new Error(`trivy exited with code ${scan.exitCode}:\n${trivyMessage(scan.stderr, scan.stdout)}`);
+    if (!existsSync(inputs.reportFile)) throw new Error(`trivy exited 0 but wrote no report to ${inputs.reportFile}:\n${trivyMessage(scan.stderr, scan.stdout)}`);
+    const text = readFileSync(inputs.reportFile, 'utf8');
+    const report = parseTrivyReport(text, inputs.reportFile);
+    outcome.reportFile = inputs.reportFile;
+    outcome.otherFindings = report.otherFindings;
+    core.setOutput('report-file', inputs.reportFile);
+
+    const evaluation = evaluate(report.findings, { failing: new Set(inputs.severity), ignoreUnfixed: inputs.ignoreUnfixed, ignore: inputs.ignore, now: new Date() });
+    outcome.evaluation = evaluation;
+    evaluated = true;
+    setCounts(evaluation);
+    for (const use of evaluation.entries.filter((u) => u.expired)) {
+      core.warning(`Ignore entry ${use.entry.id} (${inputs.ignore?.file} line ${use.entry.line}) expired at ${use.entry.expiredAtText} and suppresses nothing${use.matched ? ` (it matches ${use.matched} finding(s))` : ''}`);
+    }
+    const sarif = buildSarif(evaluation, { imageRef: inputs.imageRef, imagePath: repositoryName(inputs.image), trivyVersion: trivy.version });
+    writeFileSync(inputs.sarifFile, `${JSON.stringify(sarif)}\n`);
+    outcome.sarifFile = inputs.sarifFile;
+    core.setOutput('sarif-file', inputs.sarifFile);
+
+    if (cosign) {
+      const predicateFile = path.join(work, 'vuln-predicate.json');
+      writeFileSync(predicateFile, JSON.stringify(vulnPredicate({ report: JSON.parse(text) as unknown, trivyVersion: trivy.version, startedOn: started, finishedOn: finished, runUrl: runUrl(process.env) })));
+      if (inputs.credentials) auth = writeAuthConfig(inputs.registry, inputs.credentials);
+      outcome.attested = false;
+      await core.group(`Attest the scan to ${inputs.imageRef}`, () => execTool(cosign.path, attestArgv(inputs.imageRef, inputs.registry, predicateFile), { env: { ...(auth?.env ?? {}) }, stream: true, timeoutMs: 10 * 60 * 1000 }));
+      outcome.attested = true;
+    }
+
+    const failing = evaluation.failingFindings;
+    if (!evaluation.passed) {
+      const shown = failing.slice(0, 5).map((f) => `${f.id} (${f.severity}, ${f.pkgName} ${f.installedVersion}${f.fixedVersion ? ` -> ${f.fixedVersion}` : ''})`);
+      const message = `${failing.length} finding(s) of failing severity (${inputs.severity.join(', ')}) remain in ${inputs.imageRef}: ${shown.join(', ')}${failing.length > shown.length ? `, and ${failing.length - shown.length} more` : ''}`;
+      if (inputs.failOnFindings) throw new GateFailed(message);
+      core.warning(`${message} (not enforced: fail-on-findings is false)`);
+    } else {
+      core.info(`Passed: no finding of severity ${inputs.severity.join(', ')} remains (${evaluation.total} found, ${evaluation.ignoredTotal} ignored)`);
+    }
+  } catch (err) {
+    if (!(err instanceof GateFailed)) outcome.error = err instanceof Error ? err.message : String(err);
+    if (!evaluated) core.setOutput('passed', 'false');
+    throw err;
+  } finally {
+    auth?.remove();
+    rmSync(work, { recursive: true, force: true });
+    await writeSummary(buildScanSummary(outcome));
+  }
+}

@@ -1,0 +1,822 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+
+// node_modules/@actions/core/lib/command.js
+import * as os from "os";
+
+// node_modules/@actions/core/lib/utils.js
+function toCommandValue(input) {
+  if (input === null || input === void 0) {
+    return "";
+  } else if (typeof input === "string" || input instanceof String) {
+    return input;
+  }
+  return JSON.stringify(input);
+}
+function toCommandProperties(annotationProperties) {
+  if (!Object.keys(annotationProperties).length) {
+    return {};
+  }
+  return {
+    title: annotationProperties.title,
+    file: annotationProperties.file,
+    line: annotationProperties.startLine,
+    endLine: annotationProperties.endLine,
+    col: annotationProperties.startColumn,
+    endColumn: annotationProperties.endColumn
+  };
+}
+
+// node_modules/@actions/core/lib/command.js
+function issueCommand(command, properties, message) {
+  const cmd = new Command(command, properties, message);
+  process.stdout.write(cmd.toString() + os.EOL);
+}
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
+}
+var CMD_STRING = "::";
+var Command = class {
+  constructor(command, properties, message) {
+    if (!command) {
+      command = "missing.command";
+    }
+    this.command = command;
+    this.properties = properties;
+    this.message = message;
+  }
+  toString() {
+    let cmdStr = CMD_STRING + this.command;
+    if (this.properties && Object.keys(this.properties).length > 0) {
+      cmdStr += " ";
+      let first = true;
+      for (const key in this.properties) {
+        if (this.properties.hasOwnProperty(key)) {
+          const val = this.properties[key];
+          if (val) {
+            if (first) {
+              first = false;
+            } else {
+              cmdStr += ",";
+            }
+            cmdStr += `${key}=${escapeProperty(val)}`;
+          }
+        }
+      }
+    }
+    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+    return cmdStr;
+  }
+};
+function escapeData(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// node_modules/@actions/core/lib/file-command.js
+import * as fs from "fs";
+import * as os2 from "os";
+var crypto = { randomUUID: () => globalThis.crypto.randomUUID() };
+function issueFileCommand(command, message) {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) {
+    throw new Error(`Unable to find environment variable for file command ${command}`);
+  }
+  if (!fs.existsSync(filePath)) {
+    throw new Error(`Missing file at path: ${filePath}`);
+  }
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+    encoding: "utf8"
+  });
+}
+function prepareKeyValueMessage(key, value) {
+  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const convertedValue = toCommandValue(value);
+  if (key.includes(delimiter)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  }
+  if (convertedValue.includes(delimiter)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  }
+  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+}
+
+// node_modules/@actions/core/lib/core.js
+import * as os4 from "os";
+
+// node_modules/@actions/core/lib/summary.js
+import { EOL as EOL3 } from "os";
+import { constants, promises } from "fs";
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve) {
+      resolve(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { access, appendFile, writeFile } = promises;
+var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
+var Summary = class {
+  constructor() {
+    this._buffer = "";
+  }
+  /**
+   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+   * Also checks r/w permissions.
+   *
+   * @returns step summary file path
+   */
+  filePath() {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._filePath) {
+        return this._filePath;
+      }
+      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+      if (!pathFromEnv) {
+        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+      }
+      try {
+        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+      } catch (_a) {
+        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+      }
+      this._filePath = pathFromEnv;
+      return this._filePath;
+    });
+  }
+  /**
+   * Wraps content in an HTML tag, adding any HTML attributes
+   *
+   * @param {string} tag HTML tag to wrap
+   * @param {string | null} content content within the tag
+   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+   *
+   * @returns {string} content wrapped in HTML element
+   */
+  wrap(tag, content, attrs = {}) {
+    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    if (!content) {
+      return `<${tag}${htmlAttrs}>`;
+    }
+    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+  }
+  /**
+   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+   *
+   * @param {SummaryWriteOptions} [options] (optional) options for write operation
+   *
+   * @returns {Promise<Summary>} summary instance
+   */
+  write(options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+      const filePath = yield this.filePath();
+      const writeFunc = overwrite ? writeFile : appendFile;
+      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      return this.emptyBuffer();
+    });
+  }
+  /**
+   * Clears the summary buffer and wipes the summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  clear() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.emptyBuffer().write({ overwrite: true });
+    });
+  }
+  /**
+   * Returns the current summary buffer as a string
+   *
+   * @returns {string} string of summary buffer
+   */
+  stringify() {
+    return this._buffer;
+  }
+  /**
+   * If the summary buffer is empty
+   *
+   * @returns {boolen} true if the buffer is empty
+   */
+  isEmptyBuffer() {
+    return this._buffer.length === 0;
+  }
+  /**
+   * Resets the summary buffer without writing to summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  emptyBuffer() {
+    this._buffer = "";
+    return this;
+  }
+  /**
+   * Adds raw text to the summary buffer
+   *
+   * @param {string} text content to add
+   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addRaw(text, addEOL = false) {
+    this._buffer += text;
+    return addEOL ? this.addEOL() : this;
+  }
+  /**
+   * Adds the operating system-specific end-of-line marker to the buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addEOL() {
+    return this.addRaw(EOL3);
+  }
+  /**
+   * Adds an HTML codeblock to the summary buffer
+   *
+   * @param {string} code content to render within fenced code block
+   * @param {string} lang (optional) language to syntax highlight code
+   *
+   * @returns {Summary} summary instance
+   */
+  addCodeBlock(code2, lang) {
+    const attrs = Object.assign({}, lang && { lang });
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML list to the summary buffer
+   *
+   * @param {string[]} items list of items to render
+   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addList(items, ordered = false) {
+    const tag = ordered ? "ol" : "ul";
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML table to the summary buffer
+   *
+   * @param {SummaryTableCell[]} rows table rows
+   *
+   * @returns {Summary} summary instance
+   */
+  addTable(rows) {
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
+        }
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
+        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+        return this.wrap(tag, data, attrs);
+      }).join("");
+      return this.wrap("tr", cells);
+    }).join("");
+    const element = this.wrap("table", tableBody);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds a collapsable HTML details element to the summary buffer
+   *
+   * @param {string} label text for the closed state
+   * @param {string} content collapsable content
+   *
+   * @returns {Summary} summary instance
+   */
+  addDetails(label, content) {
+    const element = this.wrap("details", this.wrap("summary", label) + content);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML image tag to the summary buffer
+   *
+   * @param {string} src path to the image you to embed
+   * @param {string} alt text description of the image
+   * @param {SummaryImageOptions} options (optional) addition image attributes
+   *
+   * @returns {Summary} summary instance
+   */
+  addImage(src, alt, options) {
+    const { width, height } = options || {};
+    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML section heading element
+   *
+   * @param {string} text heading text
+   * @param {number | string} [level=1] (optional) the heading level, default: 1
+   *
+   * @returns {Summary} summary instance
+   */
+  addHeading(text, level) {
+    const tag = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+    const element = this.wrap(allowedTag, text);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML thematic break (<hr>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addSeparator() {
+    const element = this.wrap("hr", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML line break (<br>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addBreak() {
+    const element = this.wrap("br", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML blockquote to the summary buffer
+   *
+   * @param {string} text quote text
+   * @param {string} cite (optional) citation url
+   *
+   * @returns {Summary} summary instance
+   */
+  addQuote(text, cite) {
+    const attrs = Object.assign({}, cite && { cite });
+    const element = this.wrap("blockquote", text, attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML anchor tag to the summary buffer
+   *
+   * @param {string} text link text/content
+   * @param {string} href hyperlink
+   *
+   * @returns {Summary} summary instance
+   */
+  addLink(text, href) {
+    const element = this.wrap("a", text, { href });
+    return this.addRaw(element).addEOL();
+  }
+};
+var _summary = new Summary();
+var summary = _summary;
+
+// node_modules/@actions/core/lib/platform.js
+import os3 from "os";
+var platform = os3.platform();
+var arch = os3.arch();
+
+// node_modules/@actions/core/lib/core.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve) {
+      resolve(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var ExitCode;
+(function(ExitCode2) {
+  ExitCode2[ExitCode2["Success"] = 0] = "Success";
+  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
+function getInput(name, options) {
+  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options && options.required && !val) {
+    throw new Error(`Input required and not supplied: ${name}`);
+  }
+  if (options && options.trimWhitespace === false) {
+    return val;
+  }
+  return val.trim();
+}
+function setOutput(name, value) {
+  const filePath = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath) {
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+  }
+  process.stdout.write(os4.EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function setFailed(message) {
+  process.exitCode = ExitCode.Failure;
+  error(message);
+}
+function isDebug() {
+  return process.env["RUNNER_DEBUG"] === "1";
+}
+function debug(message) {
+  issueCommand("debug", {}, message);
+}
+function error(message, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function info(message) {
+  process.stdout.write(message + os4.EOL);
+}
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
+function group(name, fn) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    startGroup(name);
+    let result;
+    try {
+      result = yield fn();
+    } finally {
+      endGroup();
+    }
+    return result;
+  });
+}
+
+// src/lib/errors.ts
+var ConfigurationError = class extends Error {
+  constructor(input, message) {
+    super(`input '${input}': ${message}`);
+    this.input = input;
+    this.name = "ConfigurationError";
+  }
+  input;
+};
+function describeError(err) {
+  if (err instanceof Error) return err.message;
+  if (typeof err === "string") return err;
+  try {
+    return JSON.stringify(err) ?? String(err);
+  } catch {
+    return String(err);
+  }
+}
+
+// src/lib/summary.ts
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+function code(text) {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+function markdownTable(header, rows) {
+  const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
+  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+async function writeSummary(sections) {
+  try {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+      debug("GITHUB_STEP_SUMMARY is not set; no job summary written");
+      return;
+    }
+    await summary.addRaw(`${sections.join("\n\n")}
+`, true).write();
+  } catch (err) {
+    warning(`Could not write the job summary: ${err.message}`);
+  }
+}
+
+// actions/seal-secrets/src/certificate.ts
+var crypto2 = () => process.getBuiltinModule("node:crypto");
+var EXPIRY_WARNING_DAYS = 30;
+var PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/;
+var CertificateError = class extends Error {
+};
+function parseSealingCert(text, now = /* @__PURE__ */ new Date()) {
+  const block = PEM_CERT.exec(text);
+  if (!block) {
+    const other = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text);
+    throw new CertificateError(other ? `holds a PEM ${other[1]}, not a CERTIFICATE. Expected the controller's certificate (kubeseal --fetch-cert)` : "holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+  }
+  let cert;
+  try {
+    cert = new (crypto2()).X509Certificate(block[0]);
+  } catch (err) {
+    throw new CertificateError(`holds a CERTIFICATE block that is not a valid X.509 certificate (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const publicKey = cert.publicKey;
+  if (publicKey.asymmetricKeyType !== "rsa") {
+    throw new CertificateError(`certificate has a ${publicKey.asymmetricKeyType ?? "unknown"} public key; sealed-secrets needs an RSA key`);
+  }
+  const notBefore = new Date(cert.validFrom);
+  const notAfter = new Date(cert.validTo);
+  if (now.getTime() > notAfter.getTime()) {
+    throw new CertificateError(`certificate expired on ${notAfter.toISOString()} (fingerprint ${cert.fingerprint256}); fetch the controller's current certificate (kubeseal --fetch-cert)`);
+  }
+  return {
+    publicKey,
+    fingerprint: cert.fingerprint256,
+    subject: (cert.subject ?? "").replace(/\n/g, ", ") || "(empty)",
+    notBefore,
+    notAfter,
+    keyBits: publicKey.asymmetricKeyDetails?.modulusLength ?? 0,
+    pem: `${block[0]}
+`
+  };
+}
+function expiresSoon(cert, now = /* @__PURE__ */ new Date()) {
+  const days = (cert.notAfter.getTime() - now.getTime()) / 864e5;
+  return days <= EXPIRY_WARNING_DAYS ? Math.max(0, Math.floor(days)) : void 0;
+}
+var LOOPBACK = /^(localhost|127(?:\.[0-9]{1,3}){3}|\[::1\])$/i;
+function classifyCertInput(value) {
+  if (value.includes("-----BEGIN")) return { kind: "pem", text: value };
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(value);
+  if (scheme) {
+    let url;
+    try {
+      url = new URL(value);
+    } catch {
+      return { error: `'${value}' is not a valid URL` };
+    }
+    if (url.protocol === "https:") return { kind: "url", url };
+    if (url.protocol === "http:" && LOOPBACK.test(url.hostname)) return { kind: "url", url };
+    if (url.protocol === "http:") return { error: `'${value}' is plain http to a non-loopback host: the certificate could be swapped in transit. Expected an https URL (http only for localhost/127.0.0.0/8/[::1])` };
+    return { error: `'${value}' uses ${url.protocol.replace(":", "")}://; expected PEM text, a file path or an https URL` };
+  }
+  return { kind: "file", path: value };
+}
+function certProxyPath(namespace, service, portName) {
+  return `/api/v1/namespaces/${namespace}/services/http:${service}:${portName}/proxy/v1/cert.pem`;
+}
+function servicePortName(serviceJson) {
+  const svc = JSON.parse(serviceJson);
+  const port = svc.spec?.ports?.[0];
+  if (!port) throw new Error("the sealed-secrets controller service has no ports");
+  return port.name ?? "";
+}
+
+// actions/seal-secrets/src/manifest.ts
+var yamlModule;
+async function loadYaml() {
+  if (!yamlModule) {
+    const m = await import("./dist-WR5PVXAU.js");
+    yamlModule = typeof m.stringify === "function" ? m : m.default;
+  }
+  return yamlModule;
+}
+var API_VERSION = "bitnami.com/v1alpha1";
+var KIND = "SealedSecret";
+var NAMESPACE_WIDE = "sealedsecrets.bitnami.com/namespace-wide";
+var CLUSTER_WIDE = "sealedsecrets.bitnami.com/cluster-wide";
+function scopeAnnotations(scope) {
+  if (scope === "namespace-wide") return { [NAMESPACE_WIDE]: "true" };
+  if (scope === "cluster-wide") return { [CLUSTER_WIDE]: "true" };
+  return {};
+}
+function scopeOf(annotations) {
+  const a = annotations && typeof annotations === "object" ? annotations : {};
+  if (a[CLUSTER_WIDE] === "true") return "cluster-wide";
+  if (a[NAMESPACE_WIDE] === "true") return "namespace-wide";
+  return "strict";
+}
+var sortedRecord = (entries) => Object.fromEntries([...entries].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+function sealedSecretObject(s) {
+  const scopeAnno = scopeAnnotations(s.scope);
+  const templateAnnotations = sortedRecord([...s.annotations, ...Object.entries(scopeAnno)]);
+  const templateMeta = { name: s.name, namespace: s.namespace, creationTimestamp: null };
+  if (s.labels.length > 0) templateMeta.labels = sortedRecord(s.labels);
+  if (Object.keys(templateAnnotations).length > 0) templateMeta.annotations = templateAnnotations;
+  const meta = { name: s.name, namespace: s.namespace, creationTimestamp: null };
+  if (Object.keys(scopeAnno).length > 0) meta.annotations = scopeAnno;
+  return {
+    kind: KIND,
+    apiVersion: API_VERSION,
+    metadata: meta,
+    spec: {
+      template: { metadata: templateMeta, type: s.type },
+      encryptedData: sortedRecord(s.encryptedData)
+    }
+  };
+}
+function sortDeep(value) {
+  if (Array.isArray(value)) return value.map(sortDeep);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value).sort().map((k) => [k, sortDeep(value[k])])
+    );
+  }
+  return value;
+}
+async function renderSealedSecret(s, format) {
+  const { stringify } = await loadYaml();
+  const obj = sealedSecretObject(s);
+  if (format === "json") return `${JSON.stringify(obj, null, 2)}
+`;
+  return `---
+${stringify(sortDeep(obj), { lineWidth: 0, minContentWidth: 0 })}`;
+}
+var SealedSecretFileError = class extends Error {
+};
+var isSorted = (keys) => keys.every((k, i) => i === 0 || keys[i - 1] <= k);
+function describe(obj) {
+  const o = obj ?? {};
+  if (o.apiVersion !== API_VERSION || o.kind !== KIND) {
+    throw new SealedSecretFileError(`is not a SealedSecret (apiVersion ${String(o.apiVersion)}, kind ${String(o.kind)}); expected apiVersion ${API_VERSION}, kind ${KIND}`);
+  }
+  const meta = o.metadata ?? {};
+  const spec = o.spec ?? {};
+  const data = spec.encryptedData;
+  if (data !== void 0 && data !== null && (typeof data !== "object" || Array.isArray(data))) throw new SealedSecretFileError("has a spec.encryptedData that is not a map");
+  const encryptedData = /* @__PURE__ */ new Map();
+  for (const [k, v] of Object.entries(data ?? {})) {
+    if (typeof v !== "string") throw new SealedSecretFileError(`has a non-string ciphertext for key '${k}'`);
+    encryptedData.set(k, v);
+  }
+  if (spec.data !== void 0) throw new SealedSecretFileError("uses the deprecated spec.data (one blob for the whole Secret); re-seal it with spec.encryptedData first");
+  const template = spec.template ?? {};
+  return {
+    name: String(meta.name ?? ""),
+    namespace: String(meta.namespace ?? ""),
+    scope: scopeOf(meta.annotations),
+    type: typeof template.type === "string" && template.type !== "" ? template.type : "Opaque",
+    encryptedData
+  };
+}
+function insertSorted(map, key, value, keepSorted, keyText) {
+  map.set(key, value);
+  if (keepSorted) map.items.sort((a, b) => keyText(a.key) < keyText(b.key) ? -1 : keyText(a.key) > keyText(b.key) ? 1 : 0);
+}
+function ensureMap(doc, path, isMap) {
+  const existing = doc.getIn(path, true);
+  if (isMap(existing)) return existing;
+  doc.setIn(path, doc.createNode({}));
+  return doc.getIn(path, true);
+}
+async function parseSealedSecretFile(text) {
+  if (text.trimStart().startsWith("{")) {
+    let obj;
+    try {
+      obj = JSON.parse(text);
+    } catch {
+      throw new SealedSecretFileError("starts with { but is not valid JSON");
+    }
+    const d2 = describe(obj);
+    return {
+      format: "json",
+      ...d2,
+      merge(update) {
+        const spec = obj.spec;
+        const data = spec.encryptedData ?? {};
+        const sorted = isSorted(Object.keys(data));
+        for (const [k, v] of update.encryptedData) data[k] = v;
+        spec.encryptedData = sorted ? Object.fromEntries(Object.entries(data).sort(([a], [b]) => a < b ? -1 : 1)) : data;
+        const template = spec.template ??= {};
+        const meta = template.metadata ??= {};
+        if (update.labels.length > 0) meta.labels = { ...meta.labels ?? {}, ...Object.fromEntries(update.labels) };
+        if (update.annotations.length > 0) meta.annotations = { ...meta.annotations ?? {}, ...Object.fromEntries(update.annotations) };
+        return `${JSON.stringify(obj, null, 2)}
+`;
+      }
+    };
+  }
+  const { isMap, isScalar, parseAllDocuments } = await loadYaml();
+  const keyText = (k) => String(isScalar(k) ? k.value : k);
+  const docs = parseAllDocuments(text).filter((doc2) => doc2.contents !== null);
+  if (docs.length !== 1) throw new SealedSecretFileError(`holds ${docs.length} YAML documents; expected exactly one SealedSecret`);
+  const doc = docs[0];
+  if (doc.errors.length > 0) throw new SealedSecretFileError(`is not valid YAML (${doc.errors[0]?.message.split("\n")[0] ?? "parse error"})`);
+  const d = describe(doc.toJS());
+  return {
+    format: "yaml",
+    ...d,
+    merge(update) {
+      const data = ensureMap(doc, ["spec", "encryptedData"], isMap);
+      const sorted = isSorted(data.items.map((p) => keyText(p.key)));
+      for (const [k, v] of update.encryptedData) insertSorted(data, k, v, sorted, keyText);
+      if (update.labels.length > 0) {
+        const labels = ensureMap(doc, ["spec", "template", "metadata", "labels"], isMap);
+        for (const [k, v] of update.labels) labels.set(k, v);
+      }
+      if (update.annotations.length > 0) {
+        const annotations = ensureMap(doc, ["spec", "template", "metadata", "annotations"], isMap);
+        for (const [k, v] of update.annotations) annotations.set(k, v);
+      }
+      return doc.toString({ lineWidth: 0, minContentWidth: 0 });
+    }
+  };
+}
+
+// actions/seal-secrets/src/summary.ts
+var LABEL_TEXT = {
+  strict: (i) => `strict: opens only as ${i.namespace}/${i.name}`,
+  "namespace-wide": (i) => `namespace-wide: any name in ${i.namespace}`,
+  "cluster-wide": () => "cluster-wide: any name in any namespace"
+};
+function sealSummary(o) {
+  const i = o.inputs;
+  const title = i ? `${i.namespace}/${i.name}` : "SealedSecret";
+  const verdict = o.error ? `### \u274C seal-secrets failed
+
+${o.error}` : `### \u2705 Sealed ${o.sealed.length} key${o.sealed.length === 1 ? "" : "s"} into ${code(title)}`;
+  const sections = [verdict];
+  if (!i) return sections;
+  const rows = [
+    ["SealedSecret", code(title)],
+    ["Scope", LABEL_TEXT[i.scope]?.(i) ?? i.scope],
+    ["Type", code(i.type)],
+    ["Engine", o.engine ?? i.engine],
+    ["Certificate", o.cert ? `SHA-256 ${code(o.cert.fingerprint)}<br>RSA-${o.cert.keyBits}, expires ${o.cert.notAfter.toISOString().slice(0, 10)}${o.certOrigin ? `, from ${o.certOrigin}` : ""}` : "\u2014"],
+    ["File", o.file ? code(o.file) : "not written"]
+  ];
+  if (o.apply) {
+    const a = o.apply;
+    const detail = [a.added.length ? `added ${a.added.join(", ")}` : "", a.resealed.length ? `re-sealed ${a.resealed.join(", ")}` : "", a.removed.length ? `removed ${a.removed.join(", ")}` : ""].filter(Boolean).join("; ");
+    rows.push(["Applied", `${a.action} (server-side apply)${detail ? `: ${detail}` : ""}`]);
+  } else if (i.apply) {
+    rows.push(["Applied", "no"]);
+  }
+  sections.push(markdownTable(["", ""], rows));
+  if (o.certWarning) sections.push(`> [!WARNING]
+> ${o.certWarning}`);
+  if (o.sealed.length > 0 || o.kept.length > 0) {
+    const keyRows = [...o.sealed.map((s) => [code(s.key), s.state]), ...o.kept.map((k) => [code(k), "kept (ciphertext unchanged)"])];
+    sections.push(markdownTable(["Key", "State"], keyRows));
+  }
+  return sections;
+}
+
+// actions/seal-secrets/src/scopes.ts
+var SCOPES = ["strict", "namespace-wide", "cluster-wide"];
+
+export {
+  setSecret,
+  getInput,
+  setOutput,
+  setFailed,
+  isDebug,
+  debug,
+  warning,
+  info,
+  group,
+  ConfigurationError,
+  describeError,
+  writeSummary,
+  CertificateError,
+  parseSealingCert,
+  expiresSoon,
+  classifyCertInput,
+  certProxyPath,
+  servicePortName,
+  SCOPES,
+  renderSealedSecret,
+  SealedSecretFileError,
+  parseSealedSecretFile,
+  sealSummary
+};
+//# sourceMappingURL=chunk-3RTJT5PJ.js.map
