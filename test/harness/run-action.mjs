@@ -123,7 +123,8 @@ export async function runAction(action, options = {}) {
   }
   const started = Date.now();
   const entry = path.join(repoRoot, 'actions', action, 'dist', 'index.js');
-  const child = spawn(options.node ?? process.execPath, [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // By default the runner's runtime (node24); `node` picks another (the bundle test also runs Node 20).
+  const child = spawn(options.node ?? (existsSync(node24) ? node24 : process.execPath), [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const out = [];
   const err = [];
   child.stdout.on('data', (c) => out.push(c));

@@ -96,23 +96,4 @@ describe('inputs', () => {
     expect(actionYml.inputs['report-file']?.default).toBe('trivy-report.json');
     expect(actionYml.inputs['sarif-file']?.default).toBe('trivy-results.sarif');
   });
-  test('the README tables list exactly action.yml\'s inputs (with defaults) and outputs', () => {
-    const readme = readFileSync(path.join(root, 'actions', 'scan', 'README.md'), 'utf8');
-    const rows = (header: string) => {
-      const start = readme.indexOf(header);
-      const out: string[][] = [];
-      for (const line of readme.slice(start).split('\n').slice(2)) {
-        if (!line.startsWith('|')) break;
-        out.push(line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim()));
-      }
-      return out;
-    };
-    const inputs = rows('| Input | Description | Default |');
-    expect(inputs.map((r) => r[0])).toEqual(Object.keys(actionYml.inputs).map((k) => `\`${k}\``));
-    for (const r of inputs) {
-      const def = actionYml.inputs[(r[0] ?? '').slice(1, -1)]?.default ?? '';
-      expect(r[2]).toBe(actionYml.inputs[(r[0] ?? '').slice(1, -1)]?.required ? '(required)' : def === '' ? '' : `\`${def}\``);
-    }
-    expect(rows('| Output | Description |').map((r) => r[0])).toEqual(Object.keys(actionYml.outputs).map((k) => `\`${k}\``));
-  });
 });
