@@ -72,3 +72,23 @@ export async function startRegistry(options = {}) {
     },
   };
 }
+
+/**
+ * Pushes a minimal OCI image (one config blob, no layers) under `tag` with the
+ * distribution API itself, and returns its manifest digest.
+ */
+export async function pushTestImage(registry, repository, tag, label = tag) {
+  const { createHash } = await import('node:crypto');
+  const sha = (b) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { label } }, rootfs: { type: 'layers', diff_ids: [] } }));
+  const start = await fetch(`${registry.url}/v2/${repository}/blobs/uploads/`, { method: 'POST' });
+  if (start.status !== 202) throw new Error(`blob upload: HTTP ${start.status}`);
+  const location = new URL(start.headers.get('location'), registry.url);
+  location.searchParams.set('digest', sha(config));
+  const put = await fetch(location, { method: 'PUT', body: config, headers: { 'content-type': 'application/octet-stream' } });
+  if (put.status !== 201) throw new Error(`blob put: HTTP ${put.status}`);
+  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(config), size: config.length }, layers: [] }));
+  const res = await fetch(`${registry.url}/v2/${repository}/manifests/${tag}`, { method: 'PUT', body: manifest, headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' } });
+  if (res.status !== 201) throw new Error(`manifest put: HTTP ${res.status} ${await res.text()}`);
+  return sha(manifest);
+}

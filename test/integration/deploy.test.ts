@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { digestOf, startCluster } from '../harness/kube.mjs';
 import { findLeaks } from '../harness/leak-check.mjs';
+import { pushTestImage, startRegistry } from '../harness/registry.mjs';
 import { runAction } from '../harness/run-action.mjs';
 
 type Cluster = Awaited<ReturnType<typeof startCluster>>;
@@ -221,6 +222,26 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     const missing = await deploy({ namespace: ns, deployment: 'web', mode: 'rollback', 'to-revision': '99' });
     expect(missing.exitCode).not.toBe(0);
     expect(missing.errors.at(-1)).toMatch(/input 'to-revision'.*no revision 99/);
+  });
+
+  test('allow-tag: the tag is resolved through the registry and the cluster gets repo@digest', async () => {
+    const registry = await startRegistry();
+    try {
+      const ns = 'by-tag';
+      const repository = `${registry.host}/acme/web`;
+      const digest = await pushTestImage(registry, 'acme/web', 'v2.0.0');
+      await k.deployment(ns, 'web', `${repository}@${digestOf('old')}`);
+      const refused = await deploy({ namespace: ns, deployment: 'web', 'image-ref': `${repository}:v2.0.0` });
+      expect(refused.errors.at(-1)).toMatch(/input 'image-ref'.*allow-tag/);
+      const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': `${repository}:v2.0.0`, 'allow-tag': 'true' });
+      expect(r.errors).toEqual([]);
+      expect(r.stdout).toContain(`Resolved ${repository}:v2.0.0 to ${digest}`);
+      expect(await k.images(ns, 'web')).toEqual({ app: `${repository}@${digest}` });
+      const missing = await deploy({ namespace: ns, deployment: 'web', 'image-ref': `${repository}:v9.9.9`, 'allow-tag': 'true' });
+      expect(missing.errors.at(-1)).toMatch(/not in the registry/);
+    } finally {
+      await registry.stop();
+    }
   });
 
   test('kubeconfig given as content: used from a private file that is gone afterwards, never logged', async () => {
