@@ -132,12 +132,29 @@ export function parseContainerName(name: string, value: string): string {
   return value;
 }
 
+/**
+ * The strings to mask for one secret value: the value itself and, for a
+ * multi-line value (a PEM key, a kubeconfig), each line as the runner prints
+ * lines: bare tokens (PEM base64 lines) and the values of `key: value` lines,
+ * when they are long enough to be secret rather than YAML structure.
+ */
+export function secretParts(value: string): string[] {
+  const parts = new Set([value]);
+  if (/[\r\n]/.test(value)) {
+    for (const raw of value.split(/\r?\n/)) {
+      const line = raw.trim();
+      if (line.length >= 8 && !/\s/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
+      const kv = /^-?\s*[\w.-]+:\s+["']?([^"'\s]{8,})["']?$/.exec(line);
+      if (kv?.[1]) parts.add(kv[1]);
+    }
+  }
+  return [...parts];
+}
+
 /** Masks every secret before anything else is logged; empty values are skipped. */
 export function maskSecrets(...values: Array<string | undefined>): void {
   for (const v of values) {
     if (v === undefined || v === '') continue;
-    core.setSecret(v);
-    // A multi-line secret (a PEM key) is also masked line by line, as the runner prints lines.
-    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 4) core.setSecret(line.trim());
+    for (const part of secretParts(v)) core.setSecret(part);
   }
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { ConfigurationError } from '../../src/lib/errors.js';
-import { booleanInput, parseBoolean, parseChoice, parseDuration, parseKeyValueLines, parseList, parseNamespace, parseResourceName, requiredInput } from '../../src/lib/inputs.js';
+import { booleanInput, parseBoolean, parseChoice, parseDuration, parseKeyValueLines, parseList, parseNamespace, parseResourceName, requiredInput, secretParts } from '../../src/lib/inputs.js';
 
 afterEach(() => {
   delete process.env.INPUT_TIMEOUT;
@@ -86,5 +86,21 @@ describe('Kubernetes names and choices', () => {
   });
   test('lists split on lines and commas', () => {
     expect(parseList(' a, b\n\nc ,')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('secret masking', () => {
+  test('a PEM key is masked whole and line by line, without masking its armour', () => {
+    const pem = '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\neyJrZGYiOnsibmFtZSI6InNjcnlwdCIsInBhcmFtcyI6\nMDEyMzQ1Njc4OWFi\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----';
+    expect(secretParts(pem)).toEqual([pem, 'eyJrZGYiOnsibmFtZSI6InNjcnlwdCIsInBhcmFtcyI6', 'MDEyMzQ1Njc4OWFi']);
+  });
+  test('a kubeconfig: tokens and key data masked, YAML structure left readable', () => {
+    const kc = 'apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    token: canary-token-0123456789\n    client-key-data: LS0tLS1CRUdJTiBSU0E=\n';
+    const parts = secretParts(kc);
+    expect(parts).toEqual(expect.arrayContaining(['canary-token-0123456789', 'LS0tLS1CRUdJTiBSU0E=']));
+    for (const structure of ['apiVersion: v1', 'v1', 'Config', 'users:', 'ci']) expect(parts).not.toContain(structure);
+  });
+  test('a one-line secret is masked as it is', () => {
+    expect(secretParts('hunter2')).toEqual(['hunter2']);
   });
 });

@@ -95,11 +95,22 @@ function parseResourceName(name, value) {
   }
   return value;
 }
+function secretParts(value) {
+  const parts = /* @__PURE__ */ new Set([value]);
+  if (/[\r\n]/.test(value)) {
+    for (const raw of value.split(/\r?\n/)) {
+      const line = raw.trim();
+      if (line.length >= 8 && !/\s/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
+      const kv = /^-?\s*[\w.-]+:\s+["']?([^"'\s]{8,})["']?$/.exec(line);
+      if (kv?.[1]) parts.add(kv[1]);
+    }
+  }
+  return [...parts];
+}
 function maskSecrets(...values) {
   for (const v of values) {
     if (v === void 0 || v === "") continue;
-    setSecret(v);
-    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 4) setSecret(line.trim());
+    for (const part of secretParts(v)) setSecret(part);
   }
 }
 
