@@ -1,0 +1,104 @@
+/**
+ * `npm run demo` end to end, as a person runs it on this machine without a KUBECONFIG: a real
+ * registry, real buildah builds, seal-secrets, the simulated API server with the real kubectl,
+ * a deploy, a broken deploy and its rollback. Then nothing it started may be left: no process
+ * (found by the run marker every child inherits and by the temp folder in its command line),
+ * no temp file, no image in buildah's storage.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildahEnv } from '../harness/context.mjs';
+import { fakesDir, repoRoot } from '../harness/run-action.mjs';
+
+/** Processes whose environment carries the marker or whose command line names the folder. */
+function processesOf(marker: string, folder: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((e) => /^\d+$/.test(e) && Number(e) !== process.pid)) {
+    try {
+      const environ = readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0');
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').join(' ');
+      if (environ.includes(marker) || cmdline.includes(folder)) found.push(`${pid}: ${cmdline.trim()}`);
+    } catch {
+      /* gone meanwhile, or not readable */
+    }
+  }
+  return found;
+}
+
+function installed(name: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+    if (!dir || path.resolve(dir) === fakesDir) return false;
+    try {
+      accessSync(path.join(dir, name), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function buildahImages(): string[] {
+  const r = spawnSync('buildah', ['images', '--format', '{{.Name}}:{{.Tag}}'], { env: { ...process.env, ...buildahEnv }, encoding: 'utf8' });
+  return r.stdout.split('\n').filter(Boolean);
+}
+
+describe('npm run demo', () => {
+  test('runs to the end on the simulated cluster, shows the rollback, exits 0 and leaves nothing behind', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'demo-test-'));
+    const runId = randomUUID();
+    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: folder, DEMO_RUN_ID: runId, NO_COLOR: '1' };
+    for (const name of ['KUBECONFIG', 'DEMO_REGISTRY', 'DEMO_NAMESPACE', 'DEMO_BASE']) delete env[name];
+    try {
+      const child = spawn(process.execPath, [path.join(repoRoot, 'demo', 'run.mjs')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c) => (stdout += c));
+      child.stderr.on('data', (c) => (stderr += c));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 100000);
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      clearTimeout(timer);
+      if (code !== 0) console.log(`${stdout}\n${stderr}`);
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+
+      // What a person reads.
+      expect(stdout).toMatch(installed('cosign') ? /cosign found/ : /skipped: cosign not installed \(offline machine\)/);
+      expect(stdout).toMatch(installed('trivy') ? /trivy found/ : /skipped: trivy not installed \(offline machine\)/);
+      expect(stdout).toMatch(/simulated API server on http:\/\/127\.0\.0\.1:\d+/);
+      expect(stdout).toMatch(/build-sign v1\.0\.0[\s\S]*image-ref {2}127\.0\.0\.1:\d+\/demo\/app@sha256:[a-f0-9]{64}/);
+      expect(stdout).toMatch(/✅ Sealed 2 keys into demo\/demo-app-secrets/);
+      expect(stdout).toMatch(/result {4}deployed/);
+      expect(stdout).toMatch(/result {5}rolled-back/);
+      expect(stdout).toMatch(/↩️ Rolled back — deployment\/demo-app in demo/);
+      expect(stdout).toMatch(/ImagePullBackOff/);
+      expect(stdout).toMatch(/deployment\/demo-app is back on v1\.1\.0 \(revision \d+\), 3\/3 ready/);
+      expect(stdout).toMatch(/✔ Demo complete/);
+      expect(stdout).not.toContain('***');
+      expect(stdout).not.toMatch(/^::/m);
+      // Short: the summaries, not the actions' logs.
+      expect(stdout.split('\n').length).toBeLessThan(220);
+
+      // Nothing left: processes, files, images.
+      const host = /docker-registry on http:\/\/(127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+      expect(host).toBeDefined();
+      expect(processesOf(`DEMO_RUN_ID=${runId}`, folder)).toEqual([]);
+      expect(readdirSync(folder)).toEqual([]);
+      expect(buildahImages().filter((ref) => ref.startsWith(`${host}/`))).toEqual([]);
+      expect(await fetch(`http://${host}/v2/`).then(() => 'answering', () => 'stopped')).toBe('stopped');
+    } finally {
+      // A failed run must not leave its processes to the next test: end them by PID.
+      for (const line of processesOf(`DEMO_RUN_ID=${runId}`, folder)) {
+        try {
+          process.kill(Number(line.split(':')[0]), 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120000);
+});
