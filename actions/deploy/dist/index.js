@@ -219,7 +219,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-XFQ75E5F.js");
+  const { execute } = await import("./chunks/execute-OABIOKBO.js");
   await execute(inputs);
 }
 

@@ -33,7 +33,7 @@ export function deploySummary(inputs: Inputs, result: Result, tracked: Tracked[]
       ]);
     });
     sections.push(markdownTable(['Deployment', 'Container', 'Before', 'After', 'Revision', 'Result', 'Time'], rows));
-    const targets = tracked.map((t) => `- deployment/${t.name}: ${t.targetReason}${t.rollbackDetail ? `; rollback: ${t.rollbackDetail}` : ''}`);
+    const targets = tracked.map((t) => `- ${t.targetReason}${t.rollbackDetail ? `; rollback: ${t.rollbackDetail}` : ''}`);
     sections.push(`Rollback target, fixed before the change:\n${targets.join('\n')}`);
   }
   if (notes.length > 0) sections.push(notes.map((n) => `- ${n}`).join('\n'));

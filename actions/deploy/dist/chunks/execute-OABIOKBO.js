@@ -876,7 +876,7 @@ function deploySummary(inputs, result, tracked, notes, error2) {
       ]);
     });
     sections.push(markdownTable(["Deployment", "Container", "Before", "After", "Revision", "Result", "Time"], rows));
-    const targets = tracked.map((t) => `- deployment/${t.name}: ${t.targetReason}${t.rollbackDetail ? `; rollback: ${t.rollbackDetail}` : ""}`);
+    const targets = tracked.map((t) => `- ${t.targetReason}${t.rollbackDetail ? `; rollback: ${t.rollbackDetail}` : ""}`);
     sections.push(`Rollback target, fixed before the change:
 ${targets.join("\n")}`);
   }
@@ -1188,7 +1188,7 @@ async function rollbackMode(inputs, target, state) {
     const hash = rs && templateHashOf(rs);
     if (!rs || !hash) throw new DeployFailure(`input 'to-revision': deployment/${name} has no revision ${revision} (revisions in its history: ${available.join(", ") || "none"})`);
     const images = imagesOf(d.spec.template);
-    const t = { name, before: d, containers: Object.keys(images), imagesBefore: images, revisionBefore: revisionOf(d), changed: true, unchanged: false, startedAt: Date.now(), targetReason: `requested revision ${revision}` };
+    const t = { name, before: d, containers: Object.keys(images), imagesBefore: images, revisionBefore: revisionOf(d), changed: true, unchanged: false, startedAt: Date.now(), targetReason: `deployment/${name}: rollback to revision ${revision} as requested` };
     plans.push({ t, target: { revision, podTemplateHash: hash, images: imagesOf(rs.spec.template), source: "recorded" } });
     tracked.push(t);
   }
@@ -1234,4 +1234,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-XFQ75E5F.js.map
+//# sourceMappingURL=execute-OABIOKBO.js.map
