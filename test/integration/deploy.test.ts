@@ -35,8 +35,11 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     expect(d.spec.template.spec.containers[0].image).toBe(img('b'));
     expect(d.metadata.annotations['kubernetes.io/change-cause']).toBe(`deploy ${img('b')}, repo acme/shop, commit 0123456789abcdef0123456789abcdef01234567, run https://github.com/acme/shop/actions/runs/4242`);
     expect(d.status.readyReplicas).toBe(2);
-    const pods = await k.json('-n', 'good', 'get', 'pods', '-l', 'app=web');
-    expect(pods.items.every((p: { spec: { containers: Array<{ image: string }> } }) => p.spec.containers[0]?.image === img('b'))).toBe(true);
+    // Old pods may take a moment to go, as on a real cluster; then only new ones run.
+    type PodJson = { spec: { containers: Array<{ image: string }> } };
+    const podImages = async () => ((await k.json('-n', 'good', 'get', 'pods', '-l', 'app=web')).items as PodJson[]).map((p) => p.spec.containers[0]?.image);
+    await k.waitFor('the old pods to go', async () => (await podImages()).length === 2);
+    expect(await podImages()).toEqual([img('b'), img('b')]);
     expect(r.summary).toContain('Deployed');
     expect(r.summary).toContain(`| deployment/web | app | \`${img('a')}\` | \`${img('b')}\` | 1 → 2 | deployed |`);
     // The same image again: unchanged, and no write at all.
