@@ -1,9 +1,12 @@
 import * as core from '@actions/core';
-import { describeError } from './errors.js';
+import { ConfigurationError, describeError } from './errors.js';
+import { writeSummary } from './summary.js';
 
 /**
  * The one top-level catch every action's entry goes through: any thrown value,
- * not only an Error, fails the step as `<action> failed: <message>`.
+ * not only an Error, fails the step as `<action> failed: <message>`. A mistake
+ * in the inputs also gets a job summary (the action's own summary is written
+ * only once it has started), so the person reading the run sees what to fix.
  */
 export async function runAction(action: string, main: () => Promise<void>): Promise<void> {
   try {
@@ -11,5 +14,8 @@ export async function runAction(action: string, main: () => Promise<void>): Prom
   } catch (err) {
     core.setFailed(`${action} failed: ${describeError(err)}`);
     if (core.isDebug() && err instanceof Error && err.stack) core.debug(err.stack);
+    if (err instanceof ConfigurationError) {
+      await writeSummary([`### ❌ ${action} did not start: input \`${err.input}\``, err.message, 'Nothing was changed. Fix the input in the workflow file and run it again.']);
+    }
   }
 }

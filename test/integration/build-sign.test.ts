@@ -220,3 +220,13 @@ describe('build-sign with buildah against a real registry', () => {
     expect(existsSync(path.join(fakesDir, 'cosign'))).toBe(true);
   });
 });
+
+describe('input errors', () => {
+  test('the job summary says which input to fix and that nothing changed', async () => {
+    const r = await runAction('build-sign', { inputs: { image: 'Not/Valid', builder: 'buildah' }, env: { GITHUB_SHA: SHA } });
+    expect(r.exitCode).toBe(1);
+    expect(r.summary).toContain('build-sign did not start: input `image`');
+    expect(r.summary).toContain('Nothing was changed');
+    expect(r.outputs.signed).toBe('false');
+  });
+});

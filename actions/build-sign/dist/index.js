@@ -10,8 +10,10 @@ import {
   isDebug,
   parseImageName,
   setFailed,
-  setSecret
-} from "./chunks/chunk-4FL7AZTD.js";
+  setOutput,
+  setSecret,
+  writeSummary
+} from "./chunks/chunk-ACS2TWSA.js";
 
 // node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
@@ -549,6 +551,9 @@ async function runAction(action, main) {
   } catch (err) {
     setFailed(`${action} failed: ${describeError(err)}`);
     if (isDebug() && err instanceof Error && err.stack) debug(err.stack);
+    if (err instanceof ConfigurationError) {
+      await writeSummary([`### \u274C ${action} did not start: input \`${err.input}\``, err.message, "Nothing was changed. Fix the input in the workflow file and run it again."]);
+    }
   }
 }
 
@@ -732,8 +737,14 @@ function getInputs(env = process.env) {
 
 // actions/build-sign/src/main.ts
 async function run() {
-  const inputs = getInputs();
-  const { execute } = await import("./chunks/execute-VFEZEDZP.js");
+  let inputs;
+  try {
+    inputs = getInputs();
+  } catch (err) {
+    setOutput("signed", "false");
+    throw err;
+  }
+  const { execute } = await import("./chunks/execute-BBEGOPD6.js");
   await execute(inputs);
 }
 

@@ -9,8 +9,9 @@ import {
   parseImageRef,
   setFailed,
   setOutput,
-  setSecret
-} from "./chunks/chunk-EVDFPMYZ.js";
+  setSecret,
+  writeSummary
+} from "./chunks/chunk-7K3SM4HR.js";
 
 // src/lib/action.ts
 async function runAction(action, main) {
@@ -19,6 +20,9 @@ async function runAction(action, main) {
   } catch (err) {
     setFailed(`${action} failed: ${describeError(err)}`);
     if (isDebug() && err instanceof Error && err.stack) debug(err.stack);
+    if (err instanceof ConfigurationError) {
+      await writeSummary([`### \u274C ${action} did not start: input \`${err.input}\``, err.message, "Nothing was changed. Fix the input in the workflow file and run it again."]);
+    }
   }
 }
 
@@ -219,7 +223,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-OABIOKBO.js");
+  const { execute } = await import("./chunks/execute-NRU7KBKS.js");
   await execute(inputs);
 }
 

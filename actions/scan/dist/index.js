@@ -13,8 +13,9 @@ import {
   parseReference,
   registryOf,
   setFailed,
-  setSecret
-} from "./chunks/chunk-RWJQONVP.js";
+  setSecret,
+  writeSummary
+} from "./chunks/chunk-GKHPKL2P.js";
 import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
@@ -24,6 +25,9 @@ async function runAction(action, main) {
   } catch (err) {
     setFailed(`${action} failed: ${describeError(err)}`);
     if (isDebug() && err instanceof Error && err.stack) debug(err.stack);
+    if (err instanceof ConfigurationError) {
+      await writeSummary([`### \u274C ${action} did not start: input \`${err.input}\``, err.message, "Nothing was changed. Fix the input in the workflow file and run it again."]);
+    }
   }
 }
 
@@ -167,7 +171,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-EWA2QCBM.js");
+  const { execute } = await import("./chunks/execute-DLUYOT7Y.js");
   await execute(inputs);
 }
 

@@ -12,11 +12,10 @@ import {
   isDebug,
   parseSealedSecretFile,
   parseSealingCert,
-  sealSummary,
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-3RTJT5PJ.js";
+} from "./chunks/chunk-HRINYCM6.js";
 import "./chunks/chunk-WYXLVV4A.js";
 
 // src/lib/action.ts
@@ -26,6 +25,9 @@ async function runAction(action, main) {
   } catch (err) {
     setFailed(`${action} failed: ${describeError(err)}`);
     if (isDebug() && err instanceof Error && err.stack) debug(err.stack);
+    if (err instanceof ConfigurationError) {
+      await writeSummary([`### \u274C ${action} did not start: input \`${err.input}\``, err.message, "Nothing was changed. Fix the input in the workflow file and run it again."]);
+    }
   }
 }
 
@@ -301,14 +303,8 @@ async function getInputs(env = process.env) {
 
 // actions/seal-secrets/src/main.ts
 async function run() {
-  let inputs;
-  try {
-    inputs = await getInputs();
-  } catch (err) {
-    await writeSummary(sealSummary({ sealed: [], kept: [], error: err instanceof Error ? err.message : String(err) }));
-    throw err;
-  }
-  const { execute } = await import("./chunks/execute-ULQLQNOZ.js");
+  const inputs = await getInputs();
+  const { execute } = await import("./chunks/execute-FOEYYCG6.js");
   await execute(inputs);
 }
 

@@ -1,6 +1,4 @@
-import { writeSummary } from '../../../src/lib/summary.js';
-import { getInputs, type Inputs } from './inputs.js';
-import { sealSummary } from './summary.js';
+import { getInputs } from './inputs.js';
 
 /**
  * run(): read and validate every input, then execute. The execution code (crypto,
@@ -8,13 +6,7 @@ import { sealSummary } from './summary.js';
  * so a mistake in the workflow file is reported as fast as Node can start.
  */
 export async function run(): Promise<void> {
-  let inputs: Inputs;
-  try {
-    inputs = await getInputs();
-  } catch (err) {
-    await writeSummary(sealSummary({ sealed: [], kept: [], error: err instanceof Error ? err.message : String(err) }));
-    throw err;
-  }
+  const inputs = await getInputs();
   const { execute } = await import('./execute.js');
   await execute(inputs);
 }

@@ -3,8 +3,10 @@ const require = __createRequire(import.meta.url);
 import {
   FILTERING_ENV,
   SEVERITIES,
+  code,
   dbDownloadArgv,
   debug,
+  escapeCell,
   group,
   info,
   isCompromised,
@@ -12,14 +14,15 @@ import {
   isLoopbackRegistry,
   isRateLimited,
   isUnfixed,
+  markdownTable,
   parseTrivyReport,
   repositoryName,
   scanArgv,
   setOutput,
-  summary,
   trivyMessage,
-  warning
-} from "./chunk-RWJQONVP.js";
+  warning,
+  writeSummary
+} from "./chunk-GKHPKL2P.js";
 import {
   parsePurl,
   purlMatches
@@ -127,30 +130,6 @@ function writeAuthConfig(registry, credentials) {
     env: { DOCKER_CONFIG: dir, REGISTRY_AUTH_FILE: file },
     remove: () => rmSync(dir, { recursive: true, force: true })
   };
-}
-
-// src/lib/summary.ts
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function code(text) {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-function markdownTable(header, rows) {
-  const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
-  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
-}
-async function writeSummary(sections) {
-  try {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-      debug("GITHUB_STEP_SUMMARY is not set; no job summary written");
-      return;
-    }
-    await summary.addRaw(`${sections.join("\n\n")}
-`, true).write();
-  } catch (err) {
-    warning(`Could not write the job summary: ${err.message}`);
-  }
 }
 
 // src/lib/tools.ts
@@ -820,4 +799,4 @@ export {
   execute,
   prepareDb
 };
-//# sourceMappingURL=execute-EWA2QCBM.js.map
+//# sourceMappingURL=execute-DLUYOT7Y.js.map

@@ -1,16 +1,18 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  code,
   debug,
   group,
   info,
   isDebug,
   isLoopbackRegistry,
+  markdownTable,
   setOutput,
   setSecret,
-  summary,
-  warning
-} from "./chunk-4FL7AZTD.js";
+  warning,
+  writeSummary
+} from "./chunk-ACS2TWSA.js";
 
 // actions/build-sign/src/execute.ts
 import { mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync2 } from "node:fs";
@@ -542,30 +544,6 @@ function signPlan(imageAtDigest, registry, key, password, env) {
   return { argv, env: childEnv, mode: key ? "key" : "keyless" };
 }
 
-// src/lib/summary.ts
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function code(text) {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-function markdownTable(header, rows) {
-  const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
-  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
-}
-async function writeSummary(sections) {
-  try {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-      debug("GITHUB_STEP_SUMMARY is not set; no job summary written");
-      return;
-    }
-    await summary.addRaw(`${sections.join("\n\n")}
-`, true).write();
-  } catch (err) {
-    warning(`Could not write the job summary: ${err.message}`);
-  }
-}
-
 // actions/build-sign/src/summary.ts
 function buildSignSummary(o) {
   const image = `${o.inputs.image.domain}/${o.inputs.image.path}`;
@@ -729,4 +707,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-VFEZEDZP.js.map
+//# sourceMappingURL=execute-BBEGOPD6.js.map

@@ -2,6 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   canonicalRepository,
+  code,
   debug,
   error,
   formatReference,
@@ -9,13 +10,14 @@ import {
   info,
   isDebug,
   isLoopbackRegistry,
+  markdownTable,
   parseReference,
   registryOf,
   setOutput,
   setSecret,
-  summary,
-  warning
-} from "./chunk-EVDFPMYZ.js";
+  warning,
+  writeSummary
+} from "./chunk-7K3SM4HR.js";
 
 // actions/deploy/src/execute.ts
 import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -358,30 +360,6 @@ var RegistryClient = class _RegistryClient {
 function runUrl(env) {
   if (!env.GITHUB_SERVER_URL || !env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return void 0;
   return `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-}
-
-// src/lib/summary.ts
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function code(text) {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-function markdownTable(header, rows) {
-  const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
-  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
-}
-async function writeSummary(sections) {
-  try {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-      debug("GITHUB_STEP_SUMMARY is not set; no job summary written");
-      return;
-    }
-    await summary.addRaw(`${sections.join("\n\n")}
-`, true).write();
-  } catch (err) {
-    warning(`Could not write the job summary: ${err.message}`);
-  }
 }
 
 // src/lib/tools.ts
@@ -1234,4 +1212,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-OABIOKBO.js.map
+//# sourceMappingURL=execute-NRU7KBKS.js.map

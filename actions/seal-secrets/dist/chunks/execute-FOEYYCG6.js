@@ -5,20 +5,21 @@ import {
   ConfigurationError,
   SealedSecretFileError,
   certProxyPath,
+  code,
   debug,
   expiresSoon,
   group,
   info,
   isDebug,
+  markdownTable,
   parseSealedSecretFile,
   parseSealingCert,
   renderSealedSecret,
-  sealSummary,
   servicePortName,
   setOutput,
   warning,
   writeSummary
-} from "./chunk-3RTJT5PJ.js";
+} from "./chunk-HRINYCM6.js";
 import "./chunk-WYXLVV4A.js";
 
 // actions/seal-secrets/src/execute.ts
@@ -82,11 +83,11 @@ function execTool(file, args, options = {}) {
       if (timer) clearTimeout(timer);
       reject(new Error(e.code === "ENOENT" ? `${file}: command not found` : `${command}: ${e.message}`));
     });
-    child.on("close", (code, signal) => {
+    child.on("close", (code2, signal) => {
       if (timer) clearTimeout(timer);
       if (killer) clearTimeout(killer);
       const result = {
-        exitCode: code ?? 128,
+        exitCode: code2 ?? 128,
         stdout: Buffer.concat(out).toString("utf8"),
         stderr: Buffer.concat(err).toString("utf8")
       };
@@ -95,8 +96,8 @@ function execTool(file, args, options = {}) {
         if (result.stderr && isDebug()) debug(result.stderr);
       }
       if (timedOut) return reject(new ExecError(command, result, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1e3)}s`));
-      if (code !== 0 && !options.allowFailure) {
-        return reject(new ExecError(command, result, signal ? `was killed by ${signal}` : `exited with code ${code}`));
+      if (code2 !== 0 && !options.allowFailure) {
+        return reject(new ExecError(command, result, signal ? `was killed by ${signal}` : `exited with code ${code2}`));
       }
       resolve(result);
     });
@@ -409,6 +410,45 @@ function kubesealPlan(p) {
   };
 }
 
+// actions/seal-secrets/src/summary.ts
+var LABEL_TEXT = {
+  strict: (i) => `strict: opens only as ${i.namespace}/${i.name}`,
+  "namespace-wide": (i) => `namespace-wide: any name in ${i.namespace}`,
+  "cluster-wide": () => "cluster-wide: any name in any namespace"
+};
+function sealSummary(o) {
+  const i = o.inputs;
+  const title = i ? `${i.namespace}/${i.name}` : "SealedSecret";
+  const verdict = o.error ? `### \u274C seal-secrets failed
+
+${o.error}` : `### \u2705 Sealed ${o.sealed.length} key${o.sealed.length === 1 ? "" : "s"} into ${code(title)}`;
+  const sections = [verdict];
+  if (!i) return sections;
+  const rows = [
+    ["SealedSecret", code(title)],
+    ["Scope", LABEL_TEXT[i.scope]?.(i) ?? i.scope],
+    ["Type", code(i.type)],
+    ["Engine", o.engine ?? i.engine],
+    ["Certificate", o.cert ? `SHA-256 ${code(o.cert.fingerprint)}<br>RSA-${o.cert.keyBits}, expires ${o.cert.notAfter.toISOString().slice(0, 10)}${o.certOrigin ? `, from ${o.certOrigin}` : ""}` : "\u2014"],
+    ["File", o.file ? code(o.file) : "not written"]
+  ];
+  if (o.apply) {
+    const a = o.apply;
+    const detail = [a.added.length ? `added ${a.added.join(", ")}` : "", a.resealed.length ? `re-sealed ${a.resealed.join(", ")}` : "", a.removed.length ? `removed ${a.removed.join(", ")}` : ""].filter(Boolean).join("; ");
+    rows.push(["Applied", `${a.action} (server-side apply)${detail ? `: ${detail}` : ""}`]);
+  } else if (i.apply) {
+    rows.push(["Applied", "no"]);
+  }
+  sections.push(markdownTable(["", ""], rows));
+  if (o.certWarning) sections.push(`> [!WARNING]
+> ${o.certWarning}`);
+  if (o.sealed.length > 0 || o.kept.length > 0) {
+    const keyRows = [...o.sealed.map((s) => [code(s.key), s.state]), ...o.kept.map((k) => [code(k), "kept (ciphertext unchanged)"])];
+    sections.push(markdownTable(["Key", "State"], keyRows));
+  }
+  return sections;
+}
+
 // actions/seal-secrets/src/atomic-file.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { renameSync, statSync as statSync2, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
@@ -585,4 +625,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-ULQLQNOZ.js.map
+//# sourceMappingURL=execute-FOEYYCG6.js.map
