@@ -230,3 +230,26 @@ describe('input errors', () => {
     expect(r.outputs.signed).toBe('false');
   });
 });
+
+describe('builder docker (buildx), through a fake docker CLI that builds with buildah', () => {
+  test('auto picks docker when an engine answers; login by stdin, push, metadata digest read back, logout', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'home-'));
+    const log = path.join(home, 'docker-calls.jsonl');
+    const image = `${authed.host}/team/buildx`;
+    const ctx = makeContext('buildx');
+    const r = await run({ image, builder: 'auto', tags: 'v4.0.0', 'registry-username': 'ci', 'registry-password': CANARY_PASSWORD }, { HOME: home, FAKE_DOCKER_LOG: log }, ctx);
+    expect(r.errors).toEqual([]);
+    expect(r.exitCode).toBe(0);
+    expect(r.summary).toContain('| Builder | docker |');
+    for (const tag of [DEFAULT_TAG, 'v4.0.0']) expect(await registryDigest(authed, 'team/buildx', tag, `ci:${CANARY_PASSWORD}`)).toBe(r.outputs.digest);
+    const calls = readFileSync(log, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { argv: string[] }).argv);
+    const builds = calls.filter((a) => a[0] === 'buildx' && a[1] === 'build');
+    expect(builds.map((a) => a[a.indexOf('--output') + 1])).toEqual(['type=image,push=false', 'type=image,push=true']);
+    expect(calls.some((a) => a[0] === 'login' && a.includes('--password-stdin'))).toBe(true);
+    expect(calls.some((a) => a[0] === 'logout' && a[1] === authed.host)).toBe(true);
+    expect(JSON.stringify(calls)).not.toContain(CANARY_PASSWORD);
+    // Logged out again: the runner's docker config keeps no credential.
+    expect(readFileSync(path.join(home, '.docker', 'config.json'), 'utf8')).not.toContain(Buffer.from(`ci:${CANARY_PASSWORD}`).toString('base64'));
+    expect(findLeaks(r, [CANARY_PASSWORD], [ctx])).toEqual([]);
+  });
+});
