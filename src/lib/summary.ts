@@ -22,10 +22,7 @@ export function markdownTable(header: Row, rows: Row[]): string {
 /** Writes Markdown sections to the step summary; never throws. */
 export async function writeSummary(sections: string[]): Promise<void> {
   try {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-      core.debug('GITHUB_STEP_SUMMARY is not set; no job summary written');
-      return;
-    }
+    if (!process.env.GITHUB_STEP_SUMMARY) return; // not on a runner: nowhere to write it
     await core.summary.addRaw(`${sections.join('\n\n')}\n`, true).write();
   } catch (err) {
     core.warning(`Could not write the job summary: ${(err as Error).message}`);

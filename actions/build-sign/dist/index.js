@@ -13,7 +13,7 @@ import {
   setOutput,
   setSecret,
   writeSummary
-} from "./chunks/chunk-ACS2TWSA.js";
+} from "./chunks/chunk-TVYVFCXQ.js";
 
 // node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
@@ -744,7 +744,7 @@ async function run() {
     setOutput("signed", "false");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-BBEGOPD6.js");
+  const { execute } = await import("./chunks/execute-KNREOU3Y.js");
   await execute(inputs);
 }
 

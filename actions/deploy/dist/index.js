@@ -11,7 +11,7 @@ import {
   setOutput,
   setSecret,
   writeSummary
-} from "./chunks/chunk-7K3SM4HR.js";
+} from "./chunks/chunk-ALCUVBAE.js";
 
 // src/lib/action.ts
 async function runAction(action, main) {
@@ -223,7 +223,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-NRU7KBKS.js");
+  const { execute } = await import("./chunks/execute-PI4HSB2B.js");
   await execute(inputs);
 }
 

@@ -15,7 +15,7 @@ import {
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-GKHPKL2P.js";
+} from "./chunks/chunk-UAZ6LGAV.js";
 import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
@@ -171,7 +171,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-DLUYOT7Y.js");
+  const { execute } = await import("./chunks/execute-SK6MCZ6Q.js");
   await execute(inputs);
 }
 

@@ -15,7 +15,7 @@ import {
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-HRINYCM6.js";
+} from "./chunks/chunk-CYMEFMK3.js";
 import "./chunks/chunk-WYXLVV4A.js";
 
 // src/lib/action.ts
@@ -304,7 +304,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-FOEYYCG6.js");
+  const { execute } = await import("./chunks/execute-Z4IQW4VE.js");
   await execute(inputs);
 }
 

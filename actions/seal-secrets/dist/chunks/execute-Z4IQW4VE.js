@@ -19,7 +19,7 @@ import {
   setOutput,
   warning,
   writeSummary
-} from "./chunk-HRINYCM6.js";
+} from "./chunk-CYMEFMK3.js";
 import "./chunk-WYXLVV4A.js";
 
 // actions/seal-secrets/src/execute.ts
@@ -625,4 +625,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-FOEYYCG6.js.map
+//# sourceMappingURL=execute-Z4IQW4VE.js.map

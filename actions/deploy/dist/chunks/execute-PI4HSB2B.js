@@ -17,7 +17,7 @@ import {
   setSecret,
   warning,
   writeSummary
-} from "./chunk-7K3SM4HR.js";
+} from "./chunk-ALCUVBAE.js";
 
 // actions/deploy/src/execute.ts
 import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -1212,4 +1212,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-NRU7KBKS.js.map
+//# sourceMappingURL=execute-PI4HSB2B.js.map

@@ -12,7 +12,7 @@ import {
   setSecret,
   warning,
   writeSummary
-} from "./chunk-ACS2TWSA.js";
+} from "./chunk-TVYVFCXQ.js";
 
 // actions/build-sign/src/execute.ts
 import { mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync2 } from "node:fs";
@@ -707,4 +707,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-BBEGOPD6.js.map
+//# sourceMappingURL=execute-KNREOU3Y.js.map

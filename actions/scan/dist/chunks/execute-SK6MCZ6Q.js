@@ -22,7 +22,7 @@ import {
   trivyMessage,
   warning,
   writeSummary
-} from "./chunk-GKHPKL2P.js";
+} from "./chunk-UAZ6LGAV.js";
 import {
   parsePurl,
   purlMatches
@@ -799,4 +799,4 @@ export {
   execute,
   prepareDb
 };
-//# sourceMappingURL=execute-DLUYOT7Y.js.map
+//# sourceMappingURL=execute-SK6MCZ6Q.js.map
