@@ -304,7 +304,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-Z4IQW4VE.js");
+  const { execute } = await import("./chunks/execute-FWXBWMAX.js");
   await execute(inputs);
 }
 

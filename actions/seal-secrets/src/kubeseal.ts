@@ -1,5 +1,4 @@
-import type { Scope } from './hybrid.js';
-import type { Format } from './manifest.js';
+import type { Format, SealedSecretSpec } from './manifest.js';
 
 /**
  * engine: kubeseal. The plaintext Secret goes to kubeseal on stdin (never a
@@ -12,17 +11,14 @@ export interface KubesealPlan {
   stdin: string;
 }
 
-export function kubesealPlan(p: {
-  name: string;
-  namespace: string;
-  scope: Scope;
-  type: string;
-  labels: ReadonlyArray<readonly [string, string]>;
-  annotations: ReadonlyArray<readonly [string, string]>;
-  secrets: ReadonlyArray<readonly [string, string]>;
-  format: Format;
-  certFile: string;
-}): KubesealPlan {
+/** The same SealedSecret fields as the native engine, with plaintext instead of ciphertext. */
+export function kubesealPlan(
+  p: Omit<SealedSecretSpec, 'encryptedData'> & {
+    secrets: ReadonlyArray<readonly [string, string]>;
+    format: Format;
+    certFile: string;
+  },
+): KubesealPlan {
   const metadata: Record<string, unknown> = { name: p.name, namespace: p.namespace };
   if (p.labels.length > 0) metadata.labels = Object.fromEntries(p.labels);
   if (p.annotations.length > 0) metadata.annotations = Object.fromEntries(p.annotations);

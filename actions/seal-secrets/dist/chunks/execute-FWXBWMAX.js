@@ -625,4 +625,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-Z4IQW4VE.js.map
+//# sourceMappingURL=execute-FWXBWMAX.js.map
