@@ -11,6 +11,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 packages=(
   buildah            # daemonless image builds (vfs storage, chroot isolation)
+  podman             # the other daemonless builder build-sign supports
   docker-registry    # a real OCI distribution registry on loopback
   apache2-utils      # htpasswd, for the registry with basic auth
   skopeo             # inspecting images in tests and the demo

@@ -66,6 +66,14 @@ describe('build-sign with buildah against a real registry', () => {
     expect(r.summary).toContain(`${image}:v1.2.3`);
   });
 
+  test('podman builds and pushes the same way (its --iidfile holds bare hex)', async () => {
+    const image = `${plain.host}/demo/podman`;
+    const r = await run({ image, builder: 'podman', tags: 'v1.0.0' }, {}, makeContext('podman'));
+    expect(r.errors).toEqual([]);
+    expect(r.outputs['image-ref']).toBe(`${image}@${r.outputs.digest}`);
+    for (const tag of [DEFAULT_TAG, 'v1.0.0']) expect(await registryDigest(plain, 'demo/podman', tag)).toBe(r.outputs.digest);
+  });
+
   test('a changed context under an existing tag fails before any push; the tag keeps its digest', async () => {
     const image = `${plain.host}/demo/immutable`;
     const first = await run({ image, tags: 'v2.0.0' }, {}, makeContext('one'));
