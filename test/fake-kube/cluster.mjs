@@ -230,7 +230,7 @@ export class Cluster {
       const n = this.ipCounter++;
       rec = {
         startMs: Date.now(),
-        containers: (pod.spec?.containers ?? []).map((c) => ({ name: c.name, image: c.image, behavior: resolveBehavior(this.images, c.image) })),
+        containers: (pod.spec?.containers ?? []).map((c) => ({ name: c.name, image: c.image, behavior: resolveBehavior(this.images, c.image, pod.metadata?.name ?? '') })),
         podIP: `10.244.${Math.floor(n / 250) % 250}.${(n % 250) + 2}`,
         keys: {},
       };

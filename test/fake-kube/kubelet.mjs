@@ -36,14 +36,17 @@ export function isValidReference(image) {
 
 /**
  * Pick the behaviour for an image: exact key, else the longest `prefix*` key, else
- * InvalidImageName for a reference the kubelet could not parse, else ready.
+ * InvalidImageName for a reference the kubelet could not parse, else ready. A
+ * behaviour with `podPrefix` applies only to pods whose name starts with it (the
+ * same image failing in one Deployment and not in another, e.g. a missing config).
  */
-export function resolveBehavior(images, image) {
-  if (images.has(image)) return images.get(image);
+export function resolveBehavior(images, image, podName = '') {
+  const applies = (v) => !v.podPrefix || podName.startsWith(v.podPrefix);
+  if (images.has(image) && applies(images.get(image))) return images.get(image);
   let best;
   let bestLen = -1;
   for (const [k, v] of images) {
-    if (k.endsWith('*') && image.startsWith(k.slice(0, -1)) && k.length > bestLen) {
+    if (k.endsWith('*') && applies(v) && image.startsWith(k.slice(0, -1)) && k.length > bestLen) {
       best = v;
       bestLen = k.length;
     }

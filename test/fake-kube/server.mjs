@@ -131,7 +131,7 @@ export async function startFakeKube({ port = 0, timeScale = 1, tickMs = 50 } = {
       if (!isObject(spec) || !BEHAVIORS.includes(spec.behavior)) {
         throw new ApiError(400, 'BadRequest', `image ${image}: behavior must be one of ${BEHAVIORS.join(', ')}`);
       }
-      cluster.images.set(image, { behavior: spec.behavior, readyAfterMs: spec.readyAfterMs, message: spec.message });
+      cluster.images.set(image, { behavior: spec.behavior, readyAfterMs: spec.readyAfterMs, message: spec.message, podPrefix: typeof spec.podPrefix === 'string' ? spec.podPrefix : undefined });
     }
   }
 
