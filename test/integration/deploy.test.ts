@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer, type Server } from 'node:http';
 import { digestOf, startCluster } from '../harness/kube.mjs';
 import { findLeaks } from '../harness/leak-check.mjs';
 import { pushTestImage, startRegistry } from '../harness/registry.mjs';
-import { runAction } from '../harness/run-action.mjs';
+import { node24, repoRoot, runAction } from '../harness/run-action.mjs';
 
 type Cluster = Awaited<ReturnType<typeof startCluster>>;
 let k: Cluster;
@@ -189,6 +192,25 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     expect(r.errors.at(-1)).toMatch(/ROLLBACK FAILED/);
     expect(r.errors.at(-1)).toMatch(/kubectl --namespace rollback-fails rollout undo deployment\/web --to-revision=1/);
     expect(r.errors.at(-1)).toMatch(/kubectl --namespace rollback-fails rollout history deployment\/web/);
+  });
+
+  test('a run cancelled during the rollout (SIGINT, as the runner sends) rolls back what it changed', async () => {
+    const ns = 'cancelled';
+    await k.deployment(ns, 'web', img('a'));
+    await k.behave({ [img('slow')]: { behavior: 'slow', readyAfterMs: 120000 } });
+    const child = spawn(node24, [path.join(repoRoot, 'actions', 'deploy', 'dist', 'index.js')], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, KUBECONFIG: k.kubeconfig, RUNNER_TEMP: tmpdir(), 'INPUT_NAMESPACE': ns, INPUT_DEPLOYMENT: 'web', 'INPUT_IMAGE-REF': img('slow'), INPUT_TIMEOUT: '5m', INPUT_MODE: 'deploy', 'INPUT_ROLLBACK-ON-FAILURE': 'true', 'INPUT_FAIL-FAST': 'true', 'INPUT_ALLOW-TAG': 'false', 'INPUT_ALLOW-DEFAULT-NAMESPACE': 'false', 'INPUT_VERIFY-SIGNATURE': 'false', 'INPUT_COSIGN-VERSION': 'v3.0.6' },
+    });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+    await k.waitFor('the new image to be set', async () => (await k.images(ns, 'web')).app === img('slow'));
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(code).not.toBe(0);
+    expect(out).toContain('the run was cancelled (SIGINT)');
+    expect(out).toMatch(/Rolled back: deployment\/web: back on revision/);
+    expect(await k.images(ns, 'web')).toEqual({ app: img('a') });
   });
 
   test('mode: rollback returns to the previous revision, or to-revision, and ends with exit 0', async () => {

@@ -223,7 +223,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-PI4HSB2B.js");
+  const { execute } = await import("./chunks/execute-WR6N224B.js");
   await execute(inputs);
 }
 

@@ -10,6 +10,7 @@ import { RegistryClient } from '../../../src/lib/registry.js';
 import { runUrl } from '../../../src/lib/run-url.js';
 import { writeSummary } from '../../../src/lib/summary.js';
 import { resolveTool } from '../../../src/lib/tools.js';
+import { Cancellation } from './cancellation.js';
 import { changeCause } from './change-cause.js';
 import { Cluster } from './cluster.js';
 import { containersToUpdate } from './deploy-plan.js';
@@ -84,11 +85,12 @@ interface WatchFailure {
 }
 
 /** One loop for all changed deployments: complete, deadline exceeded, timeout, or (fail-fast) a broken pod. */
-async function watch(cluster: Cluster, tracked: Tracked[], inputs: Inputs, deadline: number): Promise<WatchFailure | undefined> {
+async function watch(cluster: Cluster, tracked: Tracked[], inputs: Inputs, deadline: number, cancel: Cancellation): Promise<WatchFailure | undefined> {
   const pending = new Map(tracked.filter((t) => t.changed).map((t) => [t.name, t]));
   const lastLine = new Map<string, string>();
   return core.group(`Watch the rollout of ${[...pending.keys()].map((n) => `deployment/${n}`).join(', ')}`, async () => {
     while (pending.size > 0) {
+      if (cancel.reason) return { deployment: [...pending.keys()][0] as string, what: `${cancel.reason} while ${[...pending.keys()].map((n) => `deployment/${n}`).join(', ')} rolled out` };
       const current = await cluster.deployments([...pending.keys()]);
       for (const [name, t] of pending) {
         const d = current.get(name);
@@ -132,7 +134,7 @@ async function watch(cluster: Cluster, tracked: Tracked[], inputs: Inputs, deadl
         const names = [...pending.keys()].map((n) => `deployment/${n} (${lastLine.get(n) ?? 'no status yet'})`);
         return { deployment: [...pending.keys()][0] as string, what: `timed out after ${Math.round(inputs.timeoutMs / 1000)}s waiting for ${names.join(', ')}` };
       }
-      await sleep(POLL_MS);
+      await cancel.sleep(POLL_MS);
     }
     return undefined;
   });
@@ -247,9 +249,12 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
     : undefined;
 
   let failure: string | undefined;
+  const cancel = new Cancellation();
+  cancel.arm();
   try {
     await core.group('Change', async () => {
       for (const t of toChange) {
+        if (cancel.reason) break;
         t.changed = true; // from here on it may have changed, so a rollback must consider it
         t.startedAt = Date.now();
         await cluster.setImage(t.name, Object.fromEntries(t.containers.map((c) => [c, imageRef])));
@@ -257,7 +262,7 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
         core.info(`deployment/${t.name}: ${t.containers.map((c) => `${c}: ${t.imagesBefore[c]} -> ${imageRef}`).join('; ')}`);
       }
     });
-    const watched = await watch(cluster, tracked, inputs, deadline);
+    const watched = await watch(cluster, tracked, inputs, deadline, cancel);
     if (watched) failure = watched.what;
     else if (inputs.healthCheckUrl) {
       const health = await core.group(`Health check ${inputs.healthCheckUrl}`, () => waitHealthy(inputs.healthCheckUrl as string, Math.max(deadline, Date.now() + 1000)));
@@ -267,6 +272,7 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
   } catch (err) {
     failure = `the change itself failed: ${(err as Error).message}`;
   }
+  if (!failure && cancel.reason) failure = `${cancel.reason} before the rollout was confirmed`;
 
   if (!failure) {
     for (const t of toChange) {

@@ -525,6 +525,29 @@ ${out.stderr}`);
   return { path: bin, version: pin.version, source: "download" };
 }
 
+// actions/deploy/src/cancellation.ts
+var Cancellation = class {
+  reason;
+  onSignal = (signal) => {
+    if (this.reason) {
+      warning(`${signal} again: still rolling back, the undo has been sent`);
+      return;
+    }
+    this.reason = `the run was cancelled (${signal})`;
+    warning(`${this.reason}: stopping the watch and rolling back what changed`);
+  };
+  /** From the first write on; it stays armed through the rollback, which must not be cut short. */
+  arm() {
+    process.on("SIGINT", this.onSignal);
+    process.on("SIGTERM", this.onSignal);
+  }
+  /** Sleeps up to ms, waking early on cancellation. */
+  async sleep(ms) {
+    const end = Date.now() + ms;
+    while (!this.reason && Date.now() < end) await new Promise((r) => setTimeout(r, Math.min(100, end - Date.now())));
+  }
+};
+
 // actions/deploy/src/change-cause.ts
 function changeCause(imageRef, env) {
   const parts = [`deploy ${imageRef}`];
@@ -933,11 +956,12 @@ async function settleBeforeChange(cluster, name, deadline) {
     await sleep4(POLL_MS);
   }
 }
-async function watch(cluster, tracked, inputs, deadline) {
+async function watch(cluster, tracked, inputs, deadline, cancel) {
   const pending = new Map(tracked.filter((t) => t.changed).map((t) => [t.name, t]));
   const lastLine = /* @__PURE__ */ new Map();
   return group(`Watch the rollout of ${[...pending.keys()].map((n) => `deployment/${n}`).join(", ")}`, async () => {
     while (pending.size > 0) {
+      if (cancel.reason) return { deployment: [...pending.keys()][0], what: `${cancel.reason} while ${[...pending.keys()].map((n) => `deployment/${n}`).join(", ")} rolled out` };
       const current = await cluster.deployments([...pending.keys()]);
       for (const [name, t] of pending) {
         const d = current.get(name);
@@ -981,7 +1005,7 @@ async function watch(cluster, tracked, inputs, deadline) {
         const names = [...pending.keys()].map((n) => `deployment/${n} (${lastLine.get(n) ?? "no status yet"})`);
         return { deployment: [...pending.keys()][0], what: `timed out after ${Math.round(inputs.timeoutMs / 1e3)}s waiting for ${names.join(", ")}` };
       }
-      await sleep4(POLL_MS);
+      await cancel.sleep(POLL_MS);
     }
     return void 0;
   });
@@ -1072,9 +1096,12 @@ async function deployMode(inputs, target, auth, work, state) {
   }
   const github = inputs.githubToken ? await GitHubDeployment.create(inputs.githubToken, inputs.environment, inputs.environmentUrl, runUrl(process.env), `Deploy ${imageRef}`, { image: imageRef, namespace: inputs.namespace, deployments: inputs.deployments }) : void 0;
   let failure;
+  const cancel = new Cancellation();
+  cancel.arm();
   try {
     await group("Change", async () => {
       for (const t of toChange) {
+        if (cancel.reason) break;
         t.changed = true;
         t.startedAt = Date.now();
         await cluster.setImage(t.name, Object.fromEntries(t.containers.map((c) => [c, imageRef])));
@@ -1082,7 +1109,7 @@ async function deployMode(inputs, target, auth, work, state) {
         info(`deployment/${t.name}: ${t.containers.map((c) => `${c}: ${t.imagesBefore[c]} -> ${imageRef}`).join("; ")}`);
       }
     });
-    const watched = await watch(cluster, tracked, inputs, deadline);
+    const watched = await watch(cluster, tracked, inputs, deadline, cancel);
     if (watched) failure = watched.what;
     else if (inputs.healthCheckUrl) {
       const health = await group(`Health check ${inputs.healthCheckUrl}`, () => waitHealthy(inputs.healthCheckUrl, Math.max(deadline, Date.now() + 1e3)));
@@ -1092,6 +1119,7 @@ async function deployMode(inputs, target, auth, work, state) {
   } catch (err) {
     failure = `the change itself failed: ${err.message}`;
   }
+  if (!failure && cancel.reason) failure = `${cancel.reason} before the rollout was confirmed`;
   if (!failure) {
     for (const t of toChange) {
       t.result = "deployed";
@@ -1212,4 +1240,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-PI4HSB2B.js.map
+//# sourceMappingURL=execute-WR6N224B.js.map
