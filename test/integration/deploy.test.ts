@@ -111,6 +111,25 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     expect(r.outputs.result).toBe('deployed');
   });
 
+  test('one deployment with a known-good revision and one without: the first is rolled back, the second said loudly', async () => {
+    const ns = 'mixed';
+    await k.deployment(ns, 'web', img('a'));
+    await k.deployment(ns, 'api', img('a'), { progressDeadlineSeconds: 2 });
+    await k.behave({ [img('mx-broken')]: { behavior: 'ImagePullBackOff' }, [img('mx-bad')]: { behavior: 'ImagePullBackOff' } });
+    await k.kubectl('-n', ns, 'set', 'image', 'deployment/api', `app=${img('mx-broken')}`);
+    await k.waitFor('the progress deadline', async () => (await k.get(ns, 'api')).status.conditions?.some((c: { reason: string }) => c.reason === 'ProgressDeadlineExceeded'));
+    const r = await deploy({ namespace: ns, deployment: 'web\napi', 'image-ref': img('mx-bad') });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.outputs.result).toBe('failed');
+    expect(r.stdout.indexOf('deployment/api is not healthy and has no known-good revision')).toBeLessThan(r.stdout.indexOf('::group::Change'));
+    expect(r.errors.at(-1)).toMatch(/NOT FULLY ROLLED BACK/);
+    expect(r.errors.at(-1)).toMatch(/deployment\/api: no known-good revision: not rolled back/);
+    expect(r.errors.at(-1)).toMatch(/kubectl --namespace mixed rollout history deployment\/api/);
+    expect(await k.images(ns, 'web')).toEqual({ app: img('a') });
+    expect(r.summary).toMatch(/\| deployment\/web \| app \| .* \| rolled-back \|/);
+    expect(r.summary).toMatch(/\| deployment\/api \| app \| .* \| failed \|/);
+  });
+
   test('two deployments in one step where only one fails: both end on their previous images', async () => {
     const ns = 'pair';
     await k.deployment(ns, 'web', img('a'));

@@ -223,7 +223,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-WR6N224B.js");
+  const { execute } = await import("./chunks/execute-CRN7CPWA.js");
   await execute(inputs);
 }
 

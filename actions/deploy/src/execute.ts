@@ -140,40 +140,78 @@ async function watch(cluster: Cluster, tracked: Tracked[], inputs: Inputs, deadl
   });
 }
 
+/** Records the deployment's current template as known-good; a failure to record is a warning. */
 async function recordKnownGood(cluster: Cluster, name: string): Promise<void> {
-  const d = await cluster.deployment(name);
-  if (!d) return;
-  const good = knownGoodOf(d, await cluster.replicaSets(d));
-  if (good) await cluster.annotate(name, { [KNOWN_GOOD]: encodeKnownGood(good, new Date()) });
+  try {
+    const d = await cluster.deployment(name);
+    if (!d) return;
+    const good = knownGoodOf(d, await cluster.replicaSets(d));
+    if (good) await cluster.annotate(name, { [KNOWN_GOOD]: encodeKnownGood(good, new Date()) });
+  } catch (err) {
+    core.warning(`could not record the known-good revision of deployment/${name} (the next run may have no rollback target): ${(err as Error).message}`);
+  }
 }
 
+const imageList = (images: Record<string, string>): string =>
+  Object.entries(images)
+    .map(([c, i]) => `${c}=${i}`)
+    .join(', ');
+
 /**
- * `rollout undo --to-revision=<target>` (never a blind undo), then the
- * deployment's own state decides: its images equal the target's and its
- * replicas are ready. `kubectl rollout status` is not trusted alone: it can
- * keep reporting a stale ProgressDeadlineExceeded after an undo.
+ * Rolls the given deployments back, each to its target: `rollout undo
+ * --to-revision=<target>` for all of them first (never a blind undo; the
+ * number is looked up again by pod template, as an earlier undo may have
+ * renumbered it), then one wait for all. The deployment's own state decides:
+ * its images equal the target's and its replicas are ready. `kubectl rollout
+ * status` is not trusted alone: it can keep reporting a stale
+ * ProgressDeadlineExceeded after an undo.
  */
-async function rollBack(cluster: Cluster, t: Tracked, target: Target, deadline: number): Promise<{ ok: boolean; detail: string }> {
-  const before = await cluster.deployment(t.name);
-  if (!before) return { ok: false, detail: `deployment/${t.name} disappeared` };
-  const rs = (await cluster.replicaSets(before)).find((r) => templateHashOf(r) === target.podTemplateHash);
-  const revision = (rs && revisionOf(rs)) ?? target.revision;
-  core.info(`deployment/${t.name}: rolling back to revision ${revision} (${Object.entries(target.images).map(([c, i]) => `${c}=${i}`).join(', ')})`);
-  core.info(await cluster.undo(t.name, revision));
-  let last = '';
-  for (;;) {
-    const d = await cluster.deployment(t.name);
-    if (!d) return { ok: false, detail: `deployment/${t.name} disappeared during the rollback` };
-    const st = rolloutState(d);
-    const images = imagesOf(d.spec.template);
-    const imagesBack = Object.entries(target.images).every(([c, i]) => images[c] === i);
-    if (imagesBack && replicasSettled(st)) {
+async function rollBackAll(cluster: Cluster, items: Array<{ t: Tracked; target: Target }>, deadline: number): Promise<void> {
+  const waiting: Array<{ t: Tracked; target: Target }> = [];
+  for (const { t, target } of items) {
+    try {
+      const before = await cluster.deployment(t.name);
+      if (!before) throw new Error(`deployment/${t.name} disappeared`);
+      const rs = (await cluster.replicaSets(before)).find((r) => templateHashOf(r) === target.podTemplateHash);
+      const revision = (rs && revisionOf(rs)) ?? target.revision;
+      core.info(`deployment/${t.name}: rolling back to revision ${revision} (${imageList(target.images)})`);
+      core.info(await cluster.undo(t.name, revision));
+      waiting.push({ t, target });
+    } catch (err) {
+      t.result = 'failed';
+      t.rollbackDetail = `rollback failed: ${(err as Error).message}`;
+      t.endedAt = Date.now();
+    }
+  }
+  const last = new Map<string, string>();
+  while (waiting.length > 0) {
+    for (const item of [...waiting]) {
+      const { t, target } = item;
+      const d = await cluster.deployment(t.name).catch(() => undefined);
+      if (!d) continue;
+      const st = rolloutState(d);
+      const images = imagesOf(d.spec.template);
+      const imagesBack = Object.entries(target.images).every(([c, i]) => images[c] === i);
       t.after = d;
       t.revisionAfter = revisionOf(d);
-      return { ok: true, detail: `back on revision ${t.revisionAfter} (${Object.entries(target.images).map(([c, i]) => `${c}=${i}`).join(', ')}), ${describeState({ ...st, deadlineExceeded: false })}` };
+      if (imagesBack && replicasSettled(st)) {
+        t.result = 'rolled-back';
+        t.rollbackDetail = `back on revision ${t.revisionAfter} (${imageList(target.images)}), ${describeState({ ...st, deadlineExceeded: false })}`;
+        t.endedAt = Date.now();
+        waiting.splice(waiting.indexOf(item), 1);
+      } else {
+        last.set(t.name, `${describeState(st)}${imagesBack ? '' : '; images not yet back'}`);
+      }
     }
-    last = `${describeState(st)}${imagesBack ? '' : '; images not yet back'}`;
-    if (Date.now() >= deadline) return { ok: false, detail: `rollback did not complete in time: ${last}` };
+    if (waiting.length === 0) break;
+    if (Date.now() >= deadline) {
+      for (const { t } of waiting) {
+        t.result = 'failed';
+        t.rollbackDetail = `rollback did not complete in time: ${last.get(t.name) ?? 'no status'}`;
+        t.endedAt = Date.now();
+      }
+      break;
+    }
     await sleep(POLL_MS);
   }
 }
@@ -288,44 +326,33 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
   core.error(`Rollout failed: ${failure}`);
   notes.push(`What broke: ${failure}`);
   const changed = tracked.filter((t) => t.changed);
-  if (!inputs.rollbackOnFailure || changed.some((t) => !t.target)) {
-    const why = !inputs.rollbackOnFailure ? 'rollback-on-failure is false' : `no known-good revision for ${changed.filter((t) => !t.target).map((t) => `deployment/${t.name}`).join(', ')}`;
-    for (const t of changed) {
-      t.result = 'failed';
-      t.endedAt = Date.now();
-      t.after = await cluster.deployment(t.name).catch(() => undefined);
-      t.revisionAfter = t.after && revisionOf(t.after);
-    }
-    await github?.status('failure', `Failed, not rolled back: ${failure}`);
-    throw new DeployFailure(`${failure}\nNo automatic rollback (${why}): the changed deployments are left as they are now.\n${nextSteps(cluster, tracked)}`);
+  // Roll back every changed deployment that has a known-good target; one without stays as it is, said loudly.
+  const rollable = inputs.rollbackOnFailure ? changed.filter((t) => t.target) : [];
+  const stuck = changed.filter((t) => !rollable.includes(t));
+  for (const t of stuck) {
+    t.result = 'failed';
+    t.rollbackDetail = inputs.rollbackOnFailure ? 'no known-good revision: not rolled back' : 'rollback-on-failure is false: not rolled back';
+    t.endedAt = Date.now();
+    t.after = await cluster.deployment(t.name).catch(() => undefined);
+    t.revisionAfter = t.after && revisionOf(t.after);
   }
-
-  const rollbackDeadline = Date.now() + inputs.timeoutMs;
-  const outcomes = await core.group('Roll back', async () => {
-    const out: string[] = [];
-    for (const t of changed) {
-      try {
-        const r = await rollBack(cluster, t, t.target as Target, rollbackDeadline);
-        t.result = r.ok ? 'rolled-back' : 'failed';
-        t.rollbackDetail = r.detail;
-        out.push(`deployment/${t.name}: ${r.detail}`);
-      } catch (err) {
-        t.result = 'failed';
-        t.rollbackDetail = `rollback failed: ${(err as Error).message}`;
-        out.push(`deployment/${t.name}: ${t.rollbackDetail}`);
-      }
-      t.endedAt = Date.now();
-    }
-    return out;
-  });
-  for (const t of changed.filter((x) => x.result === 'rolled-back')) await recordKnownGood(cluster, t.name).catch((e: Error) => core.warning(`could not record the known-good revision of deployment/${t.name}: ${e.message}`));
+  if (rollable.length > 0) {
+    await core.group('Roll back', () => rollBackAll(cluster, rollable.map((t) => ({ t, target: t.target as Target })), Date.now() + inputs.timeoutMs));
+    for (const t of rollable.filter((x) => x.result === 'rolled-back')) await recordKnownGood(cluster, t.name);
+  }
+  const states = changed.map((t) => `deployment/${t.name}: ${t.rollbackDetail ?? t.result}`).join('; ');
   if (changed.every((t) => t.result === 'rolled-back')) {
     state.result = 'rolled-back';
     await github?.status('failure', `Rolled back: ${failure}`);
-    throw new DeployFailure(`${failure}\nRolled back: ${outcomes.join('; ')}`);
+    throw new DeployFailure(`${failure}\nRolled back: ${states}`);
   }
-  await github?.status('error', `Rollback failed: ${failure}`);
-  throw new DeployFailure(`ROLLBACK FAILED. ${failure}\nState now: ${outcomes.join('; ')}\nThe cluster needs a person.\n${nextSteps(cluster, tracked)}`);
+  if (rollable.length === 0) {
+    await github?.status('failure', `Failed, not rolled back: ${failure}`);
+    throw new DeployFailure(`${failure}\nNo automatic rollback (${inputs.rollbackOnFailure ? 'no known-good revision' : 'rollback-on-failure is false'}): the changed deployments are left as they are now: ${states}\n${nextSteps(cluster, tracked)}`);
+  }
+  const header = rollable.some((t) => t.result !== 'rolled-back') ? 'ROLLBACK FAILED.' : 'NOT FULLY ROLLED BACK: some deployments had no known-good revision.';
+  await github?.status('error', `${header} ${failure}`);
+  throw new DeployFailure(`${header} ${failure}\nState now: ${states}\nThe cluster needs a person.\n${nextSteps(cluster, tracked)}`);
 }
 
 async function rollbackMode(inputs: Inputs, target: KubeTarget, state: RunState): Promise<void> {
@@ -349,19 +376,13 @@ async function rollbackMode(inputs: Inputs, target: KubeTarget, state: RunState)
     plans.push({ t, target: { revision, podTemplateHash: hash, images: imagesOf(rs.spec.template), source: 'recorded' } });
     tracked.push(t);
   }
-  const failures: string[] = [];
-  await core.group('Roll back', async () => {
-    for (const { t, target } of plans) {
-      t.target = target;
-      const r = await rollBack(cluster, t, target, deadline).catch((err: Error) => ({ ok: false, detail: err.message }));
-      t.result = r.ok ? 'rolled-back' : 'failed';
-      t.rollbackDetail = r.detail;
-      t.endedAt = Date.now();
-      core.info(`deployment/${t.name}: ${r.detail}`);
-      if (r.ok) await recordKnownGood(cluster, t.name);
-      else failures.push(`deployment/${t.name}: ${r.detail}`);
-    }
-  });
+  for (const { t, target } of plans) t.target = target;
+  await core.group('Roll back', () => rollBackAll(cluster, plans, deadline));
+  for (const { t } of plans) {
+    core.info(`deployment/${t.name}: ${t.rollbackDetail}`);
+    if (t.result === 'rolled-back') await recordKnownGood(cluster, t.name);
+  }
+  const failures = plans.filter(({ t }) => t.result !== 'rolled-back').map(({ t }) => `deployment/${t.name}: ${t.rollbackDetail}`);
   if (failures.length > 0) throw new DeployFailure(`ROLLBACK FAILED: ${failures.join('; ')}\n${nextSteps(cluster, tracked)}`);
   state.result = 'rolled-back';
 }

@@ -1011,32 +1011,62 @@ async function watch(cluster, tracked, inputs, deadline, cancel) {
   });
 }
 async function recordKnownGood(cluster, name) {
-  const d = await cluster.deployment(name);
-  if (!d) return;
-  const good = knownGoodOf(d, await cluster.replicaSets(d));
-  if (good) await cluster.annotate(name, { [KNOWN_GOOD]: encodeKnownGood(good, /* @__PURE__ */ new Date()) });
+  try {
+    const d = await cluster.deployment(name);
+    if (!d) return;
+    const good = knownGoodOf(d, await cluster.replicaSets(d));
+    if (good) await cluster.annotate(name, { [KNOWN_GOOD]: encodeKnownGood(good, /* @__PURE__ */ new Date()) });
+  } catch (err) {
+    warning(`could not record the known-good revision of deployment/${name} (the next run may have no rollback target): ${err.message}`);
+  }
 }
-async function rollBack(cluster, t, target, deadline) {
-  const before = await cluster.deployment(t.name);
-  if (!before) return { ok: false, detail: `deployment/${t.name} disappeared` };
-  const rs = (await cluster.replicaSets(before)).find((r) => templateHashOf(r) === target.podTemplateHash);
-  const revision = (rs && revisionOf(rs)) ?? target.revision;
-  info(`deployment/${t.name}: rolling back to revision ${revision} (${Object.entries(target.images).map(([c, i]) => `${c}=${i}`).join(", ")})`);
-  info(await cluster.undo(t.name, revision));
-  let last = "";
-  for (; ; ) {
-    const d = await cluster.deployment(t.name);
-    if (!d) return { ok: false, detail: `deployment/${t.name} disappeared during the rollback` };
-    const st = rolloutState(d);
-    const images = imagesOf(d.spec.template);
-    const imagesBack = Object.entries(target.images).every(([c, i]) => images[c] === i);
-    if (imagesBack && replicasSettled(st)) {
+var imageList = (images) => Object.entries(images).map(([c, i]) => `${c}=${i}`).join(", ");
+async function rollBackAll(cluster, items, deadline) {
+  const waiting = [];
+  for (const { t, target } of items) {
+    try {
+      const before = await cluster.deployment(t.name);
+      if (!before) throw new Error(`deployment/${t.name} disappeared`);
+      const rs = (await cluster.replicaSets(before)).find((r) => templateHashOf(r) === target.podTemplateHash);
+      const revision = (rs && revisionOf(rs)) ?? target.revision;
+      info(`deployment/${t.name}: rolling back to revision ${revision} (${imageList(target.images)})`);
+      info(await cluster.undo(t.name, revision));
+      waiting.push({ t, target });
+    } catch (err) {
+      t.result = "failed";
+      t.rollbackDetail = `rollback failed: ${err.message}`;
+      t.endedAt = Date.now();
+    }
+  }
+  const last = /* @__PURE__ */ new Map();
+  while (waiting.length > 0) {
+    for (const item of [...waiting]) {
+      const { t, target } = item;
+      const d = await cluster.deployment(t.name).catch(() => void 0);
+      if (!d) continue;
+      const st = rolloutState(d);
+      const images = imagesOf(d.spec.template);
+      const imagesBack = Object.entries(target.images).every(([c, i]) => images[c] === i);
       t.after = d;
       t.revisionAfter = revisionOf(d);
-      return { ok: true, detail: `back on revision ${t.revisionAfter} (${Object.entries(target.images).map(([c, i]) => `${c}=${i}`).join(", ")}), ${describeState({ ...st, deadlineExceeded: false })}` };
+      if (imagesBack && replicasSettled(st)) {
+        t.result = "rolled-back";
+        t.rollbackDetail = `back on revision ${t.revisionAfter} (${imageList(target.images)}), ${describeState({ ...st, deadlineExceeded: false })}`;
+        t.endedAt = Date.now();
+        waiting.splice(waiting.indexOf(item), 1);
+      } else {
+        last.set(t.name, `${describeState(st)}${imagesBack ? "" : "; images not yet back"}`);
+      }
     }
-    last = `${describeState(st)}${imagesBack ? "" : "; images not yet back"}`;
-    if (Date.now() >= deadline) return { ok: false, detail: `rollback did not complete in time: ${last}` };
+    if (waiting.length === 0) break;
+    if (Date.now() >= deadline) {
+      for (const { t } of waiting) {
+        t.result = "failed";
+        t.rollbackDetail = `rollback did not complete in time: ${last.get(t.name) ?? "no status"}`;
+        t.endedAt = Date.now();
+      }
+      break;
+    }
     await sleep4(POLL_MS);
   }
 }
@@ -1133,47 +1163,36 @@ async function deployMode(inputs, target, auth, work, state) {
   error(`Rollout failed: ${failure}`);
   notes.push(`What broke: ${failure}`);
   const changed = tracked.filter((t) => t.changed);
-  if (!inputs.rollbackOnFailure || changed.some((t) => !t.target)) {
-    const why = !inputs.rollbackOnFailure ? "rollback-on-failure is false" : `no known-good revision for ${changed.filter((t) => !t.target).map((t) => `deployment/${t.name}`).join(", ")}`;
-    for (const t of changed) {
-      t.result = "failed";
-      t.endedAt = Date.now();
-      t.after = await cluster.deployment(t.name).catch(() => void 0);
-      t.revisionAfter = t.after && revisionOf(t.after);
-    }
-    await github?.status("failure", `Failed, not rolled back: ${failure}`);
-    throw new DeployFailure(`${failure}
-No automatic rollback (${why}): the changed deployments are left as they are now.
-${nextSteps(cluster, tracked)}`);
+  const rollable = inputs.rollbackOnFailure ? changed.filter((t) => t.target) : [];
+  const stuck = changed.filter((t) => !rollable.includes(t));
+  for (const t of stuck) {
+    t.result = "failed";
+    t.rollbackDetail = inputs.rollbackOnFailure ? "no known-good revision: not rolled back" : "rollback-on-failure is false: not rolled back";
+    t.endedAt = Date.now();
+    t.after = await cluster.deployment(t.name).catch(() => void 0);
+    t.revisionAfter = t.after && revisionOf(t.after);
   }
-  const rollbackDeadline = Date.now() + inputs.timeoutMs;
-  const outcomes = await group("Roll back", async () => {
-    const out = [];
-    for (const t of changed) {
-      try {
-        const r = await rollBack(cluster, t, t.target, rollbackDeadline);
-        t.result = r.ok ? "rolled-back" : "failed";
-        t.rollbackDetail = r.detail;
-        out.push(`deployment/${t.name}: ${r.detail}`);
-      } catch (err) {
-        t.result = "failed";
-        t.rollbackDetail = `rollback failed: ${err.message}`;
-        out.push(`deployment/${t.name}: ${t.rollbackDetail}`);
-      }
-      t.endedAt = Date.now();
-    }
-    return out;
-  });
-  for (const t of changed.filter((x) => x.result === "rolled-back")) await recordKnownGood(cluster, t.name).catch((e) => warning(`could not record the known-good revision of deployment/${t.name}: ${e.message}`));
+  if (rollable.length > 0) {
+    await group("Roll back", () => rollBackAll(cluster, rollable.map((t) => ({ t, target: t.target })), Date.now() + inputs.timeoutMs));
+    for (const t of rollable.filter((x) => x.result === "rolled-back")) await recordKnownGood(cluster, t.name);
+  }
+  const states = changed.map((t) => `deployment/${t.name}: ${t.rollbackDetail ?? t.result}`).join("; ");
   if (changed.every((t) => t.result === "rolled-back")) {
     state.result = "rolled-back";
     await github?.status("failure", `Rolled back: ${failure}`);
     throw new DeployFailure(`${failure}
-Rolled back: ${outcomes.join("; ")}`);
+Rolled back: ${states}`);
   }
-  await github?.status("error", `Rollback failed: ${failure}`);
-  throw new DeployFailure(`ROLLBACK FAILED. ${failure}
-State now: ${outcomes.join("; ")}
+  if (rollable.length === 0) {
+    await github?.status("failure", `Failed, not rolled back: ${failure}`);
+    throw new DeployFailure(`${failure}
+No automatic rollback (${inputs.rollbackOnFailure ? "no known-good revision" : "rollback-on-failure is false"}): the changed deployments are left as they are now: ${states}
+${nextSteps(cluster, tracked)}`);
+  }
+  const header = rollable.some((t) => t.result !== "rolled-back") ? "ROLLBACK FAILED." : "NOT FULLY ROLLED BACK: some deployments had no known-good revision.";
+  await github?.status("error", `${header} ${failure}`);
+  throw new DeployFailure(`${header} ${failure}
+State now: ${states}
 The cluster needs a person.
 ${nextSteps(cluster, tracked)}`);
 }
@@ -1198,19 +1217,13 @@ async function rollbackMode(inputs, target, state) {
     plans.push({ t, target: { revision, podTemplateHash: hash, images: imagesOf(rs.spec.template), source: "recorded" } });
     tracked.push(t);
   }
-  const failures = [];
-  await group("Roll back", async () => {
-    for (const { t, target: target2 } of plans) {
-      t.target = target2;
-      const r = await rollBack(cluster, t, target2, deadline).catch((err) => ({ ok: false, detail: err.message }));
-      t.result = r.ok ? "rolled-back" : "failed";
-      t.rollbackDetail = r.detail;
-      t.endedAt = Date.now();
-      info(`deployment/${t.name}: ${r.detail}`);
-      if (r.ok) await recordKnownGood(cluster, t.name);
-      else failures.push(`deployment/${t.name}: ${r.detail}`);
-    }
-  });
+  for (const { t, target: target2 } of plans) t.target = target2;
+  await group("Roll back", () => rollBackAll(cluster, plans, deadline));
+  for (const { t } of plans) {
+    info(`deployment/${t.name}: ${t.rollbackDetail}`);
+    if (t.result === "rolled-back") await recordKnownGood(cluster, t.name);
+  }
+  const failures = plans.filter(({ t }) => t.result !== "rolled-back").map(({ t }) => `deployment/${t.name}: ${t.rollbackDetail}`);
   if (failures.length > 0) throw new DeployFailure(`ROLLBACK FAILED: ${failures.join("; ")}
 ${nextSteps(cluster, tracked)}`);
   state.result = "rolled-back";
@@ -1240,4 +1253,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-WR6N224B.js.map
+//# sourceMappingURL=execute-CRN7CPWA.js.map
