@@ -232,6 +232,35 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     expect(await k.images(ns, 'web')).toEqual({ app: img('a') });
   });
 
+  test('health-check-url: 2xx after a few tries is a success; never 2xx is a failed rollout, rolled back', async () => {
+    let answers: number[] = [];
+    let hits = 0;
+    const app: Server = createServer((_req, res) => {
+      hits++;
+      res.writeHead(answers.shift() ?? 500).end();
+    });
+    await new Promise<void>((r) => app.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(app.address() as { port: number }).port}/healthz`;
+    try {
+      const ns = 'health';
+      await k.deployment(ns, 'web', img('a'));
+      answers = [503, 502, 200];
+      const good = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('hc-good'), 'health-check-url': url });
+      expect(good.errors).toEqual([]);
+      expect(good.outputs.result).toBe('deployed');
+      expect(hits).toBe(3);
+      expect(good.summary).toContain(`Health check: ${url} answered HTTP 200 after 3 attempt(s)`);
+      answers = [];
+      const bad = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('hc-bad'), 'health-check-url': url, timeout: '8s' });
+      expect(bad.exitCode).not.toBe(0);
+      expect(bad.outputs.result).toBe('rolled-back');
+      expect(bad.errors.at(-1)).toContain(`the rollout completed but ${url} did not answer 2xx: HTTP 500`);
+      expect(await k.images(ns, 'web')).toEqual({ app: img('hc-good') });
+    } finally {
+      await new Promise<void>((r) => app.close(() => r()));
+    }
+  });
+
   test('mode: rollback returns to the previous revision, or to-revision, and ends with exit 0', async () => {
     const ns = 'manual';
     await k.deployment(ns, 'web', img('a'));

@@ -303,7 +303,7 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
     const watched = await watch(cluster, tracked, inputs, deadline, cancel);
     if (watched) failure = watched.what;
     else if (inputs.healthCheckUrl) {
-      const health = await core.group(`Health check ${inputs.healthCheckUrl}`, () => waitHealthy(inputs.healthCheckUrl as string, Math.max(deadline, Date.now() + 1000)));
+      const health = await core.group(`Health check ${inputs.healthCheckUrl}`, () => waitHealthy(inputs.healthCheckUrl as string, Math.max(deadline, Date.now() + 1000), 1000, () => cancel.reason));
       if (!health.ok) failure = `the rollout completed but ${inputs.healthCheckUrl} did not answer 2xx: ${health.detail}`;
       else notes.push(`Health check: ${inputs.healthCheckUrl} answered ${health.detail}`);
     }

@@ -3,10 +3,12 @@ import * as core from '@actions/core';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** GET the URL until it answers 2xx or the time runs out; the last answer explains a failure. */
-export async function waitHealthy(url: string, deadline: number, intervalMs = 1000): Promise<{ ok: boolean; detail: string }> {
+export async function waitHealthy(url: string, deadline: number, intervalMs = 1000, cancelled: () => string | undefined = () => undefined): Promise<{ ok: boolean; detail: string }> {
   let detail = 'no attempt made: no time left';
   let attempts = 0;
   while (Date.now() < deadline) {
+    const reason = cancelled();
+    if (reason) return { ok: false, detail: `${reason} (after ${attempts} attempt(s))` };
     attempts++;
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(Math.max(1000, Math.min(10000, deadline - Date.now()))), redirect: 'manual' });

@@ -770,10 +770,12 @@ var GitHubDeployment = class _GitHubDeployment {
 
 // actions/deploy/src/health-check.ts
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
-async function waitHealthy(url, deadline, intervalMs = 1e3) {
+async function waitHealthy(url, deadline, intervalMs = 1e3, cancelled = () => void 0) {
   let detail = "no attempt made: no time left";
   let attempts = 0;
   while (Date.now() < deadline) {
+    const reason = cancelled();
+    if (reason) return { ok: false, detail: `${reason} (after ${attempts} attempt(s))` };
     attempts++;
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(Math.max(1e3, Math.min(1e4, deadline - Date.now()))), redirect: "manual" });
@@ -1142,7 +1144,7 @@ async function deployMode(inputs, target, auth, work, state) {
     const watched = await watch(cluster, tracked, inputs, deadline, cancel);
     if (watched) failure = watched.what;
     else if (inputs.healthCheckUrl) {
-      const health = await group(`Health check ${inputs.healthCheckUrl}`, () => waitHealthy(inputs.healthCheckUrl, Math.max(deadline, Date.now() + 1e3)));
+      const health = await group(`Health check ${inputs.healthCheckUrl}`, () => waitHealthy(inputs.healthCheckUrl, Math.max(deadline, Date.now() + 1e3), 1e3, () => cancel.reason));
       if (!health.ok) failure = `the rollout completed but ${inputs.healthCheckUrl} did not answer 2xx: ${health.detail}`;
       else notes.push(`Health check: ${inputs.healthCheckUrl} answered ${health.detail}`);
     }
@@ -1253,4 +1255,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-CRN7CPWA.js.map
+//# sourceMappingURL=execute-SGUXO3AK.js.map
