@@ -173,6 +173,23 @@ describe('engine: kubeseal (fake kubeseal on PATH)', () => {
 });
 
 describe('both engines write the same document', () => {
+  it.each(['yaml', 'json'])('%s: keys YAML 1.1 would misread and digit-only keys, identical too', async (format) => {
+    const inputs = { name: 'web', namespace: 'shop', labels: 'feature=on', annotations: 'example.com/note=yes', secrets: 'on=CANARY-1\nn=CANARY-2\n10=CANARY-3\n9=CANARY-4\nb=CANARY-5', cert: 'cert.pem', format };
+    const native = await run('seal-secrets', { cwd: workspace(), inputs });
+    const kubeseal = await run('seal-secrets', { cwd: workspace(), inputs: { ...inputs, engine: 'kubeseal' } });
+    expect(native.errors).toEqual([]);
+    expect(kubeseal.errors).toEqual([]);
+    const blank = (text: string): string => text.replace(/Ag[A-Za-z0-9+/=]{100,}/g, '<ciphertext>');
+    const text = readFileSync(native.outputs.file as string, 'utf8');
+    expect(blank(readFileSync(kubeseal.outputs.file as string, 'utf8'))).toBe(blank(text));
+    // What kubectl (YAML 1.1) reads back: the same keys, in Go's byte order.
+    const obj = parse(text, { version: '1.1' }) as { spec: { encryptedData: Record<string, string>; template: { metadata: { labels: unknown; annotations: unknown } } } };
+    expect(Object.keys(obj.spec.encryptedData).sort()).toEqual(['10', '9', 'b', 'n', 'on']);
+    expect(obj.spec.template.metadata.labels).toEqual({ feature: 'on' });
+    expect(obj.spec.template.metadata.annotations).toEqual({ 'example.com/note': 'yes' });
+    expect(text.indexOf('"10"')).toBeLessThan(text.indexOf('"9"'));
+  });
+
   it.each(['yaml', 'json'])('%s: identical but for the ciphertexts', async (format) => {
     const inputs = { name: 'web', namespace: 'shop', scope: 'namespace-wide', type: 'kubernetes.io/basic-auth', labels: 'app=web\ntier=db', annotations: 'example.com/owner=team-a', secrets: 'username=CANARY-u\npassword=CANARY-p', cert: 'cert.pem', format };
     const native = await run('seal-secrets', { cwd: workspace(), inputs });
@@ -280,6 +297,8 @@ describe('certificate sources', () => {
       hits.push(`${req.method} ${req.url}`);
       if (req.url === '/v1/cert.pem') {
         res.writeHead(200, { 'content-type': 'application/x-pem-file' }).end(pem);
+      } else if (req.url === '/moved') {
+        res.writeHead(302, { location: '/v1/cert.pem' }).end();
       } else if (req.url === '/api/v1/namespaces/sealed/services/ss-controller') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ kind: 'Service', apiVersion: 'v1', metadata: { name: 'ss-controller', namespace: 'sealed' }, spec: { ports: [{ name: 'http', port: 8080 }] } }));
       } else if (req.url === '/api/v1/namespaces/sealed/services/http:ss-controller:http/proxy/v1/cert.pem') {
@@ -303,6 +322,14 @@ describe('certificate sources', () => {
   it('a URL that answers 404 is an error naming cert', async () => {
     const r = await run('seal-secrets', { cwd: workspace(), inputs: { name: 'web', namespace: 'shop', secrets: 'a=CANARY-url-2', cert: `${base}/nope.pem` } });
     expect(r.errors[0]).toMatch(/input 'cert': cannot fetch .*HTTP 404/);
+    expect(existsSync(path.join(r.cwd, 'web.sealedsecret.yaml'))).toBe(false);
+  });
+
+  it('a URL that redirects is an error naming cert, not retried, no file', async () => {
+    const before = hits.length;
+    const r = await run('seal-secrets', { cwd: workspace(), inputs: { name: 'web', namespace: 'shop', secrets: 'a=CANARY-url-3', cert: `${base}/moved` } });
+    expect(r.errors[0]).toMatch(/input 'cert': .*\/moved answered HTTP 302 .*redirects are not followed/);
+    expect(hits.slice(before)).toEqual(['GET /moved']);
     expect(existsSync(path.join(r.cwd, 'web.sealedsecret.yaml'))).toBe(false);
   });
 

@@ -70,6 +70,46 @@ describe('SealedSecret rendering (as kubeseal writes it)', () => {
   });
 });
 
+describe('what kubectl reads back (YAML 1.1, Go key order)', () => {
+  // kubectl and the controller parse with sigs.k8s.io/yaml (go-yaml, YAML 1.1): a plain
+  // `on`, `yes`, `n` or `1_000` is a boolean or a number there, not the string written.
+  const yaml11 = (text: string): unknown => parse(text, { version: '1.1' });
+  const tricky = spec({
+    encryptedData: new Map([['on', 'AgBon'], ['n', 'AgBn'], ['yes', 'AgByes'], ['OFF', 'AgBoff'], ['10', 'AgB10'], ['9', 'AgB9'], ['b', 'AgBb']]),
+    labels: [['feature', 'on'], ['size', '1_000'], ['flag', 'y']],
+    annotations: [['example.com/note', 'yes'], ['example.com/bits', '0b11']],
+  });
+
+  it('YAML: keys, labels and annotations read back as the same strings under YAML 1.1', async () => {
+    const obj = yaml11(await renderSealedSecret(tricky, 'yaml')) as { spec: { encryptedData: Record<string, string>; template: { metadata: { labels: unknown; annotations: unknown } } } };
+    expect(obj.spec.encryptedData).toEqual(Object.fromEntries(tricky.encryptedData));
+    expect(obj.spec.template.metadata.labels).toEqual({ feature: 'on', size: '1_000', flag: 'y' });
+    expect(obj.spec.template.metadata.annotations).toEqual({ 'example.com/note': 'yes', 'example.com/bits': '0b11' });
+  });
+
+  it('keys in byte order, as Go sorts them ("10" before "9"), in YAML and JSON', async () => {
+    const order = ['10', '9', 'OFF', 'b', 'n', 'on', 'yes'];
+    const yamlText = await renderSealedSecret(tricky, 'yaml');
+    const yamlKeys = [...yamlText.matchAll(/^ {4}"?([^":]+)"?: AgB/gm)].map((m) => m[1]);
+    expect(yamlKeys).toEqual(order);
+    const jsonText = await renderSealedSecret(tricky, 'json');
+    expect([...jsonText.matchAll(/^ {6}"([^"]+)": "AgB/gm)].map((m) => m[1])).toEqual(order);
+  });
+
+  it('merge-into keeps that: a JSON file keeps its key order, a YAML merge quotes what YAML 1.1 would misread', async () => {
+    const json = await parseSealedSecretFile(await renderSealedSecret(spec({ encryptedData: new Map([['10', 'AgB10'], ['9', 'AgB9']]) }), 'json'));
+    const merged = json.merge({ encryptedData: new Map([['b', 'AgBb']]), labels: [], annotations: [] });
+    expect([...merged.matchAll(/^ {6}"([^"]+)": "AgB/gm)].map((m) => m[1])).toEqual(['10', '9', 'b']);
+    const file = await parseSealedSecretFile(await renderSealedSecret(spec(), 'yaml'));
+    const out = file.merge({ encryptedData: new Map([['on', 'AgBon']]), labels: [['feature', 'off']], annotations: [] });
+    const obj = yaml11(out) as { spec: { encryptedData: Record<string, string>; template: { metadata: Record<string, unknown> } } };
+    expect(obj.spec.encryptedData).toEqual({ alpha: 'AgBalpha==', on: 'AgBon', zeta: 'AgBzeta==' });
+    expect(obj.spec.template.metadata.labels).toEqual({ feature: 'off' });
+    // A new labels map goes where kubeseal puts it: template.metadata keys stay sorted.
+    expect(Object.keys(obj.spec.template.metadata)).toEqual(['creationTimestamp', 'labels', 'name', 'namespace']);
+  });
+});
+
 describe('merge-into', () => {
   const original = [
     '# managed by CI: do not edit by hand',

@@ -29,7 +29,8 @@ describe('secrets input', () => {
     ['the key ..', '..=1', /key '..' is not valid/],
     ['an empty key', '=value', /key '' is not valid/],
     ['JSON that does not parse', '{"a": "CANARY-in-json', /not valid JSON/],
-    ['a JSON array', '[1]', /key '\[1\]' is not valid|not KEY=VALUE/],
+    ['a JSON array', '[1]', /is JSON but not an object/],
+    ['a JSON duplicate key written with an escape', '{"a": "CANARY-1", "\\u0061": "CANARY-2"}', /key 'a' is given twice/],
     ['a JSON non-string', '{"a": 1}', /value of key 'a' is a number/],
     ['a JSON duplicate key', '{"a": "1", "a": "2"}', /key 'a' is given twice/],
     ['a JSON invalid key', '{"a b": "1"}', /key 'a b' is not valid/],
@@ -57,6 +58,9 @@ describe('type', () => {
     expect(() => checkTypeKeys('secrets', 'kubernetes.io/dockerconfigjson', ['.dockerconfigjson'], [['.dockerconfigjson', 'CANARY not json']])).toThrow(/not a JSON object/);
     expect(() => checkTypeKeys('secrets', 'kubernetes.io/dockerconfigjson', ['.dockerconfigjson'], [['.dockerconfigjson', '{"auths":{}}']])).not.toThrow();
     expect(() => checkTypeKeys('secrets', 'Opaque', [], [])).not.toThrow();
+    // The API server refuses an ssh-auth Secret with an empty ssh-privatekey: it would never unseal.
+    expect(() => checkTypeKeys('secrets', 'kubernetes.io/ssh-auth', ['ssh-privatekey'], [['ssh-privatekey', '']])).toThrow(/'ssh-privatekey' is empty/);
+    expect(() => checkTypeKeys('secrets', 'kubernetes.io/ssh-auth', ['ssh-privatekey'], [['ssh-privatekey', 'k']])).not.toThrow();
     const e = err(() => checkTypeKeys('secrets', 'kubernetes.io/dockerconfigjson', ['.dockerconfigjson'], [['.dockerconfigjson', 'CANARY']]));
     expect(e.message).not.toContain('CANARY');
   });

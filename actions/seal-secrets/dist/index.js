@@ -15,7 +15,7 @@ import {
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-CYMEFMK3.js";
+} from "./chunks/chunk-2BYILHDE.js";
 import "./chunks/chunk-WYXLVV4A.js";
 
 // src/lib/action.ts
@@ -126,13 +126,13 @@ function checkSecretKey(input, key, where) {
 }
 function parseSecretData(input, raw) {
   let pairs;
-  if (raw.trimStart().startsWith("{")) {
+  if (/^[{[]/.test(raw.trimStart())) {
     let parsed;
     try {
       parsed = JSON.parse(raw);
     } catch (err) {
       const at = /position (\d+)/.exec(err instanceof Error ? err.message : "");
-      throw new ConfigurationError(input, `starts with '{' but is not valid JSON${at ? ` (error at character ${at[1]})` : ""}. Expected a JSON object of strings, or KEY=VALUE lines`);
+      throw new ConfigurationError(input, `starts with '${raw.trimStart()[0]}' but is not valid JSON${at ? ` (error at character ${at[1]})` : ""}. Expected a JSON object of strings, or KEY=VALUE lines`);
     }
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
       throw new ConfigurationError(input, "is JSON but not an object. Expected a JSON object of strings, or KEY=VALUE lines");
@@ -143,7 +143,13 @@ function parseSecretData(input, raw) {
       if (typeof value !== "string") throw new ConfigurationError(input, `the value of key '${key}' is a ${value === null ? "null" : typeof value}, not a string. Expected a JSON object of strings`);
       pairs.push([key, value]);
     }
-    const keys = [...raw.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)].map((m) => m[1]);
+    const keys = [...raw.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)].map((m) => {
+      try {
+        return JSON.parse(`"${m[1]}"`);
+      } catch {
+        return m[1];
+      }
+    });
     const dup = keys.find((k, i) => keys.indexOf(k) !== i);
     if (dup !== void 0 && pairs.some(([k]) => k === dup)) throw new ConfigurationError(input, `key '${dup}' is given twice`);
   } else {
@@ -159,7 +165,8 @@ var TYPE_RULES = {
   "kubernetes.io/dockercfg": { all: [".dockercfg"], json: ".dockercfg" },
   "kubernetes.io/dockerconfigjson": { all: [".dockerconfigjson"], json: ".dockerconfigjson" },
   "kubernetes.io/basic-auth": { any: ["username", "password"] },
-  "kubernetes.io/ssh-auth": { all: ["ssh-privatekey"] },
+  // The API server refuses an ssh-auth Secret whose ssh-privatekey is empty.
+  "kubernetes.io/ssh-auth": { all: ["ssh-privatekey"], nonEmpty: "ssh-privatekey" },
   "kubernetes.io/tls": { all: ["tls.crt", "tls.key"] },
   "bootstrap.kubernetes.io/token": { all: ["token-id", "token-secret"] }
 };
@@ -175,6 +182,7 @@ function checkTypeKeys(input, type, keys, values) {
   const missing = (rule.all ?? []).filter((k) => !keys.includes(k));
   if (missing.length > 0) throw new ConfigurationError(input, `a ${type} Secret needs the key${missing.length > 1 ? "s" : ""} ${missing.map((k) => `'${k}'`).join(" and ")}; given: ${keys.join(", ")}`);
   if (rule.any && !rule.any.some((k) => keys.includes(k))) throw new ConfigurationError(input, `a ${type} Secret needs at least one of ${rule.any.map((k) => `'${k}'`).join(", ")}; given: ${keys.join(", ")}`);
+  if (rule.nonEmpty && values.some(([k, v]) => k === rule.nonEmpty && v === "")) throw new ConfigurationError(input, `the value of '${rule.nonEmpty}' is empty; a ${type} Secret needs one`);
   if (rule.json) {
     const given = values.find(([k]) => k === rule.json);
     if (given) {
@@ -304,7 +312,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-FWXBWMAX.js");
+  const { execute } = await import("./chunks/execute-BUIWQRTM.js");
   await execute(inputs);
 }
 

@@ -54,46 +54,90 @@ export function scopeOf(annotations: unknown): Scope {
   return 'strict';
 }
 
-const sortedRecord = (entries: Iterable<readonly [string, string]>): Record<string, string> =>
-  Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** Go's order for map keys (encoding/json, sigs.k8s.io/yaml): byte order. */
+const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A Map, not an object: a JavaScript object puts integer-like keys ("9", "10")
+ * first in numeric order whatever order they were added in, and kubeseal sorts
+ * them by bytes ("10" before "9").
+ */
+const sortedMap = (entries: Iterable<readonly [string, string]>): Map<string, string> => new Map([...entries].sort(([a], [b]) => byteOrder(a, b)));
+
+type Node = string | null | Map<string, Node>;
 
 /** The object in Go struct field order (kubeseal's JSON); YAML sorts it. */
-export function sealedSecretObject(s: SealedSecretSpec): Record<string, unknown> {
-  const scopeAnno = scopeAnnotations(s.scope);
-  const templateAnnotations = sortedRecord([...s.annotations, ...Object.entries(scopeAnno)]);
-  const templateMeta: Record<string, unknown> = { name: s.name, namespace: s.namespace, creationTimestamp: null };
-  if (s.labels.length > 0) templateMeta.labels = sortedRecord(s.labels);
-  if (Object.keys(templateAnnotations).length > 0) templateMeta.annotations = templateAnnotations;
-  const meta: Record<string, unknown> = { name: s.name, namespace: s.namespace, creationTimestamp: null };
-  if (Object.keys(scopeAnno).length > 0) meta.annotations = scopeAnno;
-  return {
-    kind: KIND,
-    apiVersion: API_VERSION,
-    metadata: meta,
-    spec: {
-      template: { metadata: templateMeta, type: s.type },
-      encryptedData: sortedRecord(s.encryptedData),
-    },
-  };
+export function sealedSecretObject(s: SealedSecretSpec): Map<string, Node> {
+  const scopeAnno = Object.entries(scopeAnnotations(s.scope));
+  const templateAnnotations = sortedMap([...s.annotations, ...scopeAnno]);
+  const templateMeta = new Map<string, Node>([
+    ['name', s.name],
+    ['namespace', s.namespace],
+    ['creationTimestamp', null],
+  ]);
+  if (s.labels.length > 0) templateMeta.set('labels', sortedMap(s.labels));
+  if (templateAnnotations.size > 0) templateMeta.set('annotations', templateAnnotations);
+  const meta = new Map<string, Node>([
+    ['name', s.name],
+    ['namespace', s.namespace],
+    ['creationTimestamp', null],
+  ]);
+  if (scopeAnno.length > 0) meta.set('annotations', new Map(scopeAnno));
+  return new Map<string, Node>([
+    ['kind', KIND],
+    ['apiVersion', API_VERSION],
+    ['metadata', meta],
+    [
+      'spec',
+      new Map<string, Node>([
+        [
+          'template',
+          new Map<string, Node>([
+            ['metadata', templateMeta],
+            ['type', s.type],
+          ]),
+        ],
+        ['encryptedData', sortedMap(s.encryptedData)],
+      ]),
+    ],
+  ]);
 }
 
 function sortDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortDeep);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sortDeep((value as Record<string, unknown>)[k])]),
-    );
-  }
+  if (value instanceof Map) return new Map([...(value as Map<string, unknown>)].sort(([a], [b]) => byteOrder(a, b)).map(([k, v]) => [k, sortDeep(v)]));
+  if (value && typeof value === 'object') return sortDeep(new Map(Object.entries(value)));
   return value;
 }
+
+/** JSON.stringify(value, null, 2), but Maps keep their key order (JSON.stringify would reorder integer-like keys). */
+export function toJson(value: unknown, indent = ''): string {
+  if (value instanceof Map || (value && typeof value === 'object' && !Array.isArray(value))) {
+    const entries: Array<[string, unknown]> = value instanceof Map ? [...(value as Map<string, unknown>)] : Object.entries(value);
+    if (entries.length === 0) return '{}';
+    const inner = `${indent}  `;
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${toJson(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const inner = `${indent}  `;
+    return `[\n${value.map((v) => `${inner}${toJson(v, inner)}`).join(',\n')}\n${indent}]`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * kubectl and the controller read YAML 1.1 (sigs.k8s.io/yaml): there `on`, `yes`,
+ * `n`, `1_000` or `0b11` are not strings. Write every such string quoted, as
+ * kubeseal (go-yaml) does, so a key or label keeps its meaning.
+ */
+export const YAML_SCHEMA_OPTIONS = { compat: 'yaml-1.1' } as const;
 
 export async function renderSealedSecret(s: SealedSecretSpec, format: Format): Promise<string> {
   const { stringify } = await loadYaml();
   const obj = sealedSecretObject(s);
-  if (format === 'json') return `${JSON.stringify(obj, null, 2)}\n`;
-  return `---\n${stringify(sortDeep(obj), { lineWidth: 0, minContentWidth: 0 })}`;
+  if (format === 'json') return `${toJson(obj)}\n`;
+  return `---\n${stringify(sortDeep(obj), { ...YAML_SCHEMA_OPTIONS, lineWidth: 0, minContentWidth: 0 })}`;
 }
 
 /** What an existing SealedSecret file says about itself (for merge-into). */
@@ -140,18 +184,37 @@ function describe(obj: unknown): { name: string; namespace: string; scope: Scope
 function insertSorted(map: YAMLMap, key: string, value: string, keepSorted: boolean, keyText: (k: unknown) => string): void {
   map.set(key, value);
   // Byte order, as Go sorts map keys.
-  if (keepSorted) map.items.sort((a, b) => (keyText(a.key) < keyText(b.key) ? -1 : keyText(a.key) > keyText(b.key) ? 1 : 0));
+  if (keepSorted) map.items.sort((a, b) => byteOrder(keyText(a.key), keyText(b.key)));
 }
 
-function ensureMap(doc: Document, path: string[], isMap: YamlModule['isMap']): YAMLMap {
+/** The map at path, created when missing, in its sorted place when its parent was sorted. */
+function ensureMap(doc: Document, path: string[], yaml: Pick<YamlModule, 'isMap' | 'isScalar'>): YAMLMap {
   const existing = doc.getIn(path, true);
-  if (isMap(existing)) return existing;
+  if (yaml.isMap(existing)) return existing;
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  const keyText = (k: unknown): string => String(yaml.isScalar(k) ? k.value : k);
+  const parentSorted = yaml.isMap(parent) && isSorted(parent.items.map((p) => keyText(p.key)));
   doc.setIn(path, doc.createNode({}));
-  return doc.getIn(path, true) as YAMLMap;
+  const created = doc.getIn(path, true) as YAMLMap;
+  const newParent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  if (parentSorted && yaml.isMap(newParent)) newParent.items.sort((a, b) => byteOrder(keyText(a.key), keyText(b.key)));
+  return created;
+}
+
+/** A JSON object as a Map in the file's own key order (JSON.parse would put integer-like keys first). */
+type JsonMap = Map<string, unknown>;
+function jsonMapAt(parent: JsonMap, key: string): JsonMap {
+  const existing = parent.get(key);
+  if (existing instanceof Map) return existing as JsonMap;
+  const created: JsonMap = new Map();
+  parent.set(key, created);
+  return created;
 }
 
 /** Parses a SealedSecret file (YAML or JSON, exactly one document). */
 export async function parseSealedSecretFile(text: string): Promise<ExistingSealedSecret> {
+  const yaml = await loadYaml();
+  const { isScalar, parseAllDocuments, parseDocument } = yaml;
   if (text.trimStart().startsWith('{')) {
     let obj: Record<string, unknown>;
     try {
@@ -164,22 +227,28 @@ export async function parseSealedSecretFile(text: string): Promise<ExistingSeale
       format: 'json',
       ...d,
       merge(update) {
-        const spec = obj.spec as Record<string, unknown>;
-        const data = (spec.encryptedData ?? {}) as Record<string, string>;
-        const sorted = isSorted(Object.keys(data));
-        for (const [k, v] of update.encryptedData) data[k] = v;
-        spec.encryptedData = sorted ? Object.fromEntries(Object.entries(data).sort(([a], [b]) => (a < b ? -1 : 1))) : data;
-        const template = (spec.template ??= {}) as Record<string, unknown>;
-        const meta = (template.metadata ??= {}) as Record<string, unknown>;
-        if (update.labels.length > 0) meta.labels = { ...((meta.labels as Record<string, string>) ?? {}), ...Object.fromEntries(update.labels) };
-        if (update.annotations.length > 0) meta.annotations = { ...((meta.annotations as Record<string, string>) ?? {}), ...Object.fromEntries(update.annotations) };
-        return `${JSON.stringify(obj, null, 2)}\n`;
+        // The same text, read again keeping every object's key order.
+        const root = parseDocument(text, YAML_SCHEMA_OPTIONS).toJS({ mapAsMap: true }) as JsonMap;
+        const spec = jsonMapAt(root, 'spec');
+        const data = jsonMapAt(spec, 'encryptedData');
+        const sorted = isSorted([...data.keys()]);
+        for (const [k, v] of update.encryptedData) data.set(k, v);
+        if (sorted) spec.set('encryptedData', new Map([...data].sort(([x], [y]) => byteOrder(x, y))));
+        const meta = jsonMapAt(jsonMapAt(spec, 'template'), 'metadata');
+        if (update.labels.length > 0) {
+          const labels = jsonMapAt(meta, 'labels');
+          for (const [k, v] of update.labels) labels.set(k, v);
+        }
+        if (update.annotations.length > 0) {
+          const annotations = jsonMapAt(meta, 'annotations');
+          for (const [k, v] of update.annotations) annotations.set(k, v);
+        }
+        return `${toJson(root)}\n`;
       },
     };
   }
-  const { isMap, isScalar, parseAllDocuments } = await loadYaml();
   const keyText = (k: unknown): string => String(isScalar(k) ? k.value : k);
-  const docs = parseAllDocuments(text).filter((doc) => doc.contents !== null);
+  const docs = parseAllDocuments(text, YAML_SCHEMA_OPTIONS).filter((doc) => doc.contents !== null);
   if (docs.length !== 1) throw new SealedSecretFileError(`holds ${docs.length} YAML documents; expected exactly one SealedSecret`);
   const doc = docs[0] as Document;
   if (doc.errors.length > 0) throw new SealedSecretFileError(`is not valid YAML (${doc.errors[0]?.message.split('\n')[0] ?? 'parse error'})`);
@@ -188,15 +257,15 @@ export async function parseSealedSecretFile(text: string): Promise<ExistingSeale
     format: 'yaml',
     ...d,
     merge(update) {
-      const data = ensureMap(doc, ['spec', 'encryptedData'], isMap);
+      const data = ensureMap(doc, ['spec', 'encryptedData'], yaml);
       const sorted = isSorted(data.items.map((p) => keyText(p.key)));
       for (const [k, v] of update.encryptedData) insertSorted(data, k, v, sorted, keyText);
       if (update.labels.length > 0) {
-        const labels = ensureMap(doc, ['spec', 'template', 'metadata', 'labels'], isMap);
+        const labels = ensureMap(doc, ['spec', 'template', 'metadata', 'labels'], yaml);
         for (const [k, v] of update.labels) labels.set(k, v);
       }
       if (update.annotations.length > 0) {
-        const annotations = ensureMap(doc, ['spec', 'template', 'metadata', 'annotations'], isMap);
+        const annotations = ensureMap(doc, ['spec', 'template', 'metadata', 'annotations'], yaml);
         for (const [k, v] of update.annotations) annotations.set(k, v);
       }
       return doc.toString({ lineWidth: 0, minContentWidth: 0 });

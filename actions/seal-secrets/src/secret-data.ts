@@ -21,14 +21,15 @@ function checkSecretKey(input: string, key: string, where: string): void {
  */
 export function parseSecretData(input: string, raw: string): Array<[string, string]> {
   let pairs: Array<[string, string]>;
-  if (raw.trimStart().startsWith('{')) {
+  // A '[' cannot start a KEY=VALUE line either: JSON, reported as not an object.
+  if (/^[{[]/.test(raw.trimStart())) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
     } catch (err) {
       // JSON.parse quotes the text around the mistake: keep only the position, never the text.
       const at = /position (\d+)/.exec(err instanceof Error ? err.message : '');
-      throw new ConfigurationError(input, `starts with '{' but is not valid JSON${at ? ` (error at character ${at[1]})` : ''}. Expected a JSON object of strings, or KEY=VALUE lines`);
+      throw new ConfigurationError(input, `starts with '${raw.trimStart()[0]}' but is not valid JSON${at ? ` (error at character ${at[1]})` : ''}. Expected a JSON object of strings, or KEY=VALUE lines`);
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new ConfigurationError(input, 'is JSON but not an object. Expected a JSON object of strings, or KEY=VALUE lines');
@@ -40,7 +41,14 @@ export function parseSecretData(input: string, raw: string): Array<[string, stri
       pairs.push([key, value]);
     }
     // JSON.parse keeps the last of two equal keys; a duplicate is a mistake to report.
-    const keys = [...raw.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)].map((m) => m[1]);
+    // Compared as JSON.parse reads them: "\u0061" and "a" are the same key.
+    const keys = [...raw.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)].map((m) => {
+      try {
+        return JSON.parse(`"${m[1]}"`) as string;
+      } catch {
+        return m[1];
+      }
+    });
     const dup = keys.find((k, i) => keys.indexOf(k) !== i);
     if (dup !== undefined && pairs.some(([k]) => k === dup)) throw new ConfigurationError(input, `key '${dup}' is given twice`);
   } else {
@@ -52,13 +60,14 @@ export function parseSecretData(input: string, raw: string): Array<[string, stri
 }
 
 /** Keys each built-in type needs (what the API server's Secret validation requires). */
-const TYPE_RULES: Record<string, { all?: string[]; any?: string[]; json?: string }> = {
+const TYPE_RULES: Record<string, { all?: string[]; any?: string[]; json?: string; nonEmpty?: string }> = {
   Opaque: {},
   'kubernetes.io/service-account-token': {},
   'kubernetes.io/dockercfg': { all: ['.dockercfg'], json: '.dockercfg' },
   'kubernetes.io/dockerconfigjson': { all: ['.dockerconfigjson'], json: '.dockerconfigjson' },
   'kubernetes.io/basic-auth': { any: ['username', 'password'] },
-  'kubernetes.io/ssh-auth': { all: ['ssh-privatekey'] },
+  // The API server refuses an ssh-auth Secret whose ssh-privatekey is empty.
+  'kubernetes.io/ssh-auth': { all: ['ssh-privatekey'], nonEmpty: 'ssh-privatekey' },
   'kubernetes.io/tls': { all: ['tls.crt', 'tls.key'] },
   'bootstrap.kubernetes.io/token': { all: ['token-id', 'token-secret'] },
 };
@@ -81,6 +90,7 @@ export function checkTypeKeys(input: string, type: string, keys: readonly string
   const missing = (rule.all ?? []).filter((k) => !keys.includes(k));
   if (missing.length > 0) throw new ConfigurationError(input, `a ${type} Secret needs the key${missing.length > 1 ? 's' : ''} ${missing.map((k) => `'${k}'`).join(' and ')}; given: ${keys.join(', ')}`);
   if (rule.any && !rule.any.some((k) => keys.includes(k))) throw new ConfigurationError(input, `a ${type} Secret needs at least one of ${rule.any.map((k) => `'${k}'`).join(', ')}; given: ${keys.join(', ')}`);
+  if (rule.nonEmpty && values.some(([k, v]) => k === rule.nonEmpty && v === '')) throw new ConfigurationError(input, `the value of '${rule.nonEmpty}' is empty; a ${type} Secret needs one`);
   if (rule.json) {
     const given = values.find(([k]) => k === rule.json);
     if (given) {

@@ -622,41 +622,75 @@ function scopeOf(annotations) {
   if (a[NAMESPACE_WIDE] === "true") return "namespace-wide";
   return "strict";
 }
-var sortedRecord = (entries) => Object.fromEntries([...entries].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+var byteOrder = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var sortedMap = (entries) => new Map([...entries].sort(([a], [b]) => byteOrder(a, b)));
 function sealedSecretObject(s) {
-  const scopeAnno = scopeAnnotations(s.scope);
-  const templateAnnotations = sortedRecord([...s.annotations, ...Object.entries(scopeAnno)]);
-  const templateMeta = { name: s.name, namespace: s.namespace, creationTimestamp: null };
-  if (s.labels.length > 0) templateMeta.labels = sortedRecord(s.labels);
-  if (Object.keys(templateAnnotations).length > 0) templateMeta.annotations = templateAnnotations;
-  const meta = { name: s.name, namespace: s.namespace, creationTimestamp: null };
-  if (Object.keys(scopeAnno).length > 0) meta.annotations = scopeAnno;
-  return {
-    kind: KIND,
-    apiVersion: API_VERSION,
-    metadata: meta,
-    spec: {
-      template: { metadata: templateMeta, type: s.type },
-      encryptedData: sortedRecord(s.encryptedData)
-    }
-  };
+  const scopeAnno = Object.entries(scopeAnnotations(s.scope));
+  const templateAnnotations = sortedMap([...s.annotations, ...scopeAnno]);
+  const templateMeta = /* @__PURE__ */ new Map([
+    ["name", s.name],
+    ["namespace", s.namespace],
+    ["creationTimestamp", null]
+  ]);
+  if (s.labels.length > 0) templateMeta.set("labels", sortedMap(s.labels));
+  if (templateAnnotations.size > 0) templateMeta.set("annotations", templateAnnotations);
+  const meta = /* @__PURE__ */ new Map([
+    ["name", s.name],
+    ["namespace", s.namespace],
+    ["creationTimestamp", null]
+  ]);
+  if (scopeAnno.length > 0) meta.set("annotations", new Map(scopeAnno));
+  return /* @__PURE__ */ new Map([
+    ["kind", KIND],
+    ["apiVersion", API_VERSION],
+    ["metadata", meta],
+    [
+      "spec",
+      /* @__PURE__ */ new Map([
+        [
+          "template",
+          /* @__PURE__ */ new Map([
+            ["metadata", templateMeta],
+            ["type", s.type]
+          ])
+        ],
+        ["encryptedData", sortedMap(s.encryptedData)]
+      ])
+    ]
+  ]);
 }
 function sortDeep(value) {
   if (Array.isArray(value)) return value.map(sortDeep);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value).sort().map((k) => [k, sortDeep(value[k])])
-    );
-  }
+  if (value instanceof Map) return new Map([...value].sort(([a], [b]) => byteOrder(a, b)).map(([k, v]) => [k, sortDeep(v)]));
+  if (value && typeof value === "object") return sortDeep(new Map(Object.entries(value)));
   return value;
 }
+function toJson(value, indent = "") {
+  if (value instanceof Map || value && typeof value === "object" && !Array.isArray(value)) {
+    const entries = value instanceof Map ? [...value] : Object.entries(value);
+    if (entries.length === 0) return "{}";
+    const inner = `${indent}  `;
+    return `{
+${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${toJson(v, inner)}`).join(",\n")}
+${indent}}`;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    const inner = `${indent}  `;
+    return `[
+${value.map((v) => `${inner}${toJson(v, inner)}`).join(",\n")}
+${indent}]`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+var YAML_SCHEMA_OPTIONS = { compat: "yaml-1.1" };
 async function renderSealedSecret(s, format) {
   const { stringify } = await loadYaml();
   const obj = sealedSecretObject(s);
-  if (format === "json") return `${JSON.stringify(obj, null, 2)}
+  if (format === "json") return `${toJson(obj)}
 `;
   return `---
-${stringify(sortDeep(obj), { lineWidth: 0, minContentWidth: 0 })}`;
+${stringify(sortDeep(obj), { ...YAML_SCHEMA_OPTIONS, lineWidth: 0, minContentWidth: 0 })}`;
 }
 var SealedSecretFileError = class extends Error {
 };
@@ -687,15 +721,30 @@ function describe(obj) {
 }
 function insertSorted(map, key, value, keepSorted, keyText) {
   map.set(key, value);
-  if (keepSorted) map.items.sort((a, b) => keyText(a.key) < keyText(b.key) ? -1 : keyText(a.key) > keyText(b.key) ? 1 : 0);
+  if (keepSorted) map.items.sort((a, b) => byteOrder(keyText(a.key), keyText(b.key)));
 }
-function ensureMap(doc, path, isMap) {
+function ensureMap(doc, path, yaml) {
   const existing = doc.getIn(path, true);
-  if (isMap(existing)) return existing;
+  if (yaml.isMap(existing)) return existing;
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  const keyText = (k) => String(yaml.isScalar(k) ? k.value : k);
+  const parentSorted = yaml.isMap(parent) && isSorted(parent.items.map((p) => keyText(p.key)));
   doc.setIn(path, doc.createNode({}));
-  return doc.getIn(path, true);
+  const created = doc.getIn(path, true);
+  const newParent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  if (parentSorted && yaml.isMap(newParent)) newParent.items.sort((a, b) => byteOrder(keyText(a.key), keyText(b.key)));
+  return created;
+}
+function jsonMapAt(parent, key) {
+  const existing = parent.get(key);
+  if (existing instanceof Map) return existing;
+  const created = /* @__PURE__ */ new Map();
+  parent.set(key, created);
+  return created;
 }
 async function parseSealedSecretFile(text) {
+  const yaml = await loadYaml();
+  const { isScalar, parseAllDocuments, parseDocument } = yaml;
   if (text.trimStart().startsWith("{")) {
     let obj;
     try {
@@ -708,23 +757,28 @@ async function parseSealedSecretFile(text) {
       format: "json",
       ...d2,
       merge(update) {
-        const spec = obj.spec;
-        const data = spec.encryptedData ?? {};
-        const sorted = isSorted(Object.keys(data));
-        for (const [k, v] of update.encryptedData) data[k] = v;
-        spec.encryptedData = sorted ? Object.fromEntries(Object.entries(data).sort(([a], [b]) => a < b ? -1 : 1)) : data;
-        const template = spec.template ??= {};
-        const meta = template.metadata ??= {};
-        if (update.labels.length > 0) meta.labels = { ...meta.labels ?? {}, ...Object.fromEntries(update.labels) };
-        if (update.annotations.length > 0) meta.annotations = { ...meta.annotations ?? {}, ...Object.fromEntries(update.annotations) };
-        return `${JSON.stringify(obj, null, 2)}
+        const root = parseDocument(text, YAML_SCHEMA_OPTIONS).toJS({ mapAsMap: true });
+        const spec = jsonMapAt(root, "spec");
+        const data = jsonMapAt(spec, "encryptedData");
+        const sorted = isSorted([...data.keys()]);
+        for (const [k, v] of update.encryptedData) data.set(k, v);
+        if (sorted) spec.set("encryptedData", new Map([...data].sort(([x], [y]) => byteOrder(x, y))));
+        const meta = jsonMapAt(jsonMapAt(spec, "template"), "metadata");
+        if (update.labels.length > 0) {
+          const labels = jsonMapAt(meta, "labels");
+          for (const [k, v] of update.labels) labels.set(k, v);
+        }
+        if (update.annotations.length > 0) {
+          const annotations = jsonMapAt(meta, "annotations");
+          for (const [k, v] of update.annotations) annotations.set(k, v);
+        }
+        return `${toJson(root)}
 `;
       }
     };
   }
-  const { isMap, isScalar, parseAllDocuments } = await loadYaml();
   const keyText = (k) => String(isScalar(k) ? k.value : k);
-  const docs = parseAllDocuments(text).filter((doc2) => doc2.contents !== null);
+  const docs = parseAllDocuments(text, YAML_SCHEMA_OPTIONS).filter((doc2) => doc2.contents !== null);
   if (docs.length !== 1) throw new SealedSecretFileError(`holds ${docs.length} YAML documents; expected exactly one SealedSecret`);
   const doc = docs[0];
   if (doc.errors.length > 0) throw new SealedSecretFileError(`is not valid YAML (${doc.errors[0]?.message.split("\n")[0] ?? "parse error"})`);
@@ -733,15 +787,15 @@ async function parseSealedSecretFile(text) {
     format: "yaml",
     ...d,
     merge(update) {
-      const data = ensureMap(doc, ["spec", "encryptedData"], isMap);
+      const data = ensureMap(doc, ["spec", "encryptedData"], yaml);
       const sorted = isSorted(data.items.map((p) => keyText(p.key)));
       for (const [k, v] of update.encryptedData) insertSorted(data, k, v, sorted, keyText);
       if (update.labels.length > 0) {
-        const labels = ensureMap(doc, ["spec", "template", "metadata", "labels"], isMap);
+        const labels = ensureMap(doc, ["spec", "template", "metadata", "labels"], yaml);
         for (const [k, v] of update.labels) labels.set(k, v);
       }
       if (update.annotations.length > 0) {
-        const annotations = ensureMap(doc, ["spec", "template", "metadata", "annotations"], isMap);
+        const annotations = ensureMap(doc, ["spec", "template", "metadata", "annotations"], yaml);
         for (const [k, v] of update.annotations) annotations.set(k, v);
       }
       return doc.toString({ lineWidth: 0, minContentWidth: 0 });
@@ -778,4 +832,4 @@ export {
   SealedSecretFileError,
   parseSealedSecretFile
 };
-//# sourceMappingURL=chunk-CYMEFMK3.js.map
+//# sourceMappingURL=chunk-2BYILHDE.js.map

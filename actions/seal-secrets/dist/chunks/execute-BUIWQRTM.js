@@ -19,7 +19,7 @@ import {
   setOutput,
   warning,
   writeSummary
-} from "./chunk-CYMEFMK3.js";
+} from "./chunk-2BYILHDE.js";
 import "./chunk-WYXLVV4A.js";
 
 // actions/seal-secrets/src/execute.ts
@@ -479,12 +479,13 @@ async function fetchCertUrl(url) {
   let lastError = "";
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {
-      const res = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(3e4), headers: { accept: "application/x-pem-file, */*" } });
+      const res = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(3e4), headers: { accept: "application/x-pem-file, */*" } });
       if (res.ok) {
         const body = await res.text();
         if (body.length > CERT_MAX_BYTES) throw new ConfigurationError("cert", `${url.href} answered ${body.length} bytes; a certificate is a few kB`);
         return body;
       }
+      if (res.status >= 300 && res.status < 400) throw new ConfigurationError("cert", `${url.href} answered HTTP ${res.status} (a redirect${res.headers.get("location") ? ` to ${res.headers.get("location")}` : ""}); redirects are not followed. Expected the certificate's own URL`);
       lastError = `HTTP ${res.status} ${res.statusText}`;
       if (res.status < 500 && res.status !== 429) throw new ConfigurationError("cert", `cannot fetch ${url.href}: ${lastError}`);
     } catch (err) {
@@ -625,4 +626,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-FWXBWMAX.js.map
+//# sourceMappingURL=execute-BUIWQRTM.js.map
