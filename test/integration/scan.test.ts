@@ -141,6 +141,22 @@ describe('against each real Trivy report, as the runner runs it', () => {
   });
 });
 
+test('more remaining findings than code scanning accepts: the SARIF keeps the failing ones first, stops at 25,000 and says so', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scan-huge-'));
+  const file = path.join(dir, 'huge.json');
+  writeFileSync(file, JSON.stringify(generateReport(26000)));
+  const r = await scan({ report: file, inputs: { 'ignore-unfixed': 'false' } });
+  const want = expected(file, { ignoreUnfixed: false });
+  expect(pick(r.outputs)).toEqual(want.outputs);
+  const sarif = JSON.parse(readFileSync(r.outputs['sarif-file']!, 'utf8'));
+  const results = sarif.runs[0].results as Array<{ level: string }>;
+  expect(results).toHaveLength(25000);
+  expect(results.slice(0, want.failing).every((x) => x.level === 'error')).toBe(true);
+  expect(results.filter((x) => x.level === 'error')).toHaveLength(want.failing);
+  expect(r.stdout).toMatch(/::warning::The SARIF file holds the 25000 most severe of 26000 remaining findings/);
+  expect(r.summary).toMatch(/1000 of the least severe left out/);
+});
+
 describe('the Trivy command line', () => {
   test('DB first from the mirror, then the scan: vuln only, JSON, by digest, no DB update, no filtering by Trivy', async () => {
     const r = await scan();
@@ -187,6 +203,13 @@ describe('Trivy failing is never a pass', () => {
     expect(r.exitCode).toBe(1);
     expect(r.errors[0]).toMatch(/is not valid JSON .*truncated/);
     expect(r.outputs.passed).toBe('false');
+  });
+
+  test('a truncated report fails with what Trivy itself printed, not only the parse error', async () => {
+    const r = await scan({ env: { FAKE_TRIVY_TRUNCATE: '1' } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(/is not valid JSON[^]*\nTrivy's output:\n.*INFO\tDetected OS/);
+    expect(r.summary).toMatch(/did not complete[^]*Detected OS/);
   });
 
   test('a known malicious trivy on PATH is refused', async () => {

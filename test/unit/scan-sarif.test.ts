@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { evaluate, type Policy } from '../../actions/scan/src/policy.js';
-import { buildSarif } from '../../actions/scan/src/sarif.js';
-import { parseTrivyReport, type Severity } from '../../actions/scan/src/trivy-report.js';
+import { buildSarif, MAX_SARIF_RESULTS } from '../../actions/scan/src/sarif.js';
+import { parseTrivyReport, type Finding, type Severity } from '../../actions/scan/src/trivy-report.js';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
 import { sharedFixtures } from '../harness/run-action.mjs';
 
@@ -92,5 +92,27 @@ describe('SARIF', () => {
     const ids = log.runs[0]?.tool.driver.rules?.map((r) => r.id) ?? [];
     expect(new Set(ids).size).toBe(ids.length);
     expect(validateFast(log)).toBe(true);
+  });
+
+  test('results come most important first: failing, then severity and CVSS, whatever the report order', () => {
+    const f = (id: string, severity: Severity, cvss?: number): Finding => ({ id, severity, pkgName: 'p', installedVersion: '1', fixedVersion: '2', target: 't', resultClass: 'os-pkgs', cvss });
+    const ev = evaluate([f('CVE-LOW', 'LOW'), f('CVE-MED', 'MEDIUM', 6.1), f('CVE-HIGH', 'HIGH', 7.5), f('CVE-CRIT', 'CRITICAL', 9.1), f('CVE-HIGH2', 'HIGH', 8.8)], policy);
+    const run = buildSarif(ev, ctx).runs[0]!;
+    expect(run.results?.map((r) => r.ruleId)).toEqual(['CVE-CRIT', 'CVE-HIGH2', 'CVE-HIGH', 'CVE-MED', 'CVE-LOW']);
+    for (const r of run.results ?? []) expect(run.tool.driver.rules?.[r.ruleIndex!]?.id).toBe(r.ruleId);
+    // A non-failing CRITICAL comes after a failing MEDIUM.
+    const medFailing = buildSarif(evaluate([f('CVE-CRIT', 'CRITICAL', 9.1), f('CVE-MED', 'MEDIUM', 6.1)], { ...policy, failing: new Set<Severity>(['MEDIUM']) }), ctx).runs[0]!;
+    expect(medFailing.results?.map((r) => [r.ruleId, r.level])).toEqual([['CVE-MED', 'error'], ['CVE-CRIT', 'warning']]);
+  });
+
+  test('over code scanning\'s 25,000 results per run: the failing findings are kept, the least severe left out', () => {
+    const f = (i: number, severity: Severity): Finding => ({ id: `CVE-2024-${i}`, severity, pkgName: `p${i}`, installedVersion: '1', fixedVersion: '2', target: 't', resultClass: 'os-pkgs' });
+    const findings = [...Array.from({ length: MAX_SARIF_RESULTS + 100 }, (_, i) => f(i, 'LOW')), f(900001, 'CRITICAL'), f(900002, 'HIGH')];
+    const run = buildSarif(evaluate(findings, policy), ctx).runs[0]!;
+    expect(MAX_SARIF_RESULTS).toBe(25000);
+    expect(run.results).toHaveLength(MAX_SARIF_RESULTS);
+    expect(run.results?.slice(0, 2).map((r) => [r.ruleId, r.level])).toEqual([['CVE-2024-900001', 'error'], ['CVE-2024-900002', 'error']]);
+    expect(run.tool.driver.rules?.length).toBeLessThanOrEqual(MAX_SARIF_RESULTS);
+    for (const r of run.results ?? []) expect(run.tool.driver.rules?.[r.ruleIndex!]?.id).toBe(r.ruleId);
   });
 });

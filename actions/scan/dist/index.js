@@ -171,7 +171,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-SK6MCZ6Q.js");
+  const { execute } = await import("./chunks/execute-SKC5WWWT.js");
   await execute(inputs);
 }
 

@@ -11,7 +11,7 @@ import { attestArgv, oidcProblem, vulnPredicate } from './attest.js';
 import { dbCacheKey, dbFiles, restoreDb, saveDb } from './db-cache.js';
 import type { Inputs } from './inputs.js';
 import { evaluate, type Evaluation } from './policy.js';
-import { buildSarif } from './sarif.js';
+import { buildSarif, MAX_SARIF_RESULTS } from './sarif.js';
 import { buildScanSummary, type ScanOutcome } from './summary.js';
 import { dbDownloadArgv, FILTERING_ENV, isCompromised, isRateLimited, scanArgv, trivyMessage } from './trivy-argv.js';
 import { parseTrivyReport, SEVERITIES } from './trivy-report.js';
@@ -132,7 +132,13 @@ export async function execute(inputs: Inputs): Promise<void> {
     if (scan.exitCode !== 0) throw new Error(`trivy exited with code ${scan.exitCode}:\n${trivyMessage(scan.stderr, scan.stdout)}`);
     if (!existsSync(inputs.reportFile)) throw new Error(`trivy exited 0 but wrote no report to ${inputs.reportFile}:\n${trivyMessage(scan.stderr, scan.stdout)}`);
     const text = readFileSync(inputs.reportFile, 'utf8');
-    const report = parseTrivyReport(text, inputs.reportFile);
+    let report: ReturnType<typeof parseTrivyReport>;
+    try {
+      report = parseTrivyReport(text, inputs.reportFile);
+    } catch (err) {
+      // Trivy exited 0 but its report is unreadable: what Trivy said is part of the story.
+      throw new Error(`${(err as Error).message}\nTrivy's output:\n${trivyMessage(scan.stderr, scan.stdout)}`);
+    }
     outcome.reportFile = inputs.reportFile;
     outcome.otherFindings = report.otherFindings;
     core.setOutput('report-file', inputs.reportFile);
@@ -147,6 +153,10 @@ export async function execute(inputs: Inputs): Promise<void> {
     const sarif = buildSarif(evaluation, { imageRef: inputs.imageRef, imagePath: repositoryName(inputs.image), trivyVersion: trivy.version });
     writeFileSync(inputs.sarifFile, `${JSON.stringify(sarif)}\n`);
     outcome.sarifFile = inputs.sarifFile;
+    outcome.sarifOmitted = evaluation.remainingFindings.length - (sarif.runs[0]?.results?.length ?? 0);
+    if (outcome.sarifOmitted > 0) {
+      core.warning(`The SARIF file holds the ${MAX_SARIF_RESULTS} most severe of ${evaluation.remainingFindings.length} remaining findings (code scanning rejects a run with more); the other ${outcome.sarifOmitted} are in ${inputs.reportFile}`);
+    }
     core.setOutput('sarif-file', inputs.sarifFile);
 
     if (cosign) {

@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Evaluation } from './policy.js';
-import { SEVERITY_RANK } from './policy.js';
+import { compareFindings, SEVERITY_RANK } from './policy.js';
 import type { Finding, Severity } from './trivy-report.js';
 
 /**
@@ -9,7 +9,14 @@ import type { Finding, Severity } from './trivy-report.js';
  * Failing findings are `error`; the others keep Trivy's mapping.
  * `security-severity` (what code scanning ranks by) is the CVSS score, or
  * Trivy's per-severity stand-in when the report has none.
+ *
+ * Code scanning rejects a run with more than 25,000 results and stores only
+ * 5,000 of them, so results come most important first (failing, then by
+ * severity, CVSS, ID and package) and stop at the hard limit: the
+ * findings that fail the gate are always the ones that reach code scanning.
  */
+export const MAX_SARIF_RESULTS = 25000;
+
 export interface SarifContext {
   imageRef: string;
   /** Repository path of the image, the location of OS package findings (as Trivy's SARIF writer does). */
@@ -40,7 +47,10 @@ export function buildSarif(evaluation: Evaluation, ctx: SarifContext): Log {
   const ruleIndex = new Map<string, number>();
   const ruleWorst = new Map<string, { level: keyof typeof LEVEL_RANK; score: number; severity: Severity }>();
   const results: Result[] = [];
-  for (const f of evaluation.remainingFindings) {
+  const failingFirst = (a: Finding, b: Finding): number => Number(evaluation.isFailing(b)) - Number(evaluation.isFailing(a)) || compareFindings(a, b);
+  // Array.prototype.sort is stable: findings equal in all of these keep report order.
+  const ordered = evaluation.remainingFindings.slice().sort(failingFirst).slice(0, MAX_SARIF_RESULTS);
+  for (const f of ordered) {
     const level = evaluation.isFailing(f) ? 'error' : LEVEL_BY_SEVERITY[f.severity] === 'error' ? 'warning' : LEVEL_BY_SEVERITY[f.severity];
     const score = securitySeverity(f);
     let index = ruleIndex.get(f.id);

@@ -15,6 +15,8 @@ export interface ScanOutcome {
   dbNotes: string[];
   reportFile?: string;
   sarifFile?: string;
+  /** Remaining findings left out of the SARIF (code scanning's per-run result limit). */
+  sarifOmitted?: number;
   attested?: boolean;
   error?: string;
 }
@@ -86,7 +88,7 @@ export function buildScanSummary(o: ScanOutcome): string[] {
   if (o.trivyVersion) facts.push(`Trivy ${escapeCell(o.trivyVersion)}`);
   facts.push(...o.dbNotes.map(plain));
   if (o.reportFile) facts.push(`Report: ${code(o.reportFile)}`);
-  if (o.sarifFile) facts.push(`SARIF: ${code(o.sarifFile)}`);
+  if (o.sarifFile) facts.push(`SARIF: ${code(o.sarifFile)}${o.sarifOmitted ? ` (the most severe findings first; ${o.sarifOmitted} of the least severe left out, over code scanning's limit of results per run)` : ''}`);
   if (o.attested !== undefined) facts.push(o.attested ? 'Vulnerability attestation: attached with cosign (type vuln)' : 'Vulnerability attestation: not attached');
   if (facts.length > 0) sections.push(facts.map((f) => `- ${f}`).join('\n'));
   if (ev && o.error) sections.push(`**Error:** ${plain(o.error)}`);

@@ -442,6 +442,7 @@ function evaluate(findings, policy) {
 }
 
 // actions/scan/src/sarif.ts
+var MAX_SARIF_RESULTS = 25e3;
 var LEVEL_BY_SEVERITY = { CRITICAL: "error", HIGH: "error", MEDIUM: "warning", LOW: "note", UNKNOWN: "note" };
 var FALLBACK_SCORE = { CRITICAL: "9.5", HIGH: "8.0", MEDIUM: "5.5", LOW: "2.0", UNKNOWN: "0.0" };
 var LEVEL_RANK = { error: 0, warning: 1, note: 2, none: 3 };
@@ -461,7 +462,9 @@ function buildSarif(evaluation, ctx) {
   const ruleIndex = /* @__PURE__ */ new Map();
   const ruleWorst = /* @__PURE__ */ new Map();
   const results = [];
-  for (const f of evaluation.remainingFindings) {
+  const failingFirst = (a, b) => Number(evaluation.isFailing(b)) - Number(evaluation.isFailing(a)) || compareFindings(a, b);
+  const ordered = evaluation.remainingFindings.slice().sort(failingFirst).slice(0, MAX_SARIF_RESULTS);
+  for (const f of ordered) {
     const level = evaluation.isFailing(f) ? "error" : LEVEL_BY_SEVERITY[f.severity] === "error" ? "warning" : LEVEL_BY_SEVERITY[f.severity];
     const score = securitySeverity(f);
     let index = ruleIndex.get(f.id);
@@ -633,7 +636,7 @@ ${table}
   if (o.trivyVersion) facts.push(`Trivy ${escapeCell(o.trivyVersion)}`);
   facts.push(...o.dbNotes.map(plain));
   if (o.reportFile) facts.push(`Report: ${code(o.reportFile)}`);
-  if (o.sarifFile) facts.push(`SARIF: ${code(o.sarifFile)}`);
+  if (o.sarifFile) facts.push(`SARIF: ${code(o.sarifFile)}${o.sarifOmitted ? ` (the most severe findings first; ${o.sarifOmitted} of the least severe left out, over code scanning's limit of results per run)` : ""}`);
   if (o.attested !== void 0) facts.push(o.attested ? "Vulnerability attestation: attached with cosign (type vuln)" : "Vulnerability attestation: not attached");
   if (facts.length > 0) sections.push(facts.map((f) => `- ${f}`).join("\n"));
   if (ev && o.error) sections.push(`**Error:** ${plain(o.error)}`);
@@ -752,7 +755,14 @@ ${trivyMessage(scan.stderr, scan.stdout)}`);
     if (!existsSync(inputs.reportFile)) throw new Error(`trivy exited 0 but wrote no report to ${inputs.reportFile}:
 ${trivyMessage(scan.stderr, scan.stdout)}`);
     const text = readFileSync(inputs.reportFile, "utf8");
-    const report = parseTrivyReport(text, inputs.reportFile);
+    let report;
+    try {
+      report = parseTrivyReport(text, inputs.reportFile);
+    } catch (err) {
+      throw new Error(`${err.message}
+Trivy's output:
+${trivyMessage(scan.stderr, scan.stdout)}`);
+    }
     outcome.reportFile = inputs.reportFile;
     outcome.otherFindings = report.otherFindings;
     setOutput("report-file", inputs.reportFile);
@@ -767,6 +777,10 @@ ${trivyMessage(scan.stderr, scan.stdout)}`);
     writeFileSync2(inputs.sarifFile, `${JSON.stringify(sarif)}
 `);
     outcome.sarifFile = inputs.sarifFile;
+    outcome.sarifOmitted = evaluation.remainingFindings.length - (sarif.runs[0]?.results?.length ?? 0);
+    if (outcome.sarifOmitted > 0) {
+      warning(`The SARIF file holds the ${MAX_SARIF_RESULTS} most severe of ${evaluation.remainingFindings.length} remaining findings (code scanning rejects a run with more); the other ${outcome.sarifOmitted} are in ${inputs.reportFile}`);
+    }
     setOutput("sarif-file", inputs.sarifFile);
     if (cosign) {
       const predicateFile = path4.join(work, "vuln-predicate.json");
@@ -799,4 +813,4 @@ export {
   execute,
   prepareDb
 };
-//# sourceMappingURL=execute-SK6MCZ6Q.js.map
+//# sourceMappingURL=execute-SKC5WWWT.js.map
