@@ -86,6 +86,8 @@ describe('build-sign with buildah against a real registry', () => {
     expect(await registryDigest(plain, 'demo/immutable', 'v2.0.0')).toBe(before);
     expect(await registryDigest(plain, 'demo/immutable', DEFAULT_TAG)).toBe(before);
     expect(second.outputs.digest).toBeUndefined();
+    // Nothing was pushed, so no tag is reported as pushed.
+    expect(second.outputs.tags).toBeUndefined();
     expect(second.summary).toContain('build-sign failed');
   });
 

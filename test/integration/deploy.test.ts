@@ -190,6 +190,62 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     expect(await k.images(ns, 'web')).toEqual({ app: img('q') });
   });
 
+  test('an API outage during the watch that outlasts kubectl retries is waited out: a good rollout is not rolled back', async () => {
+    const ns = 'outage';
+    await k.deployment(ns, 'web', img('a'));
+    await k.behave({ [img('slow-ok')]: { behavior: 'slow', readyAfterMs: 4000 } });
+    const running = deploy({ namespace: ns, deployment: 'web', 'image-ref': img('slow-ok') });
+    await k.waitFor('the change', async () => ((await k.get(ns, 'web')).metadata.annotations?.['kubernetes.io/change-cause'] ?? '').includes(img('slow-ok')));
+    // Two kubectl calls' worth of retries (4 attempts each) answered 503, while the action watches.
+    await k.faults({ method: 'GET', path: `/namespaces/${ns}/deployments`, status: 503, count: 8 });
+    const r = await running;
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.result).toBe('deployed');
+    expect(await k.images(ns, 'web')).toEqual({ app: img('slow-ok') });
+  });
+
+  test('an API outage while setting the image and the change-cause is waited out as well', async () => {
+    const ns = 'outage-write';
+    await k.deployment(ns, 'web', img('a'));
+    await k.faults({ method: 'PATCH', path: `/namespaces/${ns}/deployments/web`, status: 500, count: 6, message: 'etcdserver: leader changed' });
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('w') });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.result).toBe('deployed');
+    expect(await k.images(ns, 'web')).toEqual({ app: img('w') });
+  });
+
+  test('the same image spelled another way (nginx@sha256 vs docker.io/library/nginx@sha256) is unchanged: no write', async () => {
+    const ns = 'spelling';
+    const digest = digestOf('nginx');
+    await k.deployment(ns, 'web', `nginx@${digest}`);
+    await k.clearRequests();
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': `docker.io/library/nginx@${digest}` });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.result).toBe('unchanged');
+    expect(await writesTo(ns)).toEqual([]);
+  });
+
+  test('mode: rollback never returns to a revision this action saw fail', async () => {
+    const ns = 'no-broken-target';
+    await k.deployment(ns, 'web', img('a'));
+    await k.behave({ [img('crash')]: { behavior: 'CrashLoopBackOff' } });
+    const failed = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('crash') });
+    expect(failed.outputs.result).toBe('rolled-back');
+    // History now: 2 = the crashing image, 3 = the good one again. "The revision before" 3 is the broken 2.
+    await k.clearRequests();
+    const back = await deploy({ namespace: ns, deployment: 'web', mode: 'rollback' });
+    expect(back.exitCode).not.toBe(0);
+    expect(back.errors.at(-1)).toMatch(/no revision before its current one \(3\) to roll back to that this action has not seen fail/);
+    expect(await writesTo(ns)).toEqual([]);
+    expect(await k.images(ns, 'web')).toEqual({ app: img('a') });
+    // A good deploy after it: rollback mode goes back to the good revision, skipping the broken one.
+    expect((await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('a2') })).outputs.result).toBe('deployed');
+    const again = await deploy({ namespace: ns, deployment: 'web', mode: 'rollback' });
+    expect(again.errors).toEqual([]);
+    expect(again.outputs.result).toBe('rolled-back');
+    expect(await k.images(ns, 'web')).toEqual({ app: img('a') });
+  });
+
   test('a rollback that fails is reported as result=failed with the next commands', async () => {
     const ns = 'rollback-fails';
     await k.deployment(ns, 'web', img('a'));

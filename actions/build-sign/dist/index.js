@@ -744,7 +744,7 @@ async function run() {
     setOutput("signed", "false");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-KNREOU3Y.js");
+  const { execute } = await import("./chunks/execute-IWH5IMBX.js");
   await execute(inputs);
 }
 

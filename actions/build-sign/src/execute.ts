@@ -92,9 +92,9 @@ export async function execute(inputs: Inputs): Promise<void> {
     if (!configDigest) throw new Error(`${builder} did not report the built image's config digest`);
     outcome.configDigest = configDigest;
     core.info(`Built image config ${configDigest}`);
-    core.setOutput('tags', refs.join('\n'));
 
     if (!inputs.push) {
+      core.setOutput('tags', refs.join('\n'));
       core.info('push: false: the image stays local; nothing is pushed or signed');
       return;
     }
@@ -140,6 +140,7 @@ export async function execute(inputs: Inputs): Promise<void> {
     outcome.imageRef = imageRef;
     core.setOutput('digest', digest);
     core.setOutput('image-ref', imageRef);
+    core.setOutput('tags', refs.join('\n'));
 
     if (cosign) {
       const plan = signPlan(imageRef, inputs.image.domain, inputs.cosignKey, inputs.cosignPassword, process.env);

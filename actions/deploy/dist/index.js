@@ -223,7 +223,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-SGUXO3AK.js");
+  const { execute } = await import("./chunks/execute-URZRMVCA.js");
   await execute(inputs);
 }
 

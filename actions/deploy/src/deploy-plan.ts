@@ -25,3 +25,9 @@ export function containersToUpdate(d: Deployment, image: ImageReference, explici
   }
   return matching.map((c) => c.name);
 }
+
+/** The container already runs this image: same repository (however spelled: `nginx`, `docker.io/library/nginx`) and same digest. */
+export function runsImage(current: string | undefined, image: ImageReference): boolean {
+  const ref = current === undefined ? 'no image' : parseReference(current);
+  return typeof ref !== 'string' && ref.digest !== undefined && ref.digest === image.digest && canonicalRepository(ref) === canonicalRepository(image);
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execTool } from '../../../src/lib/exec.js';
 import { formatReference, registryOf, type ImageReference } from '../../../src/lib/image-ref.js';
-import { writeKubeconfig, type KubeTarget } from '../../../src/lib/kubectl.js';
+import { isTransientKubectlError, writeKubeconfig, type KubeTarget } from '../../../src/lib/kubectl.js';
 import { writeAuthConfig, type AuthConfig } from '../../../src/lib/registry-auth.js';
 import { RegistryClient } from '../../../src/lib/registry.js';
 import { runUrl } from '../../../src/lib/run-url.js';
@@ -13,12 +13,12 @@ import { resolveTool } from '../../../src/lib/tools.js';
 import { Cancellation } from './cancellation.js';
 import { changeCause } from './change-cause.js';
 import { Cluster } from './cluster.js';
-import { containersToUpdate } from './deploy-plan.js';
+import { containersToUpdate, runsImage } from './deploy-plan.js';
 import { GitHubDeployment } from './github-deployment.js';
 import { waitHealthy } from './health-check.js';
 import type { Inputs } from './inputs.js';
 import type { Deployment } from './kube-objects.js';
-import { decideTarget, encodeKnownGood, KNOWN_GOOD, knownGoodOf, type Target } from './known-good.js';
+import { decideTarget, encodeKnownGood, FAILED_TEMPLATES, failedTemplatesOf, KNOWN_GOOD, knownGoodOf, withFailedTemplate, type Target } from './known-good.js';
 import { setOutputs, type Result, type Tracked } from './outputs.js';
 import { currentReplicaSet, describeState, findPodFailure, imagesOf, newestPodState, previousRevision, replicasSettled, revisionOf, rolloutState, templateHashOf } from './rollout-state.js';
 import { deploySummary } from './summary.js';
@@ -29,6 +29,24 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 const secondsLeft = (deadline: number): string => `${Math.max(0, Math.round((deadline - Date.now()) / 1000))}s left`;
 
 class DeployFailure extends Error {}
+
+/**
+ * A read (or an idempotent undo) that keeps trying through an API outage that
+ * outlasts kubectl's own retries, until the deadline: an unreadable status is
+ * not a failed rollout.
+ */
+async function persist<T>(what: string, deadline: number, fn: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await fn();
+    } catch (err) {
+      const message = (err as Error).message;
+      if (!isTransientKubectlError(message) || Date.now() >= deadline) throw err;
+      core.info(`${what}: the API server is not answering (${message.trim().split('\n').pop()}); trying again, ${secondsLeft(deadline)}`);
+      await sleep(POLL_MS);
+    }
+  }
+}
 
 /** The image the cluster gets: always repo@sha256, a tag resolved through the registry first. */
 async function resolveDigest(image: ImageReference, inputs: Inputs): Promise<ImageReference> {
@@ -91,7 +109,7 @@ async function watch(cluster: Cluster, tracked: Tracked[], inputs: Inputs, deadl
   return core.group(`Watch the rollout of ${[...pending.keys()].map((n) => `deployment/${n}`).join(', ')}`, async () => {
     while (pending.size > 0) {
       if (cancel.reason) return { deployment: [...pending.keys()][0] as string, what: `${cancel.reason} while ${[...pending.keys()].map((n) => `deployment/${n}`).join(', ')} rolled out` };
-      const current = await cluster.deployments([...pending.keys()]);
+      const current = await persist('watch', deadline, () => cluster.deployments([...pending.keys()]));
       for (const [name, t] of pending) {
         const d = current.get(name);
         if (!d) return { deployment: name, what: `deployment/${name} disappeared during the rollout` };
@@ -109,10 +127,10 @@ async function watch(cluster: Cluster, tracked: Tracked[], inputs: Inputs, deadl
         }
         let podLine = '';
         if (st.observed) {
-          const rs = currentReplicaSet(d, await cluster.replicaSets(d));
+          const rs = currentReplicaSet(d, await persist('watch', deadline, () => cluster.replicaSets(d)));
           const hash = rs && templateHashOf(rs);
           if (hash) {
-            const pods = await cluster.pods(d, hash);
+            const pods = await persist('watch', deadline, () => cluster.pods(d, hash));
             const failure = inputs.failFast ? findPodFailure(pods) : undefined;
             if (failure) {
               return {
@@ -146,9 +164,38 @@ async function recordKnownGood(cluster: Cluster, name: string): Promise<void> {
     const d = await cluster.deployment(name);
     if (!d) return;
     const good = knownGoodOf(d, await cluster.replicaSets(d));
-    if (good) await cluster.annotate(name, { [KNOWN_GOOD]: encodeKnownGood(good, new Date()) });
+    if (!good) return;
+    const annotations: Record<string, string> = { [KNOWN_GOOD]: encodeKnownGood(good, new Date()) };
+    if (failedTemplatesOf(d).includes(good.podTemplateHash)) annotations[FAILED_TEMPLATES] = withFailedTemplate(d, good.podTemplateHash, false);
+    await cluster.annotate(name, annotations);
   } catch (err) {
     core.warning(`could not record the known-good revision of deployment/${name} (the next run may have no rollback target): ${(err as Error).message}`);
+  }
+}
+
+/**
+ * The pod template of a failed rollout (the one running imageRef), read before
+ * the rollback; recorded after it (an undo replaces the Deployment's
+ * annotations with the ReplicaSet's), so rollback mode never returns to it.
+ */
+async function failedTemplate(cluster: Cluster, t: Tracked, image: ImageReference): Promise<string | undefined> {
+  try {
+    const d = await cluster.deployment(t.name);
+    const rs = d && currentReplicaSet(d, await cluster.replicaSets(d));
+    const hash = rs && templateHashOf(rs);
+    return rs && hash && t.containers.every((c) => runsImage(imagesOf(rs.spec.template)[c], image)) ? hash : undefined;
+  } catch (err) {
+    core.warning(`could not read the failed pod template of deployment/${t.name}: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+async function recordFailed(cluster: Cluster, name: string, hash: string): Promise<void> {
+  try {
+    const d = await cluster.deployment(name);
+    if (d) await cluster.annotate(name, { [FAILED_TEMPLATES]: withFailedTemplate(d, hash) });
+  } catch (err) {
+    core.warning(`could not record the failed pod template ${hash} of deployment/${name}: ${(err as Error).message}`);
   }
 }
 
@@ -170,12 +217,14 @@ async function rollBackAll(cluster: Cluster, items: Array<{ t: Tracked; target: 
   const waiting: Array<{ t: Tracked; target: Target }> = [];
   for (const { t, target } of items) {
     try {
-      const before = await cluster.deployment(t.name);
-      if (!before) throw new Error(`deployment/${t.name} disappeared`);
-      const rs = (await cluster.replicaSets(before)).find((r) => templateHashOf(r) === target.podTemplateHash);
-      const revision = (rs && revisionOf(rs)) ?? target.revision;
-      core.info(`deployment/${t.name}: rolling back to revision ${revision} (${imageList(target.images)})`);
-      core.info(await cluster.undo(t.name, revision));
+      await persist(`rollback of deployment/${t.name}`, deadline, async () => {
+        const before = await cluster.deployment(t.name);
+        if (!before) throw new Error(`deployment/${t.name} disappeared`);
+        const rs = (await cluster.replicaSets(before)).find((r) => templateHashOf(r) === target.podTemplateHash);
+        const revision = (rs && revisionOf(rs)) ?? target.revision;
+        core.info(`deployment/${t.name}: rolling back to revision ${revision} (${imageList(target.images)})`);
+        core.info(await cluster.undo(t.name, revision));
+      });
       waiting.push({ t, target });
     } catch (err) {
       t.result = 'failed';
@@ -260,7 +309,7 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
       const decision = decideTarget(d, owned);
       const st = rolloutState(d);
       const imagesBefore = imagesOf(d.spec.template);
-      const same = containers.every((c) => imagesBefore[c] === imageRef);
+      const same = containers.every((c) => runsImage(imagesBefore[c], image));
       if (same && !st.complete) {
         throw new DeployFailure(`deployment/${name} already runs ${imageRef} but is not healthy (${describeState(st)}): deploying the same image again would not help. Nothing was changed`);
       }
@@ -287,6 +336,7 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
     : undefined;
 
   let failure: string | undefined;
+  let broken: Tracked[] = [];
   const cancel = new Cancellation();
   cancel.arm();
   try {
@@ -295,17 +345,22 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
         if (cancel.reason) break;
         t.changed = true; // from here on it may have changed, so a rollback must consider it
         t.startedAt = Date.now();
-        await cluster.setImage(t.name, Object.fromEntries(t.containers.map((c) => [c, imageRef])));
-        await cluster.annotate(t.name, { 'kubernetes.io/change-cause': changeCause(imageRef, process.env) });
+        // Both writes are idempotent, so an outage longer than kubectl's retries is waited out too.
+        await persist(`deployment/${t.name}`, deadline, () => cluster.setImage(t.name, Object.fromEntries(t.containers.map((c) => [c, imageRef]))));
+        await persist(`deployment/${t.name}`, deadline, () => cluster.annotate(t.name, { 'kubernetes.io/change-cause': changeCause(imageRef, process.env) }));
         core.info(`deployment/${t.name}: ${t.containers.map((c) => `${c}: ${t.imagesBefore[c]} -> ${imageRef}`).join('; ')}`);
       }
     });
     const watched = await watch(cluster, tracked, inputs, deadline, cancel);
-    if (watched) failure = watched.what;
-    else if (inputs.healthCheckUrl) {
+    if (watched) {
+      failure = watched.what;
+      broken = toChange.filter((t) => t.name === watched.deployment);
+    } else if (inputs.healthCheckUrl) {
       const health = await core.group(`Health check ${inputs.healthCheckUrl}`, () => waitHealthy(inputs.healthCheckUrl as string, Math.max(deadline, Date.now() + 1000), 1000, () => cancel.reason));
-      if (!health.ok) failure = `the rollout completed but ${inputs.healthCheckUrl} did not answer 2xx: ${health.detail}`;
-      else notes.push(`Health check: ${inputs.healthCheckUrl} answered ${health.detail}`);
+      if (!health.ok) {
+        failure = `the rollout completed but ${inputs.healthCheckUrl} did not answer 2xx: ${health.detail}`;
+        broken = toChange;
+      } else notes.push(`Health check: ${inputs.healthCheckUrl} answered ${health.detail}`);
     }
   } catch (err) {
     failure = `the change itself failed: ${(err as Error).message}`;
@@ -325,6 +380,11 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
 
   core.error(`Rollout failed: ${failure}`);
   notes.push(`What broke: ${failure}`);
+  const failedTemplates: Array<[string, string]> = [];
+  for (const t of cancel.reason ? [] : broken) {
+    const hash = await failedTemplate(cluster, t, image);
+    if (hash) failedTemplates.push([t.name, hash]);
+  }
   const changed = tracked.filter((t) => t.changed);
   // Roll back every changed deployment that has a known-good target; one without stays as it is, said loudly.
   const rollable = inputs.rollbackOnFailure ? changed.filter((t) => t.target) : [];
@@ -340,6 +400,7 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
     await core.group('Roll back', () => rollBackAll(cluster, rollable.map((t) => ({ t, target: t.target as Target })), Date.now() + inputs.timeoutMs));
     for (const t of rollable.filter((x) => x.result === 'rolled-back')) await recordKnownGood(cluster, t.name);
   }
+  for (const [name, hash] of failedTemplates) await recordFailed(cluster, name, hash);
   const states = changed.map((t) => `deployment/${t.name}: ${t.rollbackDetail ?? t.result}`).join('; ');
   if (changed.every((t) => t.result === 'rolled-back')) {
     state.result = 'rolled-back';
@@ -365,12 +426,16 @@ async function rollbackMode(inputs: Inputs, target: KubeTarget, state: RunState)
     if (!d) throw new DeployFailure(`input 'deployment': deployment/${name} does not exist in namespace ${inputs.namespace}`);
     if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to roll it back. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)})`);
     const owned = await cluster.replicaSets(d);
-    const revision = inputs.toRevision ?? previousRevision(d, owned);
+    const failed = failedTemplatesOf(d);
+    const revision = inputs.toRevision ?? previousRevision(d, owned, failed);
     const available = owned.map(revisionOf).filter((r): r is number => r !== undefined).sort((a, b) => a - b);
-    if (revision === undefined) throw new DeployFailure(`deployment/${name} has no revision before its current one (${revisionOf(d) ?? 'unknown'}) to roll back to`);
+    if (revision === undefined) {
+      throw new DeployFailure(`deployment/${name} has no revision before its current one (${revisionOf(d) ?? 'unknown'}) to roll back to${failed.length > 0 ? ' that this action has not seen fail' : ''}. Nothing was changed`);
+    }
     const rs = owned.find((r) => revisionOf(r) === revision);
     const hash = rs && templateHashOf(rs);
     if (!rs || !hash) throw new DeployFailure(`input 'to-revision': deployment/${name} has no revision ${revision} (revisions in its history: ${available.join(', ') || 'none'})`);
+    if (failed.includes(hash)) core.warning(`deployment/${name}: revision ${revision} is a pod template this action saw fail; rolling back to it because to-revision asks for it`);
     const images = imagesOf(d.spec.template);
     const t: Tracked = { name, before: d, containers: Object.keys(images), imagesBefore: images, revisionBefore: revisionOf(d), changed: true, unchanged: false, startedAt: Date.now(), targetReason: `deployment/${name}: rollback to revision ${revision} as requested` };
     plans.push({ t, target: { revision, podTemplateHash: hash, images: imagesOf(rs.spec.template), source: 'recorded' } });

@@ -10,6 +10,23 @@ import { currentReplicaSet, imagesOf, revisionOf, rolloutState, templateHashOf }
  */
 export const KNOWN_GOOD = 'secure-delivery.dev/known-good';
 
+/**
+ * Pod templates this action saw fail (a rollout it had to roll back), newest
+ * last: rollback mode never picks one of them as "the revision before".
+ */
+export const FAILED_TEMPLATES = 'secure-delivery.dev/failed-templates';
+const FAILED_KEPT = 10;
+
+export function failedTemplatesOf(deployment: Deployment): string[] {
+  return (deployment.metadata.annotations?.[FAILED_TEMPLATES] ?? '').split(',').filter((h) => h !== '');
+}
+
+/** The annotation value with hash added (or, with add false, removed). */
+export function withFailedTemplate(deployment: Deployment, hash: string, add = true): string {
+  const others = failedTemplatesOf(deployment).filter((h) => h !== hash);
+  return (add ? [...others, hash] : others).slice(-FAILED_KEPT).join(',');
+}
+
 export interface KnownGood {
   revision: number;
   podTemplateHash: string;

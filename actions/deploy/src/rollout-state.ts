@@ -73,10 +73,13 @@ export function templateHashOf(rs: ReplicaSet): string | undefined {
   return rs.metadata.labels?.[TEMPLATE_HASH] ?? rs.spec.template.metadata?.labels?.[TEMPLATE_HASH];
 }
 
-/** The revision before the current one: the highest revision below it. */
-export function previousRevision(deployment: Deployment, owned: ReplicaSet[]): number | undefined {
+/** The revision before the current one: the highest revision below it whose pod template is not in skip. */
+export function previousRevision(deployment: Deployment, owned: ReplicaSet[], skip: readonly string[] = []): number | undefined {
   const current = revisionOf(deployment) ?? Number.MAX_SAFE_INTEGER;
-  const older = owned.map(revisionOf).filter((r): r is number => r !== undefined && r < current);
+  const older = owned
+    .filter((rs) => !skip.includes(templateHashOf(rs) ?? ''))
+    .map(revisionOf)
+    .filter((r): r is number => r !== undefined && r < current);
   return older.length ? Math.max(...older) : undefined;
 }
 

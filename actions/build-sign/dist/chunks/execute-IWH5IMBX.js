@@ -640,8 +640,8 @@ async function execute(inputs) {
     if (!configDigest) throw new Error(`${builder} did not report the built image's config digest`);
     outcome.configDigest = configDigest;
     info(`Built image config ${configDigest}`);
-    setOutput("tags", refs.join("\n"));
     if (!inputs.push) {
+      setOutput("tags", refs.join("\n"));
       info("push: false: the image stays local; nothing is pushed or signed");
       return;
     }
@@ -684,6 +684,7 @@ async function execute(inputs) {
     outcome.imageRef = imageRef;
     setOutput("digest", digest);
     setOutput("image-ref", imageRef);
+    setOutput("tags", refs.join("\n"));
     if (cosign) {
       const plan = signPlan(imageRef, inputs.image.domain, inputs.cosignKey, inputs.cosignPassword, process.env);
       outcome.signMode = plan.mode;
@@ -707,4 +708,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-KNREOU3Y.js.map
+//# sourceMappingURL=execute-IWH5IMBX.js.map

@@ -601,9 +601,9 @@ function currentReplicaSet(deployment, owned) {
 function templateHashOf(rs) {
   return rs.metadata.labels?.[TEMPLATE_HASH] ?? rs.spec.template.metadata?.labels?.[TEMPLATE_HASH];
 }
-function previousRevision(deployment, owned) {
+function previousRevision(deployment, owned, skip = []) {
   const current = revisionOf(deployment) ?? Number.MAX_SAFE_INTEGER;
-  const older = owned.map(revisionOf).filter((r) => r !== void 0 && r < current);
+  const older = owned.filter((rs) => !skip.includes(templateHashOf(rs) ?? "")).map(revisionOf).filter((r) => r !== void 0 && r < current);
   return older.length ? Math.max(...older) : void 0;
 }
 var FAILING_REASONS = ["ImagePullBackOff", "ErrImagePull", "CrashLoopBackOff", "CreateContainerConfigError", "InvalidImageName", "RunContainerError"];
@@ -707,6 +707,10 @@ function containersToUpdate(d, image, explicit) {
   }
   return matching.map((c) => c.name);
 }
+function runsImage(current, image) {
+  const ref = current === void 0 ? "no image" : parseReference(current);
+  return typeof ref !== "string" && ref.digest !== void 0 && ref.digest === image.digest && canonicalRepository(ref) === canonicalRepository(image);
+}
 
 // actions/deploy/src/github-deployment.ts
 var GitHubDeployment = class _GitHubDeployment {
@@ -793,6 +797,15 @@ async function waitHealthy(url, deadline, intervalMs = 1e3, cancelled = () => vo
 
 // actions/deploy/src/known-good.ts
 var KNOWN_GOOD = "secure-delivery.dev/known-good";
+var FAILED_TEMPLATES = "secure-delivery.dev/failed-templates";
+var FAILED_KEPT = 10;
+function failedTemplatesOf(deployment) {
+  return (deployment.metadata.annotations?.[FAILED_TEMPLATES] ?? "").split(",").filter((h) => h !== "");
+}
+function withFailedTemplate(deployment, hash, add = true) {
+  const others = failedTemplatesOf(deployment).filter((h) => h !== hash);
+  return (add ? [...others, hash] : others).slice(-FAILED_KEPT).join(",");
+}
 function encodeKnownGood(k, at) {
   return JSON.stringify({ revision: k.revision, podTemplateHash: k.podTemplateHash, images: k.images, recordedAt: at.toISOString() });
 }
@@ -914,6 +927,18 @@ var sleep4 = (ms) => new Promise((r) => setTimeout(r, ms));
 var secondsLeft = (deadline) => `${Math.max(0, Math.round((deadline - Date.now()) / 1e3))}s left`;
 var DeployFailure = class extends Error {
 };
+async function persist(what, deadline, fn) {
+  for (; ; ) {
+    try {
+      return await fn();
+    } catch (err) {
+      const message = err.message;
+      if (!isTransientKubectlError(message) || Date.now() >= deadline) throw err;
+      info(`${what}: the API server is not answering (${message.trim().split("\n").pop()}); trying again, ${secondsLeft(deadline)}`);
+      await sleep4(POLL_MS);
+    }
+  }
+}
 async function resolveDigest(image, inputs) {
   if (image.digest) return { domain: image.domain, path: image.path, digest: image.digest };
   const client = new RegistryClient({ credentials: inputs.registry });
@@ -964,7 +989,7 @@ async function watch(cluster, tracked, inputs, deadline, cancel) {
   return group(`Watch the rollout of ${[...pending.keys()].map((n) => `deployment/${n}`).join(", ")}`, async () => {
     while (pending.size > 0) {
       if (cancel.reason) return { deployment: [...pending.keys()][0], what: `${cancel.reason} while ${[...pending.keys()].map((n) => `deployment/${n}`).join(", ")} rolled out` };
-      const current = await cluster.deployments([...pending.keys()]);
+      const current = await persist("watch", deadline, () => cluster.deployments([...pending.keys()]));
       for (const [name, t] of pending) {
         const d = current.get(name);
         if (!d) return { deployment: name, what: `deployment/${name} disappeared during the rollout` };
@@ -982,10 +1007,10 @@ async function watch(cluster, tracked, inputs, deadline, cancel) {
         }
         let podLine = "";
         if (st.observed) {
-          const rs = currentReplicaSet(d, await cluster.replicaSets(d));
+          const rs = currentReplicaSet(d, await persist("watch", deadline, () => cluster.replicaSets(d)));
           const hash = rs && templateHashOf(rs);
           if (hash) {
-            const pods = await cluster.pods(d, hash);
+            const pods = await persist("watch", deadline, () => cluster.pods(d, hash));
             const failure = inputs.failFast ? findPodFailure(pods) : void 0;
             if (failure) {
               return {
@@ -1017,9 +1042,31 @@ async function recordKnownGood(cluster, name) {
     const d = await cluster.deployment(name);
     if (!d) return;
     const good = knownGoodOf(d, await cluster.replicaSets(d));
-    if (good) await cluster.annotate(name, { [KNOWN_GOOD]: encodeKnownGood(good, /* @__PURE__ */ new Date()) });
+    if (!good) return;
+    const annotations = { [KNOWN_GOOD]: encodeKnownGood(good, /* @__PURE__ */ new Date()) };
+    if (failedTemplatesOf(d).includes(good.podTemplateHash)) annotations[FAILED_TEMPLATES] = withFailedTemplate(d, good.podTemplateHash, false);
+    await cluster.annotate(name, annotations);
   } catch (err) {
     warning(`could not record the known-good revision of deployment/${name} (the next run may have no rollback target): ${err.message}`);
+  }
+}
+async function failedTemplate(cluster, t, image) {
+  try {
+    const d = await cluster.deployment(t.name);
+    const rs = d && currentReplicaSet(d, await cluster.replicaSets(d));
+    const hash = rs && templateHashOf(rs);
+    return rs && hash && t.containers.every((c) => runsImage(imagesOf(rs.spec.template)[c], image)) ? hash : void 0;
+  } catch (err) {
+    warning(`could not read the failed pod template of deployment/${t.name}: ${err.message}`);
+    return void 0;
+  }
+}
+async function recordFailed(cluster, name, hash) {
+  try {
+    const d = await cluster.deployment(name);
+    if (d) await cluster.annotate(name, { [FAILED_TEMPLATES]: withFailedTemplate(d, hash) });
+  } catch (err) {
+    warning(`could not record the failed pod template ${hash} of deployment/${name}: ${err.message}`);
   }
 }
 var imageList = (images) => Object.entries(images).map(([c, i]) => `${c}=${i}`).join(", ");
@@ -1027,12 +1074,14 @@ async function rollBackAll(cluster, items, deadline) {
   const waiting = [];
   for (const { t, target } of items) {
     try {
-      const before = await cluster.deployment(t.name);
-      if (!before) throw new Error(`deployment/${t.name} disappeared`);
-      const rs = (await cluster.replicaSets(before)).find((r) => templateHashOf(r) === target.podTemplateHash);
-      const revision = (rs && revisionOf(rs)) ?? target.revision;
-      info(`deployment/${t.name}: rolling back to revision ${revision} (${imageList(target.images)})`);
-      info(await cluster.undo(t.name, revision));
+      await persist(`rollback of deployment/${t.name}`, deadline, async () => {
+        const before = await cluster.deployment(t.name);
+        if (!before) throw new Error(`deployment/${t.name} disappeared`);
+        const rs = (await cluster.replicaSets(before)).find((r) => templateHashOf(r) === target.podTemplateHash);
+        const revision = (rs && revisionOf(rs)) ?? target.revision;
+        info(`deployment/${t.name}: rolling back to revision ${revision} (${imageList(target.images)})`);
+        info(await cluster.undo(t.name, revision));
+      });
       waiting.push({ t, target });
     } catch (err) {
       t.result = "failed";
@@ -1105,7 +1154,7 @@ async function deployMode(inputs, target, auth, work, state) {
       const decision = decideTarget(d, owned);
       const st = rolloutState(d);
       const imagesBefore = imagesOf(d.spec.template);
-      const same = containers.every((c) => imagesBefore[c] === imageRef);
+      const same = containers.every((c) => runsImage(imagesBefore[c], image));
       if (same && !st.complete) {
         throw new DeployFailure(`deployment/${name} already runs ${imageRef} but is not healthy (${describeState(st)}): deploying the same image again would not help. Nothing was changed`);
       }
@@ -1128,6 +1177,7 @@ async function deployMode(inputs, target, auth, work, state) {
   }
   const github = inputs.githubToken ? await GitHubDeployment.create(inputs.githubToken, inputs.environment, inputs.environmentUrl, runUrl(process.env), `Deploy ${imageRef}`, { image: imageRef, namespace: inputs.namespace, deployments: inputs.deployments }) : void 0;
   let failure;
+  let broken = [];
   const cancel = new Cancellation();
   cancel.arm();
   try {
@@ -1136,17 +1186,21 @@ async function deployMode(inputs, target, auth, work, state) {
         if (cancel.reason) break;
         t.changed = true;
         t.startedAt = Date.now();
-        await cluster.setImage(t.name, Object.fromEntries(t.containers.map((c) => [c, imageRef])));
-        await cluster.annotate(t.name, { "kubernetes.io/change-cause": changeCause(imageRef, process.env) });
+        await persist(`deployment/${t.name}`, deadline, () => cluster.setImage(t.name, Object.fromEntries(t.containers.map((c) => [c, imageRef]))));
+        await persist(`deployment/${t.name}`, deadline, () => cluster.annotate(t.name, { "kubernetes.io/change-cause": changeCause(imageRef, process.env) }));
         info(`deployment/${t.name}: ${t.containers.map((c) => `${c}: ${t.imagesBefore[c]} -> ${imageRef}`).join("; ")}`);
       }
     });
     const watched = await watch(cluster, tracked, inputs, deadline, cancel);
-    if (watched) failure = watched.what;
-    else if (inputs.healthCheckUrl) {
+    if (watched) {
+      failure = watched.what;
+      broken = toChange.filter((t) => t.name === watched.deployment);
+    } else if (inputs.healthCheckUrl) {
       const health = await group(`Health check ${inputs.healthCheckUrl}`, () => waitHealthy(inputs.healthCheckUrl, Math.max(deadline, Date.now() + 1e3), 1e3, () => cancel.reason));
-      if (!health.ok) failure = `the rollout completed but ${inputs.healthCheckUrl} did not answer 2xx: ${health.detail}`;
-      else notes.push(`Health check: ${inputs.healthCheckUrl} answered ${health.detail}`);
+      if (!health.ok) {
+        failure = `the rollout completed but ${inputs.healthCheckUrl} did not answer 2xx: ${health.detail}`;
+        broken = toChange;
+      } else notes.push(`Health check: ${inputs.healthCheckUrl} answered ${health.detail}`);
     }
   } catch (err) {
     failure = `the change itself failed: ${err.message}`;
@@ -1164,6 +1218,11 @@ async function deployMode(inputs, target, auth, work, state) {
   }
   error(`Rollout failed: ${failure}`);
   notes.push(`What broke: ${failure}`);
+  const failedTemplates = [];
+  for (const t of cancel.reason ? [] : broken) {
+    const hash = await failedTemplate(cluster, t, image);
+    if (hash) failedTemplates.push([t.name, hash]);
+  }
   const changed = tracked.filter((t) => t.changed);
   const rollable = inputs.rollbackOnFailure ? changed.filter((t) => t.target) : [];
   const stuck = changed.filter((t) => !rollable.includes(t));
@@ -1178,6 +1237,7 @@ async function deployMode(inputs, target, auth, work, state) {
     await group("Roll back", () => rollBackAll(cluster, rollable.map((t) => ({ t, target: t.target })), Date.now() + inputs.timeoutMs));
     for (const t of rollable.filter((x) => x.result === "rolled-back")) await recordKnownGood(cluster, t.name);
   }
+  for (const [name, hash] of failedTemplates) await recordFailed(cluster, name, hash);
   const states = changed.map((t) => `deployment/${t.name}: ${t.rollbackDetail ?? t.result}`).join("; ");
   if (changed.every((t) => t.result === "rolled-back")) {
     state.result = "rolled-back";
@@ -1208,12 +1268,16 @@ async function rollbackMode(inputs, target, state) {
     if (!d) throw new DeployFailure(`input 'deployment': deployment/${name} does not exist in namespace ${inputs.namespace}`);
     if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to roll it back. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)})`);
     const owned = await cluster.replicaSets(d);
-    const revision = inputs.toRevision ?? previousRevision(d, owned);
+    const failed = failedTemplatesOf(d);
+    const revision = inputs.toRevision ?? previousRevision(d, owned, failed);
     const available = owned.map(revisionOf).filter((r) => r !== void 0).sort((a, b) => a - b);
-    if (revision === void 0) throw new DeployFailure(`deployment/${name} has no revision before its current one (${revisionOf(d) ?? "unknown"}) to roll back to`);
+    if (revision === void 0) {
+      throw new DeployFailure(`deployment/${name} has no revision before its current one (${revisionOf(d) ?? "unknown"}) to roll back to${failed.length > 0 ? " that this action has not seen fail" : ""}. Nothing was changed`);
+    }
     const rs = owned.find((r) => revisionOf(r) === revision);
     const hash = rs && templateHashOf(rs);
     if (!rs || !hash) throw new DeployFailure(`input 'to-revision': deployment/${name} has no revision ${revision} (revisions in its history: ${available.join(", ") || "none"})`);
+    if (failed.includes(hash)) warning(`deployment/${name}: revision ${revision} is a pod template this action saw fail; rolling back to it because to-revision asks for it`);
     const images = imagesOf(d.spec.template);
     const t = { name, before: d, containers: Object.keys(images), imagesBefore: images, revisionBefore: revisionOf(d), changed: true, unchanged: false, startedAt: Date.now(), targetReason: `deployment/${name}: rollback to revision ${revision} as requested` };
     plans.push({ t, target: { revision, podTemplateHash: hash, images: imagesOf(rs.spec.template), source: "recorded" } });
@@ -1255,4 +1319,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-SGUXO3AK.js.map
+//# sourceMappingURL=execute-URZRMVCA.js.map
