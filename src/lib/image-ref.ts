@@ -99,11 +99,14 @@ export function registryOf(ref: ImageReference): string {
   return ref.domain;
 }
 
+/** The repository path the registry API uses: Docker Hub's official images live under library/. */
+export function registryPath(ref: ImageReference): string {
+  return registryOf(ref) === 'docker.io' && !ref.path.includes('/') ? `library/${ref.path}` : ref.path;
+}
+
 /** Repository in canonical form, so `nginx` and `docker.io/library/nginx` compare equal. */
 export function canonicalRepository(ref: ImageReference): string {
-  const domain = registryOf(ref);
-  const path = domain === 'docker.io' && !ref.path.includes('/') ? `library/${ref.path}` : ref.path;
-  return `${domain}/${path}`;
+  return `${registryOf(ref)}/${registryPath(ref)}`;
 }
 
 /** `domain/path` as given (no normalisation), the form tools and users read. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { canonicalRepository, formatReference, isLoopbackRegistry, parseImageName, parseImageRef, parseReference } from '../../src/lib/image-ref.js';
+import { canonicalRepository, formatReference, isLoopbackRegistry, parseImageName, parseImageRef, parseReference, registryPath } from '../../src/lib/image-ref.js';
 
 const D = `sha256:${'f'.repeat(64)}`;
 
@@ -85,6 +85,13 @@ describe('input-level parsers name the input', () => {
     expect(() => parseImageRef('image-ref', 'ghcr.io/a/b:v1', false)).toThrow(/input 'image-ref'.*allow-tag: true/);
     expect(parseImageRef('image-ref', 'ghcr.io/a/b:v1', true).tag).toBe('v1');
     expect(() => parseImageRef('image-ref', 'ghcr.io/a/b', true)).toThrow(/neither a tag nor a digest/);
+  });
+  test('the registry API path of a Docker Hub official image is under library/', () => {
+    const short = parseReference('nginx:1.25');
+    const full = parseReference('ghcr.io/acme/app:v1');
+    if (typeof short === 'string' || typeof full === 'string') throw new Error('parse failed');
+    expect(registryPath(short)).toBe('library/nginx');
+    expect(registryPath(full)).toBe('acme/app');
   });
   test('canonical repositories compare Docker Hub short names equal', () => {
     const a = parseReference('nginx:1.25');

@@ -13,7 +13,7 @@ import {
   setOutput,
   setSecret,
   writeSummary
-} from "./chunks/chunk-TVYVFCXQ.js";
+} from "./chunks/chunk-ARRPWSVK.js";
 
 // node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
@@ -744,7 +744,7 @@ async function run() {
     setOutput("signed", "false");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-IWH5IMBX.js");
+  const { execute } = await import("./chunks/execute-XLE7KVFD.js");
   await execute(inputs);
 }
 

@@ -11,7 +11,7 @@ import {
   setOutput,
   setSecret,
   writeSummary
-} from "./chunks/chunk-ALCUVBAE.js";
+} from "./chunks/chunk-WSMP7SBK.js";
 
 // src/lib/action.ts
 async function runAction(action, main) {
@@ -223,7 +223,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-URZRMVCA.js");
+  const { execute } = await import("./chunks/execute-X5QHA2GL.js");
   await execute(inputs);
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execTool } from '../../../src/lib/exec.js';
-import { formatReference, registryOf, type ImageReference } from '../../../src/lib/image-ref.js';
+import { formatReference, registryOf, registryPath, type ImageReference } from '../../../src/lib/image-ref.js';
 import { isTransientKubectlError, writeKubeconfig, type KubeTarget } from '../../../src/lib/kubectl.js';
 import { writeAuthConfig, type AuthConfig } from '../../../src/lib/registry-auth.js';
 import { RegistryClient } from '../../../src/lib/registry.js';
@@ -52,7 +52,7 @@ async function persist<T>(what: string, deadline: number, fn: () => Promise<T>):
 async function resolveDigest(image: ImageReference, inputs: Inputs): Promise<ImageReference> {
   if (image.digest) return { domain: image.domain, path: image.path, digest: image.digest };
   const client = new RegistryClient({ credentials: inputs.registry });
-  const head = await client.headManifest(registryOf(image), image.path, image.tag as string);
+  const head = await client.headManifest(registryOf(image), registryPath(image), image.tag as string);
   if (!head) throw new Error(`${formatReference(image)} is not in the registry, so it cannot be resolved to a digest`);
   core.info(`Resolved ${formatReference(image)} to ${head.digest}`);
   return { domain: image.domain, path: image.path, digest: head.digest };

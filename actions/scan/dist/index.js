@@ -15,7 +15,7 @@ import {
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-UAZ6LGAV.js";
+} from "./chunks/chunk-BL5WRCHK.js";
 import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
@@ -171,7 +171,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-SKC5WWWT.js");
+  const { execute } = await import("./chunks/execute-WZSF55X7.js");
   await execute(inputs);
 }
 

@@ -788,4 +788,4 @@ export {
   trivyMessage,
   isCompromised
 };
-//# sourceMappingURL=chunk-UAZ6LGAV.js.map
+//# sourceMappingURL=chunk-BL5WRCHK.js.map

@@ -13,11 +13,12 @@ import {
   markdownTable,
   parseReference,
   registryOf,
+  registryPath,
   setOutput,
   setSecret,
   warning,
   writeSummary
-} from "./chunk-ALCUVBAE.js";
+} from "./chunk-WSMP7SBK.js";
 
 // actions/deploy/src/execute.ts
 import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -942,7 +943,7 @@ async function persist(what, deadline, fn) {
 async function resolveDigest(image, inputs) {
   if (image.digest) return { domain: image.domain, path: image.path, digest: image.digest };
   const client = new RegistryClient({ credentials: inputs.registry });
-  const head = await client.headManifest(registryOf(image), image.path, image.tag);
+  const head = await client.headManifest(registryOf(image), registryPath(image), image.tag);
   if (!head) throw new Error(`${formatReference(image)} is not in the registry, so it cannot be resolved to a digest`);
   info(`Resolved ${formatReference(image)} to ${head.digest}`);
   return { domain: image.domain, path: image.path, digest: head.digest };
@@ -1319,4 +1320,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-URZRMVCA.js.map
+//# sourceMappingURL=execute-X5QHA2GL.js.map

@@ -12,7 +12,7 @@ import {
   setSecret,
   warning,
   writeSummary
-} from "./chunk-TVYVFCXQ.js";
+} from "./chunk-ARRPWSVK.js";
 
 // actions/build-sign/src/execute.ts
 import { mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync2 } from "node:fs";
@@ -708,4 +708,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-IWH5IMBX.js.map
+//# sourceMappingURL=execute-XLE7KVFD.js.map

@@ -22,7 +22,7 @@ import {
   trivyMessage,
   warning,
   writeSummary
-} from "./chunk-UAZ6LGAV.js";
+} from "./chunk-BL5WRCHK.js";
 import {
   parsePurl,
   purlMatches
@@ -813,4 +813,4 @@ export {
   execute,
   prepareDb
 };
-//# sourceMappingURL=execute-SKC5WWWT.js.map
+//# sourceMappingURL=execute-WZSF55X7.js.map
