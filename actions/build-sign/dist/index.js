@@ -744,7 +744,7 @@ async function run() {
     setOutput("signed", "false");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-XLE7KVFD.js");
+  const { execute } = await import("./chunks/execute-UWEDRS6S.js");
   await execute(inputs);
 }
 

@@ -63,7 +63,6 @@ export async function execute(inputs: Inputs): Promise<void> {
   const outcome: Outcome = { inputs, pushed: [], skipped: [], signed: false };
   const work = mkdtempSync(path.join(process.env.RUNNER_TEMP || tmpdir(), 'build-sign-'));
   let auth: AuthConfig | undefined;
-  let dockerLoggedIn = false;
   try {
     // Everything that can fail without side effects fails here, before anything is built or pushed.
     if (inputs.sign && !inputs.cosignKey) {
@@ -75,18 +74,15 @@ export async function execute(inputs: Inputs): Promise<void> {
     const cosign = inputs.sign ? await resolveTool('cosign', inputs.cosignVersion) : undefined;
     const client = new RegistryClient({ credentials: inputs.credentials });
     if (inputs.credentials) {
-      auth = writeAuthConfig(inputs.image.domain, inputs.credentials);
-      if (builder === 'docker') {
-        await execTool('docker', ['login', inputs.image.domain, '--username', inputs.credentials.username, '--password-stdin'], { input: `${inputs.credentials.password}\n`, timeoutMs: 60000 });
-        dockerLoggedIn = true;
-      }
+      // docker reads it through DOCKER_CONFIG (no docker login: the runner's own config is never written).
+      auth = writeAuthConfig(inputs.image.domain, inputs.credentials, builder === 'docker');
     }
     const files = { iidfile: path.join(work, 'iid'), metadataFile: path.join(work, 'metadata.json'), authfile: auth?.file };
     const labels = provenanceLabels(process.env);
     const refs = fullRefs(inputs);
 
     await core.group(`Build ${refs.join(', ')} with ${builder}`, async () => {
-      await execTool(builder, buildArgv(builder, inputs, files, labels, sourceDateEpoch(process.env)), { stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
+      await execTool(builder, buildArgv(builder, inputs, files, labels, sourceDateEpoch(process.env)), { env: auth?.env, stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
     });
     const configDigest = builder === 'docker' ? parseBuildxMetadata(readFileSync(files.metadataFile, 'utf8')).configDigest : parseDigestFile(readFileSync(files.iidfile, 'utf8'));
     if (!configDigest) throw new Error(`${builder} did not report the built image's config digest`);
@@ -107,7 +103,7 @@ export async function execute(inputs: Inputs): Promise<void> {
       await core.group(`Push ${toPush.length} tag(s)`, async () => {
         if (builder === 'docker') {
           const pushMeta = path.join(work, 'push-metadata.json');
-          await execTool('docker', dockerPushArgv({ ...inputs, tags: toPush }, pushMeta, labels), { stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
+          await execTool('docker', dockerPushArgv({ ...inputs, tags: toPush }, pushMeta, labels), { env: auth?.env, stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
           const d = parseBuildxMetadata(readFileSync(pushMeta, 'utf8')).digest;
           if (!d) throw new Error('docker buildx did not report the pushed digest');
           builderDigests.add(d);
@@ -155,7 +151,6 @@ export async function execute(inputs: Inputs): Promise<void> {
     throw err;
   } finally {
     core.setOutput('signed', String(outcome.signed));
-    if (dockerLoggedIn) await execTool('docker', ['logout', inputs.image.domain], { allowFailure: true, timeoutMs: 30000 }).catch(() => undefined);
     auth?.remove();
     rmSync(work, { recursive: true, force: true });
     await writeSummary(buildSignSummary(outcome));

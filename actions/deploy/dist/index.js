@@ -223,7 +223,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-X5QHA2GL.js");
+  const { execute } = await import("./chunks/execute-PGQGMJA2.js");
   await execute(inputs);
 }
 

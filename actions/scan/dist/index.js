@@ -171,7 +171,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-WZSF55X7.js");
+  const { execute } = await import("./chunks/execute-3E5T5X5A.js");
   await execute(inputs);
 }
 

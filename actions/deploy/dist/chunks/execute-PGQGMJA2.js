@@ -166,15 +166,30 @@ function writeKubeconfig(content) {
 }
 
 // src/lib/registry-auth.ts
-import { mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
+import { existsSync, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync2, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { homedir, tmpdir as tmpdir2 } from "node:os";
 import path2 from "node:path";
-function writeAuthConfig(registry, credentials) {
+function writeAuthConfig(registry, credentials, inherit = false) {
   const base = process.env.RUNNER_TEMP || tmpdir2();
   const dir = mkdtempSync2(path2.join(base, "registry-auth-"));
   const file = path2.join(dir, "config.json");
   const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64");
-  writeFileSync2(file, `${JSON.stringify({ auths: { [registry]: { auth } } })}
+  let config = {};
+  if (inherit) {
+    const own = process.env.DOCKER_CONFIG || path2.join(homedir(), ".docker");
+    try {
+      config = JSON.parse(readFileSync(path2.join(own, "config.json"), "utf8"));
+    } catch {
+      config = {};
+    }
+    delete config.credsStore;
+    if (config.credHelpers) delete config.credHelpers[registry];
+    for (const sub of ["buildx", "cli-plugins", "contexts"]) {
+      if (existsSync(path2.join(own, sub))) symlinkSync(path2.join(own, sub), path2.join(dir, sub));
+    }
+  }
+  config.auths = { ...config.auths ?? {}, [registry]: { auth } };
+  writeFileSync2(file, `${JSON.stringify(config)}
 `, { mode: 384 });
   return {
     dir,
@@ -1320,4 +1335,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-X5QHA2GL.js.map
+//# sourceMappingURL=execute-PGQGMJA2.js.map

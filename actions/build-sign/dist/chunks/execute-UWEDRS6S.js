@@ -15,7 +15,7 @@ import {
 } from "./chunk-ARRPWSVK.js";
 
 // actions/build-sign/src/execute.ts
-import { mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync2 } from "node:fs";
+import { mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import path3 from "node:path";
 
@@ -99,15 +99,30 @@ function execTool(file, args, options = {}) {
 }
 
 // src/lib/registry-auth.ts
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import path from "node:path";
-function writeAuthConfig(registry, credentials) {
+function writeAuthConfig(registry, credentials, inherit = false) {
   const base = process.env.RUNNER_TEMP || tmpdir();
   const dir = mkdtempSync(path.join(base, "registry-auth-"));
   const file = path.join(dir, "config.json");
   const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64");
-  writeFileSync(file, `${JSON.stringify({ auths: { [registry]: { auth } } })}
+  let config = {};
+  if (inherit) {
+    const own = process.env.DOCKER_CONFIG || path.join(homedir(), ".docker");
+    try {
+      config = JSON.parse(readFileSync(path.join(own, "config.json"), "utf8"));
+    } catch {
+      config = {};
+    }
+    delete config.credsStore;
+    if (config.credHelpers) delete config.credHelpers[registry];
+    for (const sub of ["buildx", "cli-plugins", "contexts"]) {
+      if (existsSync(path.join(own, sub))) symlinkSync(path.join(own, sub), path.join(dir, sub));
+    }
+  }
+  config.auths = { ...config.auths ?? {}, [registry]: { auth } };
+  writeFileSync(file, `${JSON.stringify(config)}
 `, { mode: 384 });
   return {
     dir,
@@ -612,7 +627,6 @@ async function execute(inputs) {
   const outcome = { inputs, pushed: [], skipped: [], signed: false };
   const work = mkdtempSync2(path3.join(process.env.RUNNER_TEMP || tmpdir2(), "build-sign-"));
   let auth;
-  let dockerLoggedIn = false;
   try {
     if (inputs.sign && !inputs.cosignKey) {
       const problem = keylessProblem(process.env);
@@ -623,20 +637,15 @@ async function execute(inputs) {
     const cosign = inputs.sign ? await resolveTool("cosign", inputs.cosignVersion) : void 0;
     const client = new RegistryClient({ credentials: inputs.credentials });
     if (inputs.credentials) {
-      auth = writeAuthConfig(inputs.image.domain, inputs.credentials);
-      if (builder === "docker") {
-        await execTool("docker", ["login", inputs.image.domain, "--username", inputs.credentials.username, "--password-stdin"], { input: `${inputs.credentials.password}
-`, timeoutMs: 6e4 });
-        dockerLoggedIn = true;
-      }
+      auth = writeAuthConfig(inputs.image.domain, inputs.credentials, builder === "docker");
     }
     const files = { iidfile: path3.join(work, "iid"), metadataFile: path3.join(work, "metadata.json"), authfile: auth?.file };
     const labels = provenanceLabels(process.env);
     const refs = fullRefs(inputs);
     await group(`Build ${refs.join(", ")} with ${builder}`, async () => {
-      await execTool(builder, buildArgv(builder, inputs, files, labels, sourceDateEpoch(process.env)), { stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
+      await execTool(builder, buildArgv(builder, inputs, files, labels, sourceDateEpoch(process.env)), { env: auth?.env, stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
     });
-    const configDigest = builder === "docker" ? parseBuildxMetadata(readFileSync(files.metadataFile, "utf8")).configDigest : parseDigestFile(readFileSync(files.iidfile, "utf8"));
+    const configDigest = builder === "docker" ? parseBuildxMetadata(readFileSync2(files.metadataFile, "utf8")).configDigest : parseDigestFile(readFileSync2(files.iidfile, "utf8"));
     if (!configDigest) throw new Error(`${builder} did not report the built image's config digest`);
     outcome.configDigest = configDigest;
     info(`Built image config ${configDigest}`);
@@ -653,8 +662,8 @@ async function execute(inputs) {
       await group(`Push ${toPush.length} tag(s)`, async () => {
         if (builder === "docker") {
           const pushMeta = path3.join(work, "push-metadata.json");
-          await execTool("docker", dockerPushArgv({ ...inputs, tags: toPush }, pushMeta, labels), { stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
-          const d = parseBuildxMetadata(readFileSync(pushMeta, "utf8")).digest;
+          await execTool("docker", dockerPushArgv({ ...inputs, tags: toPush }, pushMeta, labels), { env: auth?.env, stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
+          const d = parseBuildxMetadata(readFileSync2(pushMeta, "utf8")).digest;
           if (!d) throw new Error("docker buildx did not report the pushed digest");
           builderDigests.add(d);
         } else {
@@ -662,7 +671,7 @@ async function execute(inputs) {
             const ref = `${inputs.image.domain}/${inputs.image.path}:${tag}`;
             const digestfile = path3.join(work, `digest-${tag}`);
             await execTool(builder, pushArgv(inputs, ref, digestfile, auth?.file), { stream: true, timeoutMs: BUILD_TIMEOUT_MS });
-            builderDigests.add(parseDigestFile(readFileSync(digestfile, "utf8")));
+            builderDigests.add(parseDigestFile(readFileSync2(digestfile, "utf8")));
           }
         }
         outcome.pushed = toPush;
@@ -698,7 +707,6 @@ async function execute(inputs) {
     throw err;
   } finally {
     setOutput("signed", String(outcome.signed));
-    if (dockerLoggedIn) await execTool("docker", ["logout", inputs.image.domain], { allowFailure: true, timeoutMs: 3e4 }).catch(() => void 0);
     auth?.remove();
     rmSync2(work, { recursive: true, force: true });
     await writeSummary(buildSignSummary(outcome));
@@ -708,4 +716,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-XLE7KVFD.js.map
+//# sourceMappingURL=execute-UWEDRS6S.js.map

@@ -30,7 +30,7 @@ import {
 import "./chunk-GINXXFVL.js";
 
 // actions/scan/src/execute.ts
-import { existsSync, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import path4 from "node:path";
 
@@ -114,15 +114,30 @@ function execTool(file, args, options = {}) {
 }
 
 // src/lib/registry-auth.ts
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import path from "node:path";
-function writeAuthConfig(registry, credentials) {
+function writeAuthConfig(registry, credentials, inherit = false) {
   const base = process.env.RUNNER_TEMP || tmpdir();
   const dir = mkdtempSync(path.join(base, "registry-auth-"));
   const file = path.join(dir, "config.json");
   const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64");
-  writeFileSync(file, `${JSON.stringify({ auths: { [registry]: { auth } } })}
+  let config = {};
+  if (inherit) {
+    const own = process.env.DOCKER_CONFIG || path.join(homedir(), ".docker");
+    try {
+      config = JSON.parse(readFileSync(path.join(own, "config.json"), "utf8"));
+    } catch {
+      config = {};
+    }
+    delete config.credsStore;
+    if (config.credHelpers) delete config.credHelpers[registry];
+    for (const sub of ["buildx", "cli-plugins", "contexts"]) {
+      if (existsSync(path.join(own, sub))) symlinkSync(path.join(own, sub), path.join(dir, sub));
+    }
+  }
+  config.auths = { ...config.auths ?? {}, [registry]: { auth } };
+  writeFileSync(file, `${JSON.stringify(config)}
 `, { mode: 384 });
   return {
     dir,
@@ -659,7 +674,7 @@ async function prepareDb(trivy, inputs, cacheDir, notes) {
       notes.push("DB cache: not available on this runner");
     } else {
       cacheUsable = true;
-      if (restored.status === "hit" && restored.exact && existsSync(files.db)) {
+      if (restored.status === "hit" && restored.exact && existsSync2(files.db)) {
         info(`Vulnerability DB restored from today's cache (${restored.key})`);
         notes.push(`DB: restored from cache ${restored.key}`);
         return;
@@ -674,7 +689,7 @@ async function prepareDb(trivy, inputs, cacheDir, notes) {
   let source;
   for (const [i, repo] of inputs.dbRepositories.entries()) {
     const r = await execTool(trivy.path, dbDownloadArgv(repo, cacheDir), { allowFailure: true, timeoutMs: DB_TIMEOUT_MS });
-    if (r.exitCode === 0 && existsSync(files.db)) {
+    if (r.exitCode === 0 && existsSync2(files.db)) {
       source = repo;
       break;
     }
@@ -686,7 +701,7 @@ ${r.stdout}`) ? "rate limited (TOOMANYREQUESTS)" : trivyMessage(r.stderr, r.stdo
     notes.push(`DB mirror ${repo}: ${why.split("\n")[0]}`);
   }
   if (!source) {
-    if (existsSync(files.db)) {
+    if (existsSync2(files.db)) {
       warning(`Every DB mirror failed; scanning with the older cached DB. ${failures.join("; ")}`);
       notes.push("DB: older cached copy used (every mirror failed)");
       return;
@@ -752,9 +767,9 @@ async function execute(inputs) {
     const finished = /* @__PURE__ */ new Date();
     if (scan.exitCode !== 0) throw new Error(`trivy exited with code ${scan.exitCode}:
 ${trivyMessage(scan.stderr, scan.stdout)}`);
-    if (!existsSync(inputs.reportFile)) throw new Error(`trivy exited 0 but wrote no report to ${inputs.reportFile}:
+    if (!existsSync2(inputs.reportFile)) throw new Error(`trivy exited 0 but wrote no report to ${inputs.reportFile}:
 ${trivyMessage(scan.stderr, scan.stdout)}`);
-    const text = readFileSync(inputs.reportFile, "utf8");
+    const text = readFileSync2(inputs.reportFile, "utf8");
     let report;
     try {
       report = parseTrivyReport(text, inputs.reportFile);
@@ -813,4 +828,4 @@ export {
   execute,
   prepareDb
 };
-//# sourceMappingURL=execute-WZSF55X7.js.map
+//# sourceMappingURL=execute-3E5T5X5A.js.map
