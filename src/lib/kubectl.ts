@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execTool, type ExecOptions, type ExecResult } from './exec.js';
+import { sleep } from './retry.js';
 
 /**
  * kubectl through the one exec wrapper: connection flags in one place, a
@@ -51,7 +52,6 @@ export function isTransientKubectlError(stderr: string): boolean {
   return TRANSIENT.some((re) => re.test(stderr));
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export interface KubectlOptions extends Omit<ExecOptions, 'allowFailure'> {
   /** Attempts for transient errors (default 4); 1 for writes that must not repeat blindly. */

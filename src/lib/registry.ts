@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
 import { isLoopbackRegistry } from './image-ref.js';
+import { fetchWithRetry } from './retry.js';
 
 /**
  * A small OCI distribution client: manifest/index HEAD and GET with the OCI and
@@ -56,11 +57,6 @@ export class RegistryError extends Error {
   }
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function isTransient(status: number): boolean {
-  return status === 429 || status >= 500;
-}
 
 /** `Bearer realm="...",service="...",scope="..."` into its parameters. */
 export function parseChallenge(header: string): { scheme: string; params: Record<string, string> } {
@@ -147,28 +143,11 @@ export class RegistryClient {
   }
 
   private async fetchWithRetry(url: string, init: RequestInit, what: string): Promise<Response> {
-    let lastError = '';
-    for (let attempt = 1; attempt <= this.attempts; attempt++) {
-      if (attempt > 1) {
-        const delay = this.backoffMs * 2 ** (attempt - 2);
-        core.info(`${what}: ${lastError}; retrying in ${delay} ms (attempt ${attempt} of ${this.attempts})`);
-        await sleep(delay);
-      }
-      let res: Response;
-      try {
-        res = await fetch(url, { ...init, redirect: 'follow', signal: AbortSignal.timeout(this.timeoutMs) });
-      } catch (err) {
-        const cause = (err as { cause?: { code?: string } }).cause?.code;
-        lastError = `connection failed${cause ? ` (${cause})` : ''}: ${(err as Error).message}`;
-        continue;
-      }
-      if (!isTransient(res.status)) return res;
-      lastError = `HTTP ${res.status}`;
-      const retryAfter = Number(res.headers.get('retry-after'));
-      await res.arrayBuffer().catch(() => undefined);
-      if (res.status === 429 && retryAfter > 0 && attempt < this.attempts) await sleep(Math.min(retryAfter, 30) * 1000);
+    try {
+      return await fetchWithRetry(url, { ...init, redirect: 'follow' }, { attempts: this.attempts, backoffMs: this.backoffMs, timeoutMs: this.timeoutMs, what });
+    } catch (err) {
+      throw new RegistryError((err as Error).message);
     }
-    throw new RegistryError(`${what}: ${lastError} after ${this.attempts} attempts`);
   }
 
   private async request(registry: string, repository: string, method: 'GET' | 'HEAD', pathname: string): Promise<Response> {

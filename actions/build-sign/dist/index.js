@@ -744,7 +744,7 @@ async function run() {
     setOutput("signed", "false");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-UWEDRS6S.js");
+  const { execute } = await import("./chunks/execute-ZUYOTPJT.js");
   await execute(inputs);
 }
 

@@ -223,7 +223,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-PGQGMJA2.js");
+  const { execute } = await import("./chunks/execute-K4DX3HZ6.js");
   await execute(inputs);
 }
 

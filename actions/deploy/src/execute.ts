@@ -8,6 +8,7 @@ import { isTransientKubectlError, writeKubeconfig, type KubeTarget } from '../..
 import { writeAuthConfig, type AuthConfig } from '../../../src/lib/registry-auth.js';
 import { RegistryClient } from '../../../src/lib/registry.js';
 import { runUrl } from '../../../src/lib/run-url.js';
+import { sleep } from '../../../src/lib/retry.js';
 import { writeSummary } from '../../../src/lib/summary.js';
 import { resolveTool } from '../../../src/lib/tools.js';
 import { Cancellation } from './cancellation.js';
@@ -25,7 +26,6 @@ import { deploySummary } from './summary.js';
 import { countVerified, verifyArgv } from './verify.js';
 
 const POLL_MS = 1000;
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const secondsLeft = (deadline: number): string => `${Math.max(0, Math.round((deadline - Date.now()) / 1000))}s left`;
 
 class DeployFailure extends Error {}

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
+import { sleep } from '../../../src/lib/retry.js';
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** GET the URL until it answers 2xx or the time runs out; the last answer explains a failure. */
 export async function waitHealthy(url: string, deadline: number, intervalMs = 1000, cancelled: () => string | undefined = () => undefined): Promise<{ ok: boolean; detail: string }> {

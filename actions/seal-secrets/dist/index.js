@@ -312,7 +312,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-BUIWQRTM.js");
+  const { execute } = await import("./chunks/execute-7MPL32A6.js");
   await execute(inputs);
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError } from '../../../src/lib/errors.js';
 import { execTool } from '../../../src/lib/exec.js';
+import { fetchWithRetry } from '../../../src/lib/retry.js';
 import { kubectl, writeKubeconfig, type KubeTarget } from '../../../src/lib/kubectl.js';
 import { writeSummary } from '../../../src/lib/summary.js';
 import { resolveTool } from '../../../src/lib/tools.js';
@@ -17,30 +18,18 @@ import { sealSummary, type Outcome } from './summary.js';
 import { writeFileAtomic } from './atomic-file.js';
 
 const CERT_MAX_BYTES = 1024 * 1024;
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** `cert` as a URL: https (or loopback http), bounded size, transient failures retried. */
 async function fetchCertUrl(url: URL): Promise<string> {
-  let lastError = '';
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(30000), headers: { accept: 'application/x-pem-file, */*' } });
-      if (res.ok) {
-        const body = await res.text();
-        if (body.length > CERT_MAX_BYTES) throw new ConfigurationError('cert', `${url.href} answered ${body.length} bytes; a certificate is a few kB`);
-        return body;
-      }
-      // A redirect is not followed (it could lead anywhere, even to plain http) and is not transient.
-      if (res.status >= 300 && res.status < 400) throw new ConfigurationError('cert', `${url.href} answered HTTP ${res.status} (a redirect${res.headers.get('location') ? ` to ${res.headers.get('location')}` : ''}); redirects are not followed. Expected the certificate's own URL`);
-      lastError = `HTTP ${res.status} ${res.statusText}`;
-      if (res.status < 500 && res.status !== 429) throw new ConfigurationError('cert', `cannot fetch ${url.href}: ${lastError}`);
-    } catch (err) {
-      if (err instanceof ConfigurationError) throw err;
-      lastError = err instanceof Error ? (err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message) : String(err);
-    }
-    if (attempt < 3) await sleep(500 * 2 ** (attempt - 1));
+  // A redirect is not followed (it could lead anywhere, even to plain http).
+  const res = await fetchWithRetry(url, { redirect: 'manual', headers: { accept: 'application/x-pem-file, */*' } }, { attempts: 3, backoffMs: 500, timeoutMs: 30000, what: `cannot fetch the certificate from ${url.href}` });
+  if (res.status >= 300 && res.status < 400) {
+    throw new ConfigurationError('cert', `${url.href} answered HTTP ${res.status} (a redirect${res.headers.get('location') ? ` to ${res.headers.get('location')}` : ''}); redirects are not followed. Expected the certificate's own URL`);
   }
-  throw new Error(`cannot fetch the certificate from ${url.href} after 3 attempts: ${lastError}`);
+  if (!res.ok) throw new ConfigurationError('cert', `cannot fetch ${url.href}: HTTP ${res.status} ${res.statusText}`);
+  const body = await res.text();
+  if (body.length > CERT_MAX_BYTES) throw new ConfigurationError('cert', `${url.href} answered ${body.length} bytes; a certificate is a few kB`);
+  return body;
 }
 
 /** No `cert`: what kubeseal --fetch-cert does, the controller's /v1/cert.pem through the API server's service proxy. */

@@ -108,6 +108,38 @@ function execTool(file, args, options = {}) {
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+// src/lib/retry.ts
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function isTransientStatus(status) {
+  return status === 429 || status >= 500;
+}
+async function fetchWithRetry(url, init, o) {
+  let lastError = "";
+  for (let attempt = 1; attempt <= o.attempts; attempt++) {
+    if (attempt > 1) {
+      const delay = o.backoffMs * 2 ** (attempt - 2);
+      info(`${o.what}: ${lastError}; retrying in ${delay} ms (attempt ${attempt} of ${o.attempts})`);
+      await sleep(delay);
+    }
+    let res;
+    try {
+      res = await fetch(url, { ...init, signal: AbortSignal.timeout(o.timeoutMs) });
+    } catch (err) {
+      const cause = err.cause;
+      lastError = `connection failed${cause?.code ? ` (${cause.code})` : ""}: ${err.message}${cause?.message && !cause.code ? `: ${cause.message}` : ""}`;
+      continue;
+    }
+    if (!isTransientStatus(res.status)) return res;
+    lastError = `HTTP ${res.status}`;
+    const retryAfter = Number(res.headers.get("retry-after"));
+    await res.arrayBuffer().catch(() => void 0);
+    if (res.status === 429 && retryAfter > 0 && attempt < o.attempts) await sleep(Math.min(retryAfter, 30) * 1e3);
+  }
+  throw new Error(`${o.what}: ${lastError} after ${o.attempts} attempts`);
+}
+
+// src/lib/kubectl.ts
 function connectionArgs(target) {
   const args = [];
   if (target.kubeconfig) args.push("--kubeconfig", target.kubeconfig);
@@ -139,7 +171,6 @@ var TRANSIENT = [
 function isTransientKubectlError(stderr) {
   return TRANSIENT.some((re) => re.test(stderr));
 }
-var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function kubectl(target, args, options = {}) {
   const attempts = options.attempts ?? 4;
   const backoff = options.backoffMs ?? 500;
@@ -216,10 +247,6 @@ var RegistryError = class extends Error {
   }
   status;
 };
-var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
-function isTransient(status) {
-  return status === 429 || status >= 500;
-}
 function parseChallenge(header) {
   const space = header.indexOf(" ");
   const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
@@ -297,28 +324,11 @@ var RegistryClient = class _RegistryClient {
     return void 0;
   }
   async fetchWithRetry(url, init, what) {
-    let lastError = "";
-    for (let attempt = 1; attempt <= this.attempts; attempt++) {
-      if (attempt > 1) {
-        const delay = this.backoffMs * 2 ** (attempt - 2);
-        info(`${what}: ${lastError}; retrying in ${delay} ms (attempt ${attempt} of ${this.attempts})`);
-        await sleep2(delay);
-      }
-      let res;
-      try {
-        res = await fetch(url, { ...init, redirect: "follow", signal: AbortSignal.timeout(this.timeoutMs) });
-      } catch (err) {
-        const cause = err.cause?.code;
-        lastError = `connection failed${cause ? ` (${cause})` : ""}: ${err.message}`;
-        continue;
-      }
-      if (!isTransient(res.status)) return res;
-      lastError = `HTTP ${res.status}`;
-      const retryAfter = Number(res.headers.get("retry-after"));
-      await res.arrayBuffer().catch(() => void 0);
-      if (res.status === 429 && retryAfter > 0 && attempt < this.attempts) await sleep2(Math.min(retryAfter, 30) * 1e3);
+    try {
+      return await fetchWithRetry(url, { ...init, redirect: "follow" }, { attempts: this.attempts, backoffMs: this.backoffMs, timeoutMs: this.timeoutMs, what });
+    } catch (err) {
+      throw new RegistryError(err.message);
     }
-    throw new RegistryError(`${what}: ${lastError} after ${this.attempts} attempts`);
   }
   async request(registry, repository, method, pathname) {
     const scope = `repository:${repository}:pull`;
@@ -789,7 +799,6 @@ var GitHubDeployment = class _GitHubDeployment {
 };
 
 // actions/deploy/src/health-check.ts
-var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function waitHealthy(url, deadline, intervalMs = 1e3, cancelled = () => void 0) {
   let detail = "no attempt made: no time left";
   let attempts = 0;
@@ -806,7 +815,7 @@ async function waitHealthy(url, deadline, intervalMs = 1e3, cancelled = () => vo
       detail = err.message;
     }
     info(`Health check ${url}: ${detail}`);
-    await sleep3(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
+    await sleep(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
   }
   return { ok: false, detail: `${detail} (after ${attempts} attempt(s))` };
 }
@@ -939,7 +948,6 @@ function countVerified(stdout, digest) {
 
 // actions/deploy/src/execute.ts
 var POLL_MS = 1e3;
-var sleep4 = (ms) => new Promise((r) => setTimeout(r, ms));
 var secondsLeft = (deadline) => `${Math.max(0, Math.round((deadline - Date.now()) / 1e3))}s left`;
 var DeployFailure = class extends Error {
 };
@@ -951,7 +959,7 @@ async function persist(what, deadline, fn) {
       const message = err.message;
       if (!isTransientKubectlError(message) || Date.now() >= deadline) throw err;
       info(`${what}: the API server is not answering (${message.trim().split("\n").pop()}); trying again, ${secondsLeft(deadline)}`);
-      await sleep4(POLL_MS);
+      await sleep(POLL_MS);
     }
   }
 }
@@ -996,7 +1004,7 @@ async function settleBeforeChange(cluster, name, deadline) {
     const line = `deployment/${name} has a rollout in progress (${describeState(st)}); waiting, ${secondsLeft(deadline)}`;
     if (line.replace(/\d+s left/, "") !== logged) info(line);
     logged = line.replace(/\d+s left/, "");
-    await sleep4(POLL_MS);
+    await sleep(POLL_MS);
   }
 }
 async function watch(cluster, tracked, inputs, deadline, cancel) {
@@ -1134,7 +1142,7 @@ async function rollBackAll(cluster, items, deadline) {
       }
       break;
     }
-    await sleep4(POLL_MS);
+    await sleep(POLL_MS);
   }
 }
 function nextSteps(cluster, tracked) {
@@ -1335,4 +1343,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-PGQGMJA2.js.map
+//# sourceMappingURL=execute-K4DX3HZ6.js.map

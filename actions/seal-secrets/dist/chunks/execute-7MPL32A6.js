@@ -106,6 +106,36 @@ function execTool(file, args, options = {}) {
   });
 }
 
+// src/lib/retry.ts
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function isTransientStatus(status) {
+  return status === 429 || status >= 500;
+}
+async function fetchWithRetry(url, init, o) {
+  let lastError = "";
+  for (let attempt = 1; attempt <= o.attempts; attempt++) {
+    if (attempt > 1) {
+      const delay = o.backoffMs * 2 ** (attempt - 2);
+      info(`${o.what}: ${lastError}; retrying in ${delay} ms (attempt ${attempt} of ${o.attempts})`);
+      await sleep(delay);
+    }
+    let res;
+    try {
+      res = await fetch(url, { ...init, signal: AbortSignal.timeout(o.timeoutMs) });
+    } catch (err) {
+      const cause = err.cause;
+      lastError = `connection failed${cause?.code ? ` (${cause.code})` : ""}: ${err.message}${cause?.message && !cause.code ? `: ${cause.message}` : ""}`;
+      continue;
+    }
+    if (!isTransientStatus(res.status)) return res;
+    lastError = `HTTP ${res.status}`;
+    const retryAfter = Number(res.headers.get("retry-after"));
+    await res.arrayBuffer().catch(() => void 0);
+    if (res.status === 429 && retryAfter > 0 && attempt < o.attempts) await sleep(Math.min(retryAfter, 30) * 1e3);
+  }
+  throw new Error(`${o.what}: ${lastError} after ${o.attempts} attempts`);
+}
+
 // src/lib/kubectl.ts
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -141,7 +171,6 @@ var TRANSIENT = [
 function isTransientKubectlError(stderr) {
   return TRANSIENT.some((re) => re.test(stderr));
 }
-var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function kubectl(target, args, options = {}) {
   const attempts = options.attempts ?? 4;
   const backoff = options.backoffMs ?? 500;
@@ -474,27 +503,15 @@ function writeFileAtomic(file, content) {
 
 // actions/seal-secrets/src/execute.ts
 var CERT_MAX_BYTES = 1024 * 1024;
-var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function fetchCertUrl(url) {
-  let lastError = "";
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      const res = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(3e4), headers: { accept: "application/x-pem-file, */*" } });
-      if (res.ok) {
-        const body = await res.text();
-        if (body.length > CERT_MAX_BYTES) throw new ConfigurationError("cert", `${url.href} answered ${body.length} bytes; a certificate is a few kB`);
-        return body;
-      }
-      if (res.status >= 300 && res.status < 400) throw new ConfigurationError("cert", `${url.href} answered HTTP ${res.status} (a redirect${res.headers.get("location") ? ` to ${res.headers.get("location")}` : ""}); redirects are not followed. Expected the certificate's own URL`);
-      lastError = `HTTP ${res.status} ${res.statusText}`;
-      if (res.status < 500 && res.status !== 429) throw new ConfigurationError("cert", `cannot fetch ${url.href}: ${lastError}`);
-    } catch (err) {
-      if (err instanceof ConfigurationError) throw err;
-      lastError = err instanceof Error ? err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message : String(err);
-    }
-    if (attempt < 3) await sleep2(500 * 2 ** (attempt - 1));
+  const res = await fetchWithRetry(url, { redirect: "manual", headers: { accept: "application/x-pem-file, */*" } }, { attempts: 3, backoffMs: 500, timeoutMs: 3e4, what: `cannot fetch the certificate from ${url.href}` });
+  if (res.status >= 300 && res.status < 400) {
+    throw new ConfigurationError("cert", `${url.href} answered HTTP ${res.status} (a redirect${res.headers.get("location") ? ` to ${res.headers.get("location")}` : ""}); redirects are not followed. Expected the certificate's own URL`);
   }
-  throw new Error(`cannot fetch the certificate from ${url.href} after 3 attempts: ${lastError}`);
+  if (!res.ok) throw new ConfigurationError("cert", `cannot fetch ${url.href}: HTTP ${res.status} ${res.statusText}`);
+  const body = await res.text();
+  if (body.length > CERT_MAX_BYTES) throw new ConfigurationError("cert", `${url.href} answered ${body.length} bytes; a certificate is a few kB`);
+  return body;
 }
 async function fetchCertFromController(inputs, target) {
   const ns = inputs.controllerNamespace;
@@ -626,4 +643,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-BUIWQRTM.js.map
+//# sourceMappingURL=execute-7MPL32A6.js.map

@@ -134,6 +134,38 @@ function writeAuthConfig(registry, credentials, inherit = false) {
 
 // src/lib/registry.ts
 import { createHash } from "node:crypto";
+
+// src/lib/retry.ts
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function isTransientStatus(status) {
+  return status === 429 || status >= 500;
+}
+async function fetchWithRetry(url, init, o) {
+  let lastError = "";
+  for (let attempt = 1; attempt <= o.attempts; attempt++) {
+    if (attempt > 1) {
+      const delay = o.backoffMs * 2 ** (attempt - 2);
+      info(`${o.what}: ${lastError}; retrying in ${delay} ms (attempt ${attempt} of ${o.attempts})`);
+      await sleep(delay);
+    }
+    let res;
+    try {
+      res = await fetch(url, { ...init, signal: AbortSignal.timeout(o.timeoutMs) });
+    } catch (err) {
+      const cause = err.cause;
+      lastError = `connection failed${cause?.code ? ` (${cause.code})` : ""}: ${err.message}${cause?.message && !cause.code ? `: ${cause.message}` : ""}`;
+      continue;
+    }
+    if (!isTransientStatus(res.status)) return res;
+    lastError = `HTTP ${res.status}`;
+    const retryAfter = Number(res.headers.get("retry-after"));
+    await res.arrayBuffer().catch(() => void 0);
+    if (res.status === 429 && retryAfter > 0 && attempt < o.attempts) await sleep(Math.min(retryAfter, 30) * 1e3);
+  }
+  throw new Error(`${o.what}: ${lastError} after ${o.attempts} attempts`);
+}
+
+// src/lib/registry.ts
 var MANIFEST_MEDIA_TYPES = [
   "application/vnd.oci.image.index.v1+json",
   "application/vnd.oci.image.manifest.v1+json",
@@ -149,10 +181,6 @@ var RegistryError = class extends Error {
   }
   status;
 };
-var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-function isTransient(status) {
-  return status === 429 || status >= 500;
-}
 function parseChallenge(header) {
   const space = header.indexOf(" ");
   const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
@@ -230,28 +258,11 @@ var RegistryClient = class _RegistryClient {
     return void 0;
   }
   async fetchWithRetry(url, init, what) {
-    let lastError = "";
-    for (let attempt = 1; attempt <= this.attempts; attempt++) {
-      if (attempt > 1) {
-        const delay = this.backoffMs * 2 ** (attempt - 2);
-        info(`${what}: ${lastError}; retrying in ${delay} ms (attempt ${attempt} of ${this.attempts})`);
-        await sleep(delay);
-      }
-      let res;
-      try {
-        res = await fetch(url, { ...init, redirect: "follow", signal: AbortSignal.timeout(this.timeoutMs) });
-      } catch (err) {
-        const cause = err.cause?.code;
-        lastError = `connection failed${cause ? ` (${cause})` : ""}: ${err.message}`;
-        continue;
-      }
-      if (!isTransient(res.status)) return res;
-      lastError = `HTTP ${res.status}`;
-      const retryAfter = Number(res.headers.get("retry-after"));
-      await res.arrayBuffer().catch(() => void 0);
-      if (res.status === 429 && retryAfter > 0 && attempt < this.attempts) await sleep(Math.min(retryAfter, 30) * 1e3);
+    try {
+      return await fetchWithRetry(url, { ...init, redirect: "follow" }, { attempts: this.attempts, backoffMs: this.backoffMs, timeoutMs: this.timeoutMs, what });
+    } catch (err) {
+      throw new RegistryError(err.message);
     }
-    throw new RegistryError(`${what}: ${lastError} after ${this.attempts} attempts`);
   }
   async request(registry, repository, method, pathname) {
     const scope = `repository:${repository}:pull`;
@@ -716,4 +727,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-UWEDRS6S.js.map
+//# sourceMappingURL=execute-ZUYOTPJT.js.map
