@@ -75,6 +75,11 @@ export async function startCluster(options = {}) {
       const d = await cluster.get(namespace, name);
       return Object.fromEntries(d.spec.template.spec.containers.map((c) => [c.name, c.image]));
     },
+    /** Someone sets a bad image by hand (not through the action) and the rollout times out. */
+    async breakByHand(namespace, name, container, image) {
+      await kubectl('-n', namespace, 'set', 'image', `deployment/${name}`, `${container}=${image}`);
+      await cluster.waitFor('the progress deadline', async () => (await cluster.get(namespace, name)).status.conditions?.some((c) => c.reason === 'ProgressDeadlineExceeded'));
+    },
     async waitFor(what, fn, timeoutMs = 30000) {
       const end = Date.now() + timeoutMs;
       for (;;) {

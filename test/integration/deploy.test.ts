@@ -83,8 +83,7 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     expect((await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('b') })).exitCode).toBe(0);
     // Someone breaks it by hand, and the rollout times out.
     await k.behave({ [img('e')]: { behavior: 'ImagePullBackOff' }, [img('f')]: { behavior: 'CrashLoopBackOff' } });
-    await k.kubectl('-n', ns, 'set', 'image', 'deployment/web', `app=${img('e')}`);
-    await k.waitFor('the progress deadline', async () => (await k.get(ns, 'web')).status.conditions?.some((c: { reason: string }) => c.reason === 'ProgressDeadlineExceeded'));
+    await k.breakByHand(ns, 'web', 'app', img('e'));
     // Another bad deploy: the rollback target is the recorded good image, not the broken one.
     const bad = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('f') });
     expect(bad.exitCode).not.toBe(0);
@@ -102,8 +101,7 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     const ns = 'no-record';
     await k.deployment(ns, 'web', img('a'), { progressDeadlineSeconds: 2 });
     await k.behave({ [img('h')]: { behavior: 'ImagePullBackOff' } });
-    await k.kubectl('-n', ns, 'set', 'image', 'deployment/web', `app=${img('h')}`);
-    await k.waitFor('the progress deadline', async () => (await k.get(ns, 'web')).status.conditions?.some((c: { reason: string }) => c.reason === 'ProgressDeadlineExceeded'));
+    await k.breakByHand(ns, 'web', 'app', img('h'));
     const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('i') });
     // Deploying a good image over the broken state works; the warning came first.
     expect(r.stdout).toMatch(/::warning::.*NO automatic rollback/);
@@ -116,8 +114,7 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     await k.deployment(ns, 'web', img('a'));
     await k.deployment(ns, 'api', img('a'), { progressDeadlineSeconds: 2 });
     await k.behave({ [img('mx-broken')]: { behavior: 'ImagePullBackOff' }, [img('mx-bad')]: { behavior: 'ImagePullBackOff' } });
-    await k.kubectl('-n', ns, 'set', 'image', 'deployment/api', `app=${img('mx-broken')}`);
-    await k.waitFor('the progress deadline', async () => (await k.get(ns, 'api')).status.conditions?.some((c: { reason: string }) => c.reason === 'ProgressDeadlineExceeded'));
+    await k.breakByHand(ns, 'api', 'app', img('mx-broken'));
     const r = await deploy({ namespace: ns, deployment: 'web\napi', 'image-ref': img('mx-bad') });
     expect(r.exitCode).not.toBe(0);
     expect(r.outputs.result).toBe('failed');
