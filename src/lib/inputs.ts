@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { ConfigurationError } from './errors.js';
+import { rememberSecret } from './summary.js';
 
 /**
  * Strict readers shared by every action. They never fall back to a default of
@@ -138,14 +139,18 @@ export function parseContainerName(name: string, value: string): string {
  * lines: bare tokens (PEM base64 lines) and the values of `key: value` lines,
  * when they are long enough to be secret rather than YAML structure.
  */
+const CREDENTIAL_FIELD = /(token|password|passwd|secret|key|key-data|auth|credential|cookie|signature)$/i;
+
 export function secretParts(value: string): string[] {
   const parts = new Set([value]);
   if (/[\r\n]/.test(value)) {
     for (const raw of value.split(/\r?\n/)) {
       const line = raw.trim();
-      if (line.length >= 8 && !/\s/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
-      const kv = /^-?\s*[\w.-]+:\s+["']?([^"'\s]{8,})["']?$/.exec(line);
-      if (kv?.[1]) parts.add(kv[1]);
+      if (line.length >= 8 && !/[\s:]/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
+      // Only the values of credential fields: a kubeconfig's cluster, context, user and
+      // namespace names and its server URL must stay readable in the log and the summary.
+      const kv = /^-?\s*["']?([\w.-]+)["']?:\s+["']?([^"'\s]{8,})["']?,?$/.exec(line);
+      if (kv?.[2] && CREDENTIAL_FIELD.test(kv[1] as string)) parts.add(kv[2]);
     }
   }
   return [...parts];
@@ -155,6 +160,9 @@ export function secretParts(value: string): string[] {
 export function maskSecrets(...values: Array<string | undefined>): void {
   for (const v of values) {
     if (v === undefined || v === '') continue;
-    for (const part of secretParts(v)) core.setSecret(part);
+    for (const part of secretParts(v)) {
+      core.setSecret(part);
+      rememberSecret(part);
+    }
   }
 }

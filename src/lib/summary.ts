@@ -19,11 +19,28 @@ export function markdownTable(header: Row, rows: Row[]): string {
   return [line(header), `| ${header.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
-/** Writes Markdown sections to the step summary; never throws. */
+/**
+ * Values registered as secrets (by maskSecrets). The runner masks them in the
+ * log, but the summary file is written as it is: a tool that echoes a password
+ * in its error message must not put it there.
+ */
+const secrets = new Set<string>();
+export function rememberSecret(value: string): void {
+  // Shorter values would blank out ordinary words; the runner's log mask still covers them.
+  if (value.length >= 4) secrets.add(value);
+}
+
+export function redact(text: string): string {
+  let out = text;
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('***');
+  return out;
+}
+
+/** Writes Markdown sections to the step summary, secrets redacted; never throws. */
 export async function writeSummary(sections: string[]): Promise<void> {
   try {
     if (!process.env.GITHUB_STEP_SUMMARY) return; // not on a runner: nowhere to write it
-    await core.summary.addRaw(`${sections.join('\n\n')}\n`, true).write();
+    await core.summary.addRaw(redact(`${sections.join('\n\n')}\n`), true).write();
   } catch (err) {
     core.warning(`Could not write the job summary: ${(err as Error).message}`);
   }

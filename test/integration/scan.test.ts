@@ -181,9 +181,16 @@ describe('the Trivy command line', () => {
     expect(r.exitCode).toBe(1);
   });
 
-  test('TRIVY_* variables that filter results do not reach Trivy', async () => {
-    const r = await scan({ env: { TRIVY_IGNORE_UNFIXED: 'true', TRIVY_IGNORE_STATUS: 'fixed' } });
-    expect(r.trivyCalls.at(-1)?.envNames).not.toContain('TRIVY_IGNORE_STATUS');
+  test('TRIVY_* variables that filter or reshape results do not reach Trivy; transport and auth ones do', async () => {
+    const filtering = ['TRIVY_IGNORE_UNFIXED', 'TRIVY_IGNORE_STATUS', 'TRIVY_SKIP_FILES', 'TRIVY_SKIP_DIRS', 'TRIVY_VULN_SEVERITY_SOURCE', 'TRIVY_OFFLINE_SCAN', 'TRIVY_DISTRO', 'TRIVY_SERVER', 'TRIVY_SOME_FUTURE_FILTER'];
+    const kept = ['TRIVY_INSECURE', 'TRIVY_PLATFORM', 'TRIVY_TIMEOUT'];
+    const r = await scan({ env: Object.fromEntries([...filtering, ...kept].map((k) => [k, k === 'TRIVY_SKIP_FILES' ? '**/*.jar' : 'true'])) });
+    const imageCalls = r.trivyCalls.filter((c) => c.argv[0] === 'image');
+    for (const call of imageCalls) {
+      for (const k of filtering) expect(call.envNames).not.toContain(k);
+      for (const k of kept) expect(call.envNames).toContain(k);
+    }
+    expect(imageCalls.length).toBe(2); // the DB download and the scan
     expect(r.outputs.critical).toBe('2');
   });
 });
@@ -258,6 +265,8 @@ describe('inputs are checked before anything runs', () => {
     [{ 'registry-username': 'ci' }, /input 'registry-password'.*go together/],
     [{ 'sarif-file': 'trivy-report.json' }, /input 'sarif-file': it is the same file as report-file/],
     [{ 'ignore-file': '' }, /input 'ignore-file': a value is required/],
+    [{ 'report-file': '.trivyignore.yaml' }, /input 'report-file': it is the ignore file/],
+    [{ 'sarif-file': './.trivyignore.yaml' }, /input 'sarif-file': it is the ignore file/],
     [{ 'image-ref': 'ghcr.io/acme/shop:1.2.3', 'allow-tag': 'true', attest: 'true' }, /input 'attest': .*has none/],
   ])('%j', async (inputs, message) => {
     const r = await scan({ inputs });
@@ -293,6 +302,13 @@ describe('secrets', () => {
     expect(run.envNames).toEqual(expect.arrayContaining(['TRIVY_USERNAME', 'TRIVY_PASSWORD']));
     expect(JSON.stringify(r.trivyCalls)).not.toContain(CANARY);
     expect(findLeaks(r, [CANARY])).toEqual([]);
+  });
+
+  test('a password that Trivy echoes in its error is redacted from the summary file (the runner masks only the log)', async () => {
+    const r = await scan({ inputs: { 'registry-username': 'ci-bot', 'registry-password': CANARY }, env: { FAKE_TRIVY_FAIL: `UNAUTHORIZED ci-bot:${CANARY}` } });
+    expect(r.exitCode).toBe(1);
+    expect(r.summary).toMatch(/UNAUTHORIZED ci-bot:\*\*\*/);
+    expect(r.summary).not.toContain(CANARY);
   });
 
   test('without credentials the fake registry refuses, and Trivy\'s words reach the error', async () => {

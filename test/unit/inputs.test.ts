@@ -100,6 +100,33 @@ describe('secret masking', () => {
     expect(parts).toEqual(expect.arrayContaining(['canary-token-0123456789', 'LS0tLS1CRUdJTiBSU0E=']));
     for (const structure of ['apiVersion: v1', 'v1', 'Config', 'users:', 'ci']) expect(parts).not.toContain(structure);
   });
+  test('a kubeconfig: server, cluster, context and namespace names stay readable', () => {
+    const kc = [
+      'apiVersion: v1',
+      'clusters:',
+      '- cluster:',
+      '    server: https://k8s.example.internal:6443',
+      '  name: production-cluster',
+      'contexts:',
+      '- context:',
+      '    cluster: production-cluster',
+      '    namespace: production',
+      '    user: deployer-account',
+      '  name: production-context',
+      'current-context: production-context',
+      'users:',
+      '- name: deployer-account',
+      '  user:',
+      '    token: canary-token-0123456789',
+    ].join('\n');
+    const parts = secretParts(kc);
+    expect(parts).toContain('canary-token-0123456789');
+    for (const readable of ['https://k8s.example.internal:6443', 'production-cluster', 'production', 'deployer-account', 'production-context', 'clusters:', 'contexts:']) expect(parts).not.toContain(readable);
+  });
+  test('a JSON credential (docker config) masks its auth and password fields', () => {
+    const json = '{\n  "auths": {\n    "ghcr.io": {\n      "auth": "Y2k6Y2FuYXJ5LXB3LTEyMzQ=",\n      "password": "canary-pw-1234"\n    }\n  }\n}';
+    expect(secretParts(json)).toEqual(expect.arrayContaining(['Y2k6Y2FuYXJ5LXB3LTEyMzQ=', 'canary-pw-1234']));
+  });
   test('a one-line secret is masked as it is', () => {
     expect(secretParts('hunter2')).toEqual(['hunter2']);
   });

@@ -9,11 +9,12 @@ import {
   getInput,
   isDebug,
   parseImageName,
+  rememberSecret,
   setFailed,
   setOutput,
   setSecret,
   writeSummary
-} from "./chunks/chunk-ARRPWSVK.js";
+} from "./chunks/chunk-64X4Z36L.js";
 
 // node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
@@ -612,14 +613,15 @@ function parseKeyValueLines(name, value, options = {}) {
   });
   return pairs;
 }
+var CREDENTIAL_FIELD = /(token|password|passwd|secret|key|key-data|auth|credential|cookie|signature)$/i;
 function secretParts(value) {
   const parts = /* @__PURE__ */ new Set([value]);
   if (/[\r\n]/.test(value)) {
     for (const raw of value.split(/\r?\n/)) {
       const line = raw.trim();
-      if (line.length >= 8 && !/\s/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
-      const kv = /^-?\s*[\w.-]+:\s+["']?([^"'\s]{8,})["']?$/.exec(line);
-      if (kv?.[1]) parts.add(kv[1]);
+      if (line.length >= 8 && !/[\s:]/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
+      const kv = /^-?\s*["']?([\w.-]+)["']?:\s+["']?([^"'\s]{8,})["']?,?$/.exec(line);
+      if (kv?.[2] && CREDENTIAL_FIELD.test(kv[1])) parts.add(kv[2]);
     }
   }
   return [...parts];
@@ -627,7 +629,10 @@ function secretParts(value) {
 function maskSecrets(...values) {
   for (const v of values) {
     if (v === void 0 || v === "") continue;
-    for (const part of secretParts(v)) setSecret(part);
+    for (const part of secretParts(v)) {
+      setSecret(part);
+      rememberSecret(part);
+    }
   }
 }
 
@@ -744,7 +749,7 @@ async function run() {
     setOutput("signed", "false");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-ZUYOTPJT.js");
+  const { execute } = await import("./chunks/execute-5COM6CAM.js");
   await execute(inputs);
 }
 

@@ -7,11 +7,12 @@ import {
   getInput,
   isDebug,
   parseImageRef,
+  rememberSecret,
   setFailed,
   setOutput,
   setSecret,
   writeSummary
-} from "./chunks/chunk-WSMP7SBK.js";
+} from "./chunks/chunk-NHYFSPHV.js";
 
 // src/lib/action.ts
 async function runAction(action, main) {
@@ -84,14 +85,15 @@ function parseContainerName(name, value) {
   }
   return value;
 }
+var CREDENTIAL_FIELD = /(token|password|passwd|secret|key|key-data|auth|credential|cookie|signature)$/i;
 function secretParts(value) {
   const parts = /* @__PURE__ */ new Set([value]);
   if (/[\r\n]/.test(value)) {
     for (const raw of value.split(/\r?\n/)) {
       const line = raw.trim();
-      if (line.length >= 8 && !/\s/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
-      const kv = /^-?\s*[\w.-]+:\s+["']?([^"'\s]{8,})["']?$/.exec(line);
-      if (kv?.[1]) parts.add(kv[1]);
+      if (line.length >= 8 && !/[\s:]/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
+      const kv = /^-?\s*["']?([\w.-]+)["']?:\s+["']?([^"'\s]{8,})["']?,?$/.exec(line);
+      if (kv?.[2] && CREDENTIAL_FIELD.test(kv[1])) parts.add(kv[2]);
     }
   }
   return [...parts];
@@ -99,7 +101,10 @@ function secretParts(value) {
 function maskSecrets(...values) {
   for (const v of values) {
     if (v === void 0 || v === "") continue;
-    for (const part of secretParts(v)) setSecret(part);
+    for (const part of secretParts(v)) {
+      setSecret(part);
+      rememberSecret(part);
+    }
   }
 }
 
@@ -223,7 +228,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-K4DX3HZ6.js");
+  const { execute } = await import("./chunks/execute-VRRCKY2Q.js");
   await execute(inputs);
 }
 

@@ -12,10 +12,11 @@ import {
   parseImageRef,
   parseReference,
   registryOf,
+  rememberSecret,
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-BL5WRCHK.js";
+} from "./chunks/chunk-UETS7BFR.js";
 import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
@@ -59,14 +60,15 @@ function booleanInput(name) {
 function parseList(value) {
   return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
 }
+var CREDENTIAL_FIELD = /(token|password|passwd|secret|key|key-data|auth|credential|cookie|signature)$/i;
 function secretParts(value) {
   const parts = /* @__PURE__ */ new Set([value]);
   if (/[\r\n]/.test(value)) {
     for (const raw of value.split(/\r?\n/)) {
       const line = raw.trim();
-      if (line.length >= 8 && !/\s/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
-      const kv = /^-?\s*[\w.-]+:\s+["']?([^"'\s]{8,})["']?$/.exec(line);
-      if (kv?.[1]) parts.add(kv[1]);
+      if (line.length >= 8 && !/[\s:]/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
+      const kv = /^-?\s*["']?([\w.-]+)["']?:\s+["']?([^"'\s]{8,})["']?,?$/.exec(line);
+      if (kv?.[2] && CREDENTIAL_FIELD.test(kv[1])) parts.add(kv[2]);
     }
   }
   return [...parts];
@@ -74,7 +76,10 @@ function secretParts(value) {
 function maskSecrets(...values) {
   for (const v of values) {
     if (v === void 0 || v === "") continue;
-    for (const part of secretParts(v)) setSecret(part);
+    for (const part of secretParts(v)) {
+      setSecret(part);
+      rememberSecret(part);
+    }
   }
 }
 
@@ -124,7 +129,8 @@ async function getInputs(env = process.env) {
   const image = parseImageRef("image-ref", imageRef, allowTag);
   const severity = parseSeverities(requiredInput("severity", `a comma-separated list of ${SEVERITIES.join(", ")}, e.g. CRITICAL,HIGH`));
   const ignoreUnfixed = booleanInput("ignore-unfixed");
-  const ignore = await readIgnoreFile(requiredInput("ignore-file", `a .trivyignore.yaml or .trivyignore path (default ${DEFAULT_IGNORE_FILE}, used when present)`), workspace);
+  const ignoreFile = requiredInput("ignore-file", `a .trivyignore.yaml or .trivyignore path (default ${DEFAULT_IGNORE_FILE}, used when present)`);
+  const ignore = await readIgnoreFile(ignoreFile, workspace);
   const failOnFindings = booleanInput("fail-on-findings");
   const trivyVersion = requiredInput("trivy-version", "a Trivy release such as v0.69.3");
   if (!/^v?[0-9]+\.[0-9]+\.[0-9]+$/.test(trivyVersion)) throw new ConfigurationError("trivy-version", `'${trivyVersion}' is not a Trivy release. Expected vX.Y.Z, e.g. v0.69.3`);
@@ -141,6 +147,9 @@ async function getInputs(env = process.env) {
   const reportFile = outputFile("report-file", workspace);
   const sarifFile = outputFile("sarif-file", workspace);
   if (reportFile === sarifFile) throw new ConfigurationError("sarif-file", `it is the same file as report-file (${reportFile}). Expected another path`);
+  for (const [name, file] of [["report-file", reportFile], ["sarif-file", sarifFile]]) {
+    if (file === path.resolve(workspace, ignoreFile)) throw new ConfigurationError(name, `it is the ignore file (${file}); writing there would overwrite the ignore policy. Expected another path`);
+  }
   const attest = booleanInput("attest");
   if (attest && image.digest === void 0) {
     throw new ConfigurationError("attest", `attestations are attached to a digest, and image-ref '${imageRef}' has none. Expected image-ref pinned by digest, or attest: false`);
@@ -171,7 +180,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-3E5T5X5A.js");
+  const { execute } = await import("./chunks/execute-4KPFOZ64.js");
   await execute(inputs);
 }
 

@@ -13,7 +13,7 @@ import type { Inputs } from './inputs.js';
 import { evaluate, type Evaluation } from './policy.js';
 import { buildSarif, MAX_SARIF_RESULTS } from './sarif.js';
 import { buildScanSummary, type ScanOutcome } from './summary.js';
-import { dbDownloadArgv, FILTERING_ENV, isCompromised, isRateLimited, scanArgv, trivyMessage } from './trivy-argv.js';
+import { dbDownloadArgv, isCompromised, isRateLimited, scanArgv, trivyEnv, trivyMessage } from './trivy-argv.js';
 import { parseTrivyReport, SEVERITIES } from './trivy-report.js';
 
 /** The gate's verdict, as opposed to a scan that did not complete. */
@@ -48,7 +48,7 @@ export async function prepareDb(trivy: ResolvedTool, inputs: Inputs, cacheDir: s
   const failures: string[] = [];
   let source: string | undefined;
   for (const [i, repo] of inputs.dbRepositories.entries()) {
-    const r = await execTool(trivy.path, dbDownloadArgv(repo, cacheDir), { allowFailure: true, timeoutMs: DB_TIMEOUT_MS });
+    const r = await execTool(trivy.path, dbDownloadArgv(repo, cacheDir), { env: trivyEnv(process.env), allowFailure: true, timeoutMs: DB_TIMEOUT_MS });
     if (r.exitCode === 0 && existsSync(files.db)) {
       source = repo;
       break;
@@ -118,7 +118,7 @@ export async function execute(inputs: Inputs): Promise<void> {
     writeFileSync(emptyIgnoreFile, '');
     writeFileSync(emptyConfigFile, '{}\n');
     rmSync(inputs.reportFile, { force: true }); // never read a stale report
-    const env: Record<string, string | undefined> = Object.fromEntries(FILTERING_ENV.map((k) => [k, undefined]));
+    const env = trivyEnv(process.env);
     if (inputs.credentials) {
       env.TRIVY_USERNAME = inputs.credentials.username;
       env.TRIVY_PASSWORD = inputs.credentials.password;

@@ -83,7 +83,8 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
   const image = parseImageRef('image-ref', imageRef, allowTag);
   const severity = parseSeverities(requiredInput('severity', `a comma-separated list of ${SEVERITIES.join(', ')}, e.g. CRITICAL,HIGH`));
   const ignoreUnfixed = booleanInput('ignore-unfixed');
-  const ignore = await readIgnoreFile(requiredInput('ignore-file', `a .trivyignore.yaml or .trivyignore path (default ${DEFAULT_IGNORE_FILE}, used when present)`), workspace);
+  const ignoreFile = requiredInput('ignore-file', `a .trivyignore.yaml or .trivyignore path (default ${DEFAULT_IGNORE_FILE}, used when present)`);
+  const ignore = await readIgnoreFile(ignoreFile, workspace);
   const failOnFindings = booleanInput('fail-on-findings');
   const trivyVersion = requiredInput('trivy-version', 'a Trivy release such as v0.69.3');
   if (!/^v?[0-9]+\.[0-9]+\.[0-9]+$/.test(trivyVersion)) throw new ConfigurationError('trivy-version', `'${trivyVersion}' is not a Trivy release. Expected vX.Y.Z, e.g. v0.69.3`);
@@ -100,6 +101,10 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
   const reportFile = outputFile('report-file', workspace);
   const sarifFile = outputFile('sarif-file', workspace);
   if (reportFile === sarifFile) throw new ConfigurationError('sarif-file', `it is the same file as report-file (${reportFile}). Expected another path`);
+  // Writing a report over the ignore file would lose the policy (and feed JSON to the next run as its ignore file).
+  for (const [name, file] of [['report-file', reportFile], ['sarif-file', sarifFile]] as const) {
+    if (file === path.resolve(workspace, ignoreFile)) throw new ConfigurationError(name, `it is the ignore file (${file}); writing there would overwrite the ignore policy. Expected another path`);
+  }
   const attest = booleanInput('attest');
   if (attest && image.digest === undefined) {
     throw new ConfigurationError('attest', `attestations are attached to a digest, and image-ref '${imageRef}' has none. Expected image-ref pinned by digest, or attest: false`);

@@ -39,10 +39,32 @@ export function scanArgv(a: ScanArgs): string[] {
 }
 
 /**
- * TRIVY_* variables that would filter the report or change its form; flags
- * override most, these cannot be undone by a flag, so the child does not see them.
+ * The only TRIVY_* variables Trivy gets from the job: how to reach the image
+ * and the registry, and how much to log. Every other one (TRIVY_IGNORE_UNFIXED,
+ * TRIVY_SKIP_FILES, TRIVY_VULN_SEVERITY_SOURCE, TRIVY_OFFLINE_SCAN, TRIVY_VEX,
+ * TRIVY_SERVER, ...) could drop or reshape findings behind the gate's back, and
+ * new ones appear with every release, so the rule is an allowlist.
  */
-export const FILTERING_ENV = ['TRIVY_IGNORE_UNFIXED', 'TRIVY_IGNORE_STATUS', 'TRIVY_IGNORE_POLICY', 'TRIVY_VEX', 'TRIVY_SHOW_SUPPRESSED', 'TRIVY_EXIT_CODE', 'TRIVY_EXIT_ON_EOL', 'TRIVY_TEMPLATE', 'TRIVY_PKG_TYPES'];
+export const KEPT_TRIVY_ENV: readonly string[] = [
+  'TRIVY_USERNAME',
+  'TRIVY_PASSWORD',
+  'TRIVY_REGISTRY_TOKEN',
+  'TRIVY_INSECURE',
+  'TRIVY_NON_SSL',
+  'TRIVY_PLATFORM',
+  'TRIVY_IMAGE_SRC',
+  'TRIVY_DOCKER_HOST',
+  'TRIVY_PODMAN_HOST',
+  'TRIVY_TIMEOUT',
+  'TRIVY_DEBUG',
+  'TRIVY_QUIET',
+  'TRIVY_JAVA_DB_REPOSITORY',
+];
+
+/** Environment overrides for a Trivy child: every inherited TRIVY_* variable outside the allowlist removed. */
+export function trivyEnv(inherited: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.keys(inherited).filter((k) => k.toUpperCase().startsWith('TRIVY_') && !KEPT_TRIVY_ENV.includes(k)).map((k) => [k, undefined]));
+}
 
 /** A DB mirror said it is rate-limiting us (the distribution spec's TOOMANYREQUESTS, or a bare 429). */
 export function isRateLimited(stderr: string): boolean {

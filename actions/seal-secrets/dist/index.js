@@ -12,10 +12,11 @@ import {
   isDebug,
   parseSealedSecretFile,
   parseSealingCert,
+  rememberSecret,
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-2BYILHDE.js";
+} from "./chunks/chunk-K5QR33G6.js";
 import "./chunks/chunk-WYXLVV4A.js";
 
 // src/lib/action.ts
@@ -97,14 +98,15 @@ function parseResourceName(name, value) {
   }
   return value;
 }
+var CREDENTIAL_FIELD = /(token|password|passwd|secret|key|key-data|auth|credential|cookie|signature)$/i;
 function secretParts(value) {
   const parts = /* @__PURE__ */ new Set([value]);
   if (/[\r\n]/.test(value)) {
     for (const raw of value.split(/\r?\n/)) {
       const line = raw.trim();
-      if (line.length >= 8 && !/\s/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
-      const kv = /^-?\s*[\w.-]+:\s+["']?([^"'\s]{8,})["']?$/.exec(line);
-      if (kv?.[1]) parts.add(kv[1]);
+      if (line.length >= 8 && !/[\s:]/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
+      const kv = /^-?\s*["']?([\w.-]+)["']?:\s+["']?([^"'\s]{8,})["']?,?$/.exec(line);
+      if (kv?.[2] && CREDENTIAL_FIELD.test(kv[1])) parts.add(kv[2]);
     }
   }
   return [...parts];
@@ -112,7 +114,10 @@ function secretParts(value) {
 function maskSecrets(...values) {
   for (const v of values) {
     if (v === void 0 || v === "") continue;
-    for (const part of secretParts(v)) setSecret(part);
+    for (const part of secretParts(v)) {
+      setSecret(part);
+      rememberSecret(part);
+    }
   }
 }
 
@@ -312,7 +317,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-7MPL32A6.js");
+  const { execute } = await import("./chunks/execute-DEXEGZKP.js");
   await execute(inputs);
 }
 

@@ -12,7 +12,7 @@ import {
   setSecret,
   warning,
   writeSummary
-} from "./chunk-ARRPWSVK.js";
+} from "./chunk-64X4Z36L.js";
 
 // actions/build-sign/src/execute.ts
 import { mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2 } from "node:fs";
@@ -727,4 +727,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-ZUYOTPJT.js.map
+//# sourceMappingURL=execute-5COM6CAM.js.map

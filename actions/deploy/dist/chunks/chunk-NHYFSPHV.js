@@ -488,6 +488,36 @@ function group(name, fn) {
   });
 }
 
+// src/lib/summary.ts
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+function code(text) {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+function markdownTable(header, rows) {
+  const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
+  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+var secrets = /* @__PURE__ */ new Set();
+function rememberSecret(value) {
+  if (value.length >= 4) secrets.add(value);
+}
+function redact(text) {
+  let out = text;
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join("***");
+  return out;
+}
+async function writeSummary(sections) {
+  try {
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    await summary.addRaw(redact(`${sections.join("\n\n")}
+`), true).write();
+  } catch (err) {
+    warning(`Could not write the job summary: ${err.message}`);
+  }
+}
+
 // src/lib/errors.ts
 var ConfigurationError = class extends Error {
   constructor(input, message) {
@@ -507,304 +537,87 @@ function describeError(err) {
   }
 }
 
-// src/lib/summary.ts
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function code(text) {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-function markdownTable(header, rows) {
-  const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
-  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
-}
-async function writeSummary(sections) {
-  try {
-    if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await summary.addRaw(`${sections.join("\n\n")}
-`, true).write();
-  } catch (err) {
-    warning(`Could not write the job summary: ${err.message}`);
-  }
-}
-
-// actions/seal-secrets/src/certificate.ts
-var crypto2 = () => process.getBuiltinModule("node:crypto");
-var EXPIRY_WARNING_DAYS = 30;
-var PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/;
-var CertificateError = class extends Error {
+// src/lib/image-ref.ts
+var domainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var host = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])`;
+var DOMAIN = new RegExp(`^${host}(?::[0-9]+)?$`);
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[_.]|__|-+)[a-z0-9]+)*$/;
+var TAG = /^[\w][\w.-]{0,127}$/;
+var DIGEST = /^sha256:[a-f0-9]{64}$/;
+var NAME_TOTAL_LENGTH_MAX = 255;
+var IMAGE_FORMS = {
+  name: "registry/path/name, e.g. ghcr.io/acme/app (lowercase, no tag or digest)",
+  digest: "registry/path/name@sha256:<64 hex>, e.g. ghcr.io/acme/app@sha256:4f\u2026",
+  tagOrDigest: "registry/path/name@sha256:<64 hex> or registry/path/name:tag"
 };
-function parseSealingCert(text, now = /* @__PURE__ */ new Date()) {
-  const block = PEM_CERT.exec(text);
-  if (!block) {
-    const other = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text);
-    throw new CertificateError(other ? `holds a PEM ${other[1]}, not a CERTIFICATE. Expected the controller's certificate (kubeseal --fetch-cert)` : "holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+function parseReference(value) {
+  if (value === "") return "it is empty";
+  if (/\s/.test(value)) return "it contains white space";
+  let rest = value;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest)) return `'${digest}' is not a sha256 digest (sha256: followed by 64 lowercase hex)`;
   }
-  let cert;
-  try {
-    cert = new (crypto2()).X509Certificate(block[0]);
-  } catch (err) {
-    throw new CertificateError(`holds a CERTIFICATE block that is not a valid X.509 certificate (${err instanceof Error ? err.message : String(err)})`);
+  let tag;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) return `'${tag}' is not a valid tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})`;
   }
-  const publicKey = cert.publicKey;
-  if (publicKey.asymmetricKeyType !== "rsa") {
-    throw new CertificateError(`certificate has a ${publicKey.asymmetricKeyType ?? "unknown"} public key; sealed-secrets needs an RSA key`);
+  if (rest.length > NAME_TOTAL_LENGTH_MAX) return `the repository name is longer than ${NAME_TOTAL_LENGTH_MAX} characters`;
+  const parts = rest.split("/");
+  let domain;
+  const first = parts[0] ?? "";
+  if (parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase() || first.startsWith("["))) {
+    domain = first;
+    parts.shift();
+    if (!DOMAIN.test(domain)) return `'${domain}' is not a registry host[:port]`;
   }
-  const notBefore = new Date(cert.validFrom);
-  const notAfter = new Date(cert.validTo);
-  if (now.getTime() > notAfter.getTime()) {
-    throw new CertificateError(`certificate expired on ${notAfter.toISOString()} (fingerprint ${cert.fingerprint256}); fetch the controller's current certificate (kubeseal --fetch-cert)`);
-  }
-  return {
-    publicKey,
-    fingerprint: cert.fingerprint256,
-    subject: (cert.subject ?? "").replace(/\n/g, ", ") || "(empty)",
-    notBefore,
-    notAfter,
-    keyBits: publicKey.asymmetricKeyDetails?.modulusLength ?? 0,
-    pem: `${block[0]}
-`
-  };
-}
-function expiresSoon(cert, now = /* @__PURE__ */ new Date()) {
-  const days = (cert.notAfter.getTime() - now.getTime()) / 864e5;
-  return days <= EXPIRY_WARNING_DAYS ? Math.max(0, Math.floor(days)) : void 0;
-}
-var LOOPBACK = /^(localhost|127(?:\.[0-9]{1,3}){3}|\[::1\])$/i;
-function classifyCertInput(value) {
-  if (value.includes("-----BEGIN")) return { kind: "pem", text: value };
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(value);
-  if (scheme) {
-    let url;
-    try {
-      url = new URL(value);
-    } catch {
-      return { error: `'${value}' is not a valid URL` };
+  for (const part of parts) {
+    if (!PATH_COMPONENT.test(part)) {
+      return `path component '${part}' must be lowercase letters and digits, separated by '.', '_', '__' or '-'`;
     }
-    if (url.protocol === "https:") return { kind: "url", url };
-    if (url.protocol === "http:" && LOOPBACK.test(url.hostname)) return { kind: "url", url };
-    if (url.protocol === "http:") return { error: `'${value}' is plain http to a non-loopback host: the certificate could be swapped in transit. Expected an https URL (http only for localhost/127.0.0.0/8/[::1])` };
-    return { error: `'${value}' uses ${url.protocol.replace(":", "")}://; expected PEM text, a file path or an https URL` };
   }
-  return { kind: "file", path: value };
+  return { domain, path: parts.join("/"), tag, digest };
 }
-function certProxyPath(namespace, service, portName) {
-  return `/api/v1/namespaces/${namespace}/services/http:${service}:${portName}/proxy/v1/cert.pem`;
+function fail(input, value, why, form) {
+  throw new ConfigurationError(input, `'${value}' is not a valid image reference: ${why}. Expected ${form}`);
 }
-function servicePortName(serviceJson) {
-  const svc = JSON.parse(serviceJson);
-  const port = svc.spec?.ports?.[0];
-  if (!port) throw new Error("the sealed-secrets controller service has no ports");
-  return port.name ?? "";
-}
-
-// actions/seal-secrets/src/manifest.ts
-var yamlModule;
-async function loadYaml() {
-  if (!yamlModule) {
-    const m = await import("./dist-WR5PVXAU.js");
-    yamlModule = typeof m.stringify === "function" ? m : m.default;
+function parseImageRef(input, value, allowTag) {
+  const form = allowTag ? IMAGE_FORMS.tagOrDigest : IMAGE_FORMS.digest;
+  const ref = parseReference(value);
+  if (typeof ref === "string") fail(input, value, ref, form);
+  if (ref.digest === void 0) {
+    if (!allowTag) fail(input, value, "it is not pinned by digest (set allow-tag: true to accept a tag)", form);
+    if (ref.tag === void 0) fail(input, value, "it has neither a tag nor a digest", form);
   }
-  return yamlModule;
+  return ref;
 }
-var API_VERSION = "bitnami.com/v1alpha1";
-var KIND = "SealedSecret";
-var NAMESPACE_WIDE = "sealedsecrets.bitnami.com/namespace-wide";
-var CLUSTER_WIDE = "sealedsecrets.bitnami.com/cluster-wide";
-function scopeAnnotations(scope) {
-  if (scope === "namespace-wide") return { [NAMESPACE_WIDE]: "true" };
-  if (scope === "cluster-wide") return { [CLUSTER_WIDE]: "true" };
-  return {};
+function registryOf(ref) {
+  if (ref.domain === void 0 || ref.domain === "index.docker.io") return "docker.io";
+  return ref.domain;
 }
-function scopeOf(annotations) {
-  const a = annotations && typeof annotations === "object" ? annotations : {};
-  if (a[CLUSTER_WIDE] === "true") return "cluster-wide";
-  if (a[NAMESPACE_WIDE] === "true") return "namespace-wide";
-  return "strict";
+function registryPath(ref) {
+  return registryOf(ref) === "docker.io" && !ref.path.includes("/") ? `library/${ref.path}` : ref.path;
 }
-var byteOrder = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-var sortedMap = (entries) => new Map([...entries].sort(([a], [b]) => byteOrder(a, b)));
-function sealedSecretObject(s) {
-  const scopeAnno = Object.entries(scopeAnnotations(s.scope));
-  const templateAnnotations = sortedMap([...s.annotations, ...scopeAnno]);
-  const templateMeta = /* @__PURE__ */ new Map([
-    ["name", s.name],
-    ["namespace", s.namespace],
-    ["creationTimestamp", null]
-  ]);
-  if (s.labels.length > 0) templateMeta.set("labels", sortedMap(s.labels));
-  if (templateAnnotations.size > 0) templateMeta.set("annotations", templateAnnotations);
-  const meta = /* @__PURE__ */ new Map([
-    ["name", s.name],
-    ["namespace", s.namespace],
-    ["creationTimestamp", null]
-  ]);
-  if (scopeAnno.length > 0) meta.set("annotations", new Map(scopeAnno));
-  return /* @__PURE__ */ new Map([
-    ["kind", KIND],
-    ["apiVersion", API_VERSION],
-    ["metadata", meta],
-    [
-      "spec",
-      /* @__PURE__ */ new Map([
-        [
-          "template",
-          /* @__PURE__ */ new Map([
-            ["metadata", templateMeta],
-            ["type", s.type]
-          ])
-        ],
-        ["encryptedData", sortedMap(s.encryptedData)]
-      ])
-    ]
-  ]);
+function canonicalRepository(ref) {
+  return `${registryOf(ref)}/${registryPath(ref)}`;
 }
-function sortDeep(value) {
-  if (Array.isArray(value)) return value.map(sortDeep);
-  if (value instanceof Map) return new Map([...value].sort(([a], [b]) => byteOrder(a, b)).map(([k, v]) => [k, sortDeep(v)]));
-  if (value && typeof value === "object") return sortDeep(new Map(Object.entries(value)));
-  return value;
+function repositoryName(ref) {
+  return ref.domain === void 0 ? ref.path : `${ref.domain}/${ref.path}`;
 }
-function toJson(value, indent = "") {
-  if (value instanceof Map || value && typeof value === "object" && !Array.isArray(value)) {
-    const entries = value instanceof Map ? [...value] : Object.entries(value);
-    if (entries.length === 0) return "{}";
-    const inner = `${indent}  `;
-    return `{
-${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${toJson(v, inner)}`).join(",\n")}
-${indent}}`;
-  }
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    const inner = `${indent}  `;
-    return `[
-${value.map((v) => `${inner}${toJson(v, inner)}`).join(",\n")}
-${indent}]`;
-  }
-  return JSON.stringify(value) ?? "null";
+function formatReference(ref) {
+  return `${repositoryName(ref)}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
 }
-var YAML_SCHEMA_OPTIONS = { compat: "yaml-1.1" };
-async function renderSealedSecret(s, format) {
-  const { stringify } = await loadYaml();
-  const obj = sealedSecretObject(s);
-  if (format === "json") return `${toJson(obj)}
-`;
-  return `---
-${stringify(sortDeep(obj), { ...YAML_SCHEMA_OPTIONS, lineWidth: 0, minContentWidth: 0 })}`;
+function isLoopbackRegistry(domain) {
+  const hostOnly = domain.startsWith("[") ? domain.slice(0, domain.indexOf("]") + 1) : domain.replace(/:[0-9]+$/, "");
+  return hostOnly === "localhost" || hostOnly === "[::1]" || /^127(?:\.[0-9]{1,3}){3}$/.test(hostOnly);
 }
-var SealedSecretFileError = class extends Error {
-};
-var isSorted = (keys) => keys.every((k, i) => i === 0 || keys[i - 1] <= k);
-function describe(obj) {
-  const o = obj ?? {};
-  if (o.apiVersion !== API_VERSION || o.kind !== KIND) {
-    throw new SealedSecretFileError(`is not a SealedSecret (apiVersion ${String(o.apiVersion)}, kind ${String(o.kind)}); expected apiVersion ${API_VERSION}, kind ${KIND}`);
-  }
-  const meta = o.metadata ?? {};
-  const spec = o.spec ?? {};
-  const data = spec.encryptedData;
-  if (data !== void 0 && data !== null && (typeof data !== "object" || Array.isArray(data))) throw new SealedSecretFileError("has a spec.encryptedData that is not a map");
-  const encryptedData = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(data ?? {})) {
-    if (typeof v !== "string") throw new SealedSecretFileError(`has a non-string ciphertext for key '${k}'`);
-    encryptedData.set(k, v);
-  }
-  if (spec.data !== void 0) throw new SealedSecretFileError("uses the deprecated spec.data (one blob for the whole Secret); re-seal it with spec.encryptedData first");
-  const template = spec.template ?? {};
-  return {
-    name: String(meta.name ?? ""),
-    namespace: String(meta.namespace ?? ""),
-    scope: scopeOf(meta.annotations),
-    type: typeof template.type === "string" && template.type !== "" ? template.type : "Opaque",
-    encryptedData
-  };
-}
-function insertSorted(map, key, value, keepSorted, keyText) {
-  map.set(key, value);
-  if (keepSorted) map.items.sort((a, b) => byteOrder(keyText(a.key), keyText(b.key)));
-}
-function ensureMap(doc, path, yaml) {
-  const existing = doc.getIn(path, true);
-  if (yaml.isMap(existing)) return existing;
-  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
-  const keyText = (k) => String(yaml.isScalar(k) ? k.value : k);
-  const parentSorted = yaml.isMap(parent) && isSorted(parent.items.map((p) => keyText(p.key)));
-  doc.setIn(path, doc.createNode({}));
-  const created = doc.getIn(path, true);
-  const newParent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
-  if (parentSorted && yaml.isMap(newParent)) newParent.items.sort((a, b) => byteOrder(keyText(a.key), keyText(b.key)));
-  return created;
-}
-function jsonMapAt(parent, key) {
-  const existing = parent.get(key);
-  if (existing instanceof Map) return existing;
-  const created = /* @__PURE__ */ new Map();
-  parent.set(key, created);
-  return created;
-}
-async function parseSealedSecretFile(text) {
-  const yaml = await loadYaml();
-  const { isScalar, parseAllDocuments, parseDocument } = yaml;
-  if (text.trimStart().startsWith("{")) {
-    let obj;
-    try {
-      obj = JSON.parse(text);
-    } catch {
-      throw new SealedSecretFileError("starts with { but is not valid JSON");
-    }
-    const d2 = describe(obj);
-    return {
-      format: "json",
-      ...d2,
-      merge(update) {
-        const root = parseDocument(text, YAML_SCHEMA_OPTIONS).toJS({ mapAsMap: true });
-        const spec = jsonMapAt(root, "spec");
-        const data = jsonMapAt(spec, "encryptedData");
-        const sorted = isSorted([...data.keys()]);
-        for (const [k, v] of update.encryptedData) data.set(k, v);
-        if (sorted) spec.set("encryptedData", new Map([...data].sort(([x], [y]) => byteOrder(x, y))));
-        const meta = jsonMapAt(jsonMapAt(spec, "template"), "metadata");
-        if (update.labels.length > 0) {
-          const labels = jsonMapAt(meta, "labels");
-          for (const [k, v] of update.labels) labels.set(k, v);
-        }
-        if (update.annotations.length > 0) {
-          const annotations = jsonMapAt(meta, "annotations");
-          for (const [k, v] of update.annotations) annotations.set(k, v);
-        }
-        return `${toJson(root)}
-`;
-      }
-    };
-  }
-  const keyText = (k) => String(isScalar(k) ? k.value : k);
-  const docs = parseAllDocuments(text, YAML_SCHEMA_OPTIONS).filter((doc2) => doc2.contents !== null);
-  if (docs.length !== 1) throw new SealedSecretFileError(`holds ${docs.length} YAML documents; expected exactly one SealedSecret`);
-  const doc = docs[0];
-  if (doc.errors.length > 0) throw new SealedSecretFileError(`is not valid YAML (${doc.errors[0]?.message.split("\n")[0] ?? "parse error"})`);
-  const d = describe(doc.toJS());
-  return {
-    format: "yaml",
-    ...d,
-    merge(update) {
-      const data = ensureMap(doc, ["spec", "encryptedData"], yaml);
-      const sorted = isSorted(data.items.map((p) => keyText(p.key)));
-      for (const [k, v] of update.encryptedData) insertSorted(data, k, v, sorted, keyText);
-      if (update.labels.length > 0) {
-        const labels = ensureMap(doc, ["spec", "template", "metadata", "labels"], yaml);
-        for (const [k, v] of update.labels) labels.set(k, v);
-      }
-      if (update.annotations.length > 0) {
-        const annotations = ensureMap(doc, ["spec", "template", "metadata", "annotations"], yaml);
-        for (const [k, v] of update.annotations) annotations.set(k, v);
-      }
-      return doc.toString({ lineWidth: 0, minContentWidth: 0 });
-    }
-  };
-}
-
-// actions/seal-secrets/src/scopes.ts
-var SCOPES = ["strict", "namespace-wide", "cluster-wide"];
 
 export {
   setSecret,
@@ -813,6 +626,7 @@ export {
   setFailed,
   isDebug,
   debug,
+  error,
   warning,
   info,
   group,
@@ -820,16 +634,14 @@ export {
   describeError,
   code,
   markdownTable,
+  rememberSecret,
   writeSummary,
-  CertificateError,
-  parseSealingCert,
-  expiresSoon,
-  classifyCertInput,
-  certProxyPath,
-  servicePortName,
-  SCOPES,
-  renderSealedSecret,
-  SealedSecretFileError,
-  parseSealedSecretFile
+  parseReference,
+  parseImageRef,
+  registryOf,
+  registryPath,
+  canonicalRepository,
+  formatReference,
+  isLoopbackRegistry
 };
-//# sourceMappingURL=chunk-2BYILHDE.js.map
+//# sourceMappingURL=chunk-NHYFSPHV.js.map

@@ -1,7 +1,6 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  FILTERING_ENV,
   SEVERITIES,
   code,
   dbDownloadArgv,
@@ -19,10 +18,11 @@ import {
   repositoryName,
   scanArgv,
   setOutput,
+  trivyEnv,
   trivyMessage,
   warning,
   writeSummary
-} from "./chunk-BL5WRCHK.js";
+} from "./chunk-UETS7BFR.js";
 import {
   parsePurl,
   purlMatches
@@ -688,7 +688,7 @@ async function prepareDb(trivy, inputs, cacheDir, notes) {
   const failures = [];
   let source;
   for (const [i, repo] of inputs.dbRepositories.entries()) {
-    const r = await execTool(trivy.path, dbDownloadArgv(repo, cacheDir), { allowFailure: true, timeoutMs: DB_TIMEOUT_MS });
+    const r = await execTool(trivy.path, dbDownloadArgv(repo, cacheDir), { env: trivyEnv(process.env), allowFailure: true, timeoutMs: DB_TIMEOUT_MS });
     if (r.exitCode === 0 && existsSync2(files.db)) {
       source = repo;
       break;
@@ -754,7 +754,7 @@ async function execute(inputs) {
     writeFileSync2(emptyIgnoreFile, "");
     writeFileSync2(emptyConfigFile, "{}\n");
     rmSync2(inputs.reportFile, { force: true });
-    const env = Object.fromEntries(FILTERING_ENV.map((k) => [k, void 0]));
+    const env = trivyEnv(process.env);
     if (inputs.credentials) {
       env.TRIVY_USERNAME = inputs.credentials.username;
       env.TRIVY_PASSWORD = inputs.credentials.password;
@@ -828,4 +828,4 @@ export {
   execute,
   prepareDb
 };
-//# sourceMappingURL=execute-3E5T5X5A.js.map
+//# sourceMappingURL=execute-4KPFOZ64.js.map

@@ -1,5 +1,34 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -499,11 +528,20 @@ function markdownTable(header, rows) {
   const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
   return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
 }
+var secrets = /* @__PURE__ */ new Set();
+function rememberSecret(value) {
+  if (value.length >= 4) secrets.add(value);
+}
+function redact(text) {
+  let out = text;
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join("***");
+  return out;
+}
 async function writeSummary(sections) {
   try {
     if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await summary.addRaw(`${sections.join("\n\n")}
-`, true).write();
+    await summary.addRaw(redact(`${sections.join("\n\n")}
+`), true).write();
   } catch (err) {
     warning(`Could not write the job summary: ${err.message}`);
   }
@@ -579,31 +617,12 @@ function parseReference(value) {
 function fail(input, value, why, form) {
   throw new ConfigurationError(input, `'${value}' is not a valid image reference: ${why}. Expected ${form}`);
 }
-function parseImageRef(input, value, allowTag) {
-  const form = allowTag ? IMAGE_FORMS.tagOrDigest : IMAGE_FORMS.digest;
+function parseImageName(input, value) {
   const ref = parseReference(value);
-  if (typeof ref === "string") fail(input, value, ref, form);
-  if (ref.digest === void 0) {
-    if (!allowTag) fail(input, value, "it is not pinned by digest (set allow-tag: true to accept a tag)", form);
-    if (ref.tag === void 0) fail(input, value, "it has neither a tag nor a digest", form);
-  }
+  if (typeof ref === "string") fail(input, value, ref, IMAGE_FORMS.name);
+  if (ref.tag !== void 0 || ref.digest !== void 0) fail(input, value, "it includes a tag or digest; tags are set with the tags input", IMAGE_FORMS.name);
+  if (ref.domain === void 0) fail(input, value, "it names no registry host", IMAGE_FORMS.name);
   return ref;
-}
-function registryOf(ref) {
-  if (ref.domain === void 0 || ref.domain === "index.docker.io") return "docker.io";
-  return ref.domain;
-}
-function registryPath(ref) {
-  return registryOf(ref) === "docker.io" && !ref.path.includes("/") ? `library/${ref.path}` : ref.path;
-}
-function canonicalRepository(ref) {
-  return `${registryOf(ref)}/${registryPath(ref)}`;
-}
-function repositoryName(ref) {
-  return ref.domain === void 0 ? ref.path : `${ref.domain}/${ref.path}`;
-}
-function formatReference(ref) {
-  return `${repositoryName(ref)}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
 }
 function isLoopbackRegistry(domain) {
   const hostOnly = domain.startsWith("[") ? domain.slice(0, domain.indexOf("]") + 1) : domain.replace(/:[0-9]+$/, "");
@@ -611,13 +630,14 @@ function isLoopbackRegistry(domain) {
 }
 
 export {
+  __commonJS,
+  __toESM,
   setSecret,
   getInput,
   setOutput,
   setFailed,
   isDebug,
   debug,
-  error,
   warning,
   info,
   group,
@@ -625,13 +645,9 @@ export {
   describeError,
   code,
   markdownTable,
+  rememberSecret,
   writeSummary,
-  parseReference,
-  parseImageRef,
-  registryOf,
-  registryPath,
-  canonicalRepository,
-  formatReference,
+  parseImageName,
   isLoopbackRegistry
 };
-//# sourceMappingURL=chunk-WSMP7SBK.js.map
+//# sourceMappingURL=chunk-64X4Z36L.js.map

@@ -18,7 +18,7 @@ import {
   setSecret,
   warning,
   writeSummary
-} from "./chunk-WSMP7SBK.js";
+} from "./chunk-NHYFSPHV.js";
 
 // actions/deploy/src/execute.ts
 import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -1343,4 +1343,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-K4DX3HZ6.js.map
+//# sourceMappingURL=execute-VRRCKY2Q.js.map

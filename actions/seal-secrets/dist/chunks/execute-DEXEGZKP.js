@@ -19,7 +19,7 @@ import {
   setOutput,
   warning,
   writeSummary
-} from "./chunk-2BYILHDE.js";
+} from "./chunk-K5QR33G6.js";
 import "./chunk-WYXLVV4A.js";
 
 // actions/seal-secrets/src/execute.ts
@@ -643,4 +643,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-7MPL32A6.js.map
+//# sourceMappingURL=execute-DEXEGZKP.js.map

@@ -499,11 +499,20 @@ function markdownTable(header, rows) {
   const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
   return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
 }
+var secrets = /* @__PURE__ */ new Set();
+function rememberSecret(value) {
+  if (value.length >= 4) secrets.add(value);
+}
+function redact(text) {
+  let out = text;
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join("***");
+  return out;
+}
 async function writeSummary(sections) {
   try {
     if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await summary.addRaw(`${sections.join("\n\n")}
-`, true).write();
+    await summary.addRaw(redact(`${sections.join("\n\n")}
+`), true).write();
   } catch (err) {
     warning(`Could not write the job summary: ${err.message}`);
   }
@@ -741,7 +750,24 @@ function scanArgv(a) {
     a.imageRef
   ];
 }
-var FILTERING_ENV = ["TRIVY_IGNORE_UNFIXED", "TRIVY_IGNORE_STATUS", "TRIVY_IGNORE_POLICY", "TRIVY_VEX", "TRIVY_SHOW_SUPPRESSED", "TRIVY_EXIT_CODE", "TRIVY_EXIT_ON_EOL", "TRIVY_TEMPLATE", "TRIVY_PKG_TYPES"];
+var KEPT_TRIVY_ENV = [
+  "TRIVY_USERNAME",
+  "TRIVY_PASSWORD",
+  "TRIVY_REGISTRY_TOKEN",
+  "TRIVY_INSECURE",
+  "TRIVY_NON_SSL",
+  "TRIVY_PLATFORM",
+  "TRIVY_IMAGE_SRC",
+  "TRIVY_DOCKER_HOST",
+  "TRIVY_PODMAN_HOST",
+  "TRIVY_TIMEOUT",
+  "TRIVY_DEBUG",
+  "TRIVY_QUIET",
+  "TRIVY_JAVA_DB_REPOSITORY"
+];
+function trivyEnv(inherited) {
+  return Object.fromEntries(Object.keys(inherited).filter((k) => k.toUpperCase().startsWith("TRIVY_") && !KEPT_TRIVY_ENV.includes(k)).map((k) => [k, void 0]));
+}
 function isRateLimited(stderr) {
   return /TOOMANYREQUESTS|429 Too Many Requests|too many requests/i.test(stderr);
 }
@@ -771,6 +797,7 @@ export {
   escapeCell,
   code,
   markdownTable,
+  rememberSecret,
   writeSummary,
   parseReference,
   parseImageRef,
@@ -783,9 +810,9 @@ export {
   isUnfixed,
   dbDownloadArgv,
   scanArgv,
-  FILTERING_ENV,
+  trivyEnv,
   isRateLimited,
   trivyMessage,
   isCompromised
 };
-//# sourceMappingURL=chunk-BL5WRCHK.js.map
+//# sourceMappingURL=chunk-UETS7BFR.js.map
