@@ -1,4 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parse } from 'yaml';
 import { applyArgv, applyReport, getArgv } from '../../actions/seal-secrets/src/cluster.js';
 import { kubesealPlan } from '../../actions/seal-secrets/src/kubeseal.js';
@@ -87,13 +91,68 @@ describe('what kubectl reads back (YAML 1.1, Go key order)', () => {
     expect(obj.spec.template.metadata.annotations).toEqual({ 'example.com/note': 'yes', 'example.com/bits': '0b11' });
   });
 
-  it('keys in byte order, as Go sorts them ("10" before "9"), in YAML and JSON', async () => {
-    const order = ['10', '9', 'OFF', 'b', 'n', 'on', 'yes'];
+  it('keys in Go order: go-yaml\'s in YAML (digit runs as numbers, "9" before "10"), bytes in JSON ("10" before "9")', async () => {
     const yamlText = await renderSealedSecret(tricky, 'yaml');
-    const yamlKeys = [...yamlText.matchAll(/^ {4}"?([^":]+)"?: AgB/gm)].map((m) => m[1]);
-    expect(yamlKeys).toEqual(order);
+    expect([...yamlText.matchAll(/^ {4}"?([^":]+)"?: AgB/gm)].map((m) => m[1])).toEqual(['9', '10', 'OFF', 'b', 'n', 'on', 'yes']);
     const jsonText = await renderSealedSecret(tricky, 'json');
-    expect([...jsonText.matchAll(/^ {6}"([^"]+)": "AgB/gm)].map((m) => m[1])).toEqual(order);
+    expect([...jsonText.matchAll(/^ {6}"([^"]+)": "AgB/gm)].map((m) => m[1])).toEqual(['10', '9', 'OFF', 'b', 'n', 'on', 'yes']);
+  });
+
+  it('byte for byte what the real kubectl prints for the same object (sigs.k8s.io/yaml, as kubeseal), on tricky keys and values', async () => {
+    // kubectl's -o yaml goes through the same Go JSON -> sigs.k8s.io/yaml path as kubeseal's
+    // output, so the JSON we write, printed by kubectl, must be the YAML we write.
+    const odd = spec({
+      scope: 'namespace-wide',
+      encryptedData: new Map(['DB_HOST', 'DBA', 'server10', 'server2', 'key9', 'key10', '_x', 'A', 'a_b', 'aB', 'v01', 'v1', 'y', '1_000', 'x.y-z'].map((k) => [k, `AgB${k.length}`])),
+      labels: [['app.kubernetes.io/name', 'web'], ['tier', 'n'], ['version', '1.10']],
+      annotations: [
+        ['example.com/colon', 'a: b'],
+        ['example.com/quote', "'quoted'"],
+        ['example.com/dq', 'say "hi"'],
+        ['example.com/hash', 'x #y'],
+        ['example.com/hash2', 'x#y'],
+        ['example.com/at', '@team'],
+        ['example.com/dash', '- x'],
+        ['example.com/dash2', '-x'],
+        ['example.com/star', '*x'],
+        ['example.com/pct', '%x'],
+        ['example.com/trail', 'x:'],
+        ['example.com/lead', ' lead'],
+        ['example.com/tab', 'a\tb'],
+        ['example.com/amp', 'a&b<c>'],
+        ['example.com/date', '2026-11-29'],
+        ['example.com/time', '2026-11-29T10:00:00Z'],
+        ['example.com/sexagesimal', '1:20'],
+        ['example.com/octal', '0777'],
+        ['example.com/float', '1e3'],
+        ['example.com/hex', '0x1F'],
+        ['example.com/empty', ''],
+        ['example.com/tilde', '~'],
+        ['example.com/unicode', 'café ☕'],
+        ['example.com/doc', '--- x'],
+        ['example.com/q', '? x'],
+        ['example.com/bracket', '[x]'],
+        ['example.com/comma', 'a, b'],
+      ],
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), 'seal-oracle-'));
+    try {
+      const file = path.join(dir, 'sealed.json');
+      writeFileSync(file, await renderSealedSecret(odd, 'json'));
+      // Removing an annotation that is not there: kubectl prints the object back unchanged.
+      const printed = execFileSync('kubectl', ['annotate', '--local', '-f', file, '-o', 'yaml', 'example.com/absent-'], { encoding: 'utf8' });
+      expect(await renderSealedSecret(odd, 'yaml')).toBe(`---\n${printed}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('merge-into keeps a kubeseal YAML file in go-yaml order, and an older byte-ordered file in byte order', async () => {
+    const keysOf = (text: string): string[] => [...text.matchAll(/^ {4}"?([^":]+)"?: AgB/gm)].map((m) => m[1] as string);
+    const goOrdered = await parseSealedSecretFile(await renderSealedSecret(spec({ encryptedData: new Map([['A', 'AgBa'], ['B', 'AgBb'], ['key9', 'AgB9'], ['key10', 'AgB10']]) }), 'yaml'));
+    expect(keysOf(goOrdered.merge({ encryptedData: new Map([['key11', 'AgB11'], ['B0', 'AgBb0']]), labels: [], annotations: [] }))).toEqual(['A', 'B', 'B0', 'key9', 'key10', 'key11']);
+    const byteOrdered = await parseSealedSecretFile('---\napiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  encryptedData:\n    key10: AgB10\n    key9: AgB9\n');
+    expect(keysOf(byteOrdered.merge({ encryptedData: new Map([['key1', 'AgB1']]), labels: [], annotations: [] }))).toEqual(['key1', 'key10', 'key9']);
   });
 
   it('merge-into keeps that: a JSON file keeps its key order, a YAML merge quotes what YAML 1.1 would misread', async () => {

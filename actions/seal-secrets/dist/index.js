@@ -16,7 +16,7 @@ import {
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-K5QR33G6.js";
+} from "./chunks/chunk-IBD5VIN2.js";
 import "./chunks/chunk-WYXLVV4A.js";
 
 // src/lib/action.ts
@@ -317,7 +317,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-DEXEGZKP.js");
+  const { execute } = await import("./chunks/execute-RYEXM643.js");
   await execute(inputs);
 }
 

@@ -15,6 +15,7 @@ export async function loadYaml(): Promise<YamlModule> {
   return yamlModule;
 }
 import type { Scope } from './hybrid.js';
+import { goKeyOrder, goScalarStyle } from './go-yaml.js';
 
 /**
  * The SealedSecret document, written as kubeseal writes it (so both engines
@@ -103,11 +104,17 @@ export function sealedSecretObject(s: SealedSecretSpec): Map<string, Node> {
   ]);
 }
 
+/** Every map's keys in go-yaml's order (sigs.k8s.io/yaml sorts them so), at every level. */
 function sortDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortDeep);
-  if (value instanceof Map) return new Map([...(value as Map<string, unknown>)].sort(([a], [b]) => byteOrder(a, b)).map(([k, v]) => [k, sortDeep(v)]));
+  if (value instanceof Map) return new Map([...(value as Map<string, unknown>)].sort(([a], [b]) => goKeyOrder(a, b)).map(([k, v]) => [k, sortDeep(v)]));
   if (value && typeof value === 'object') return sortDeep(new Map(Object.entries(value)));
   return value;
+}
+
+/** Go's encoding/json escapes <, > and & (and U+2028/U+2029) in strings; kubeseal's JSON has them as \u003c and so on. */
+function goJsonString(value: string): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`);
 }
 
 /** JSON.stringify(value, null, 2), but Maps keep their key order (JSON.stringify would reorder integer-like keys). */
@@ -116,14 +123,14 @@ export function toJson(value: unknown, indent = ''): string {
     const entries: Array<[string, unknown]> = value instanceof Map ? [...(value as Map<string, unknown>)] : Object.entries(value);
     if (entries.length === 0) return '{}';
     const inner = `${indent}  `;
-    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${toJson(v, inner)}`).join(',\n')}\n${indent}}`;
+    return `{\n${entries.map(([k, v]) => `${inner}${goJsonString(k)}: ${toJson(v, inner)}`).join(',\n')}\n${indent}}`;
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
     const inner = `${indent}  `;
     return `[\n${value.map((v) => `${inner}${toJson(v, inner)}`).join(',\n')}\n${indent}]`;
   }
-  return JSON.stringify(value) ?? 'null';
+  return typeof value === 'string' ? goJsonString(value) : (JSON.stringify(value) ?? 'null');
 }
 
 /**
@@ -133,11 +140,25 @@ export function toJson(value: unknown, indent = ''): string {
  */
 export const YAML_SCHEMA_OPTIONS = { compat: 'yaml-1.1' } as const;
 
+/**
+ * Each string written in the style go-yaml would pick (plain, 'single', "double"
+ * or a literal block), so a value that needs quoting is quoted as kubeseal quotes it.
+ */
+function goStyles(doc: Document, yaml: Pick<YamlModule, 'visit' | 'Scalar'>): void {
+  yaml.visit(doc, {
+    Scalar(key, node) {
+      if (typeof node.value === 'string') node.type = yaml.Scalar[goScalarStyle(node.value, key === 'key')];
+    },
+  });
+}
+
 export async function renderSealedSecret(s: SealedSecretSpec, format: Format): Promise<string> {
-  const { stringify } = await loadYaml();
   const obj = sealedSecretObject(s);
   if (format === 'json') return `${toJson(obj)}\n`;
-  return `---\n${stringify(sortDeep(obj), { ...YAML_SCHEMA_OPTIONS, lineWidth: 0, minContentWidth: 0 })}`;
+  const yaml = await loadYaml();
+  const doc = new yaml.Document(sortDeep(obj), YAML_SCHEMA_OPTIONS);
+  goStyles(doc, yaml);
+  return `---\n${doc.toString({ lineWidth: 0, minContentWidth: 0 })}`;
 }
 
 /** What an existing SealedSecret file says about itself (for merge-into). */
@@ -154,7 +175,10 @@ export interface ExistingSealedSecret {
 
 export class SealedSecretFileError extends Error {}
 
-const isSorted = (keys: string[]): boolean => keys.every((k, i) => i === 0 || (keys[i - 1] as string) <= k);
+type Order = (a: string, b: string) => number;
+const sortedBy = (keys: string[], order: Order): boolean => keys.every((k, i) => i === 0 || order(keys[i - 1] as string, k) <= 0);
+/** The order a file's keys are kept in: go-yaml's (kubeseal's YAML), bytes (its JSON, or older files), or none. */
+const orderOf = (keys: string[], preferred: Order): Order | undefined => [preferred, goKeyOrder, byteOrder].find((order) => sortedBy(keys, order));
 
 function describe(obj: unknown): { name: string; namespace: string; scope: Scope; type: string; encryptedData: Map<string, string> } {
   const o = (obj ?? {}) as Record<string, unknown>;
@@ -181,10 +205,18 @@ function describe(obj: unknown): { name: string; namespace: string; scope: Scope
   };
 }
 
-function insertSorted(map: YAMLMap, key: string, value: string, keepSorted: boolean, keyText: (k: unknown) => string): void {
-  map.set(key, value);
-  // Byte order, as Go sorts map keys.
-  if (keepSorted) map.items.sort((a, b) => byteOrder(keyText(a.key), keyText(b.key)));
+/** Sets key: value with both written in go-yaml's style for them. */
+function setStyled(map: YAMLMap, key: string, value: string, Scalar: YamlModule['Scalar']): void {
+  const k = new Scalar(key);
+  k.type = Scalar[goScalarStyle(key, true)];
+  const v = new Scalar(value);
+  v.type = Scalar[goScalarStyle(value, false)];
+  map.set(k, v);
+}
+
+function insertSorted(map: YAMLMap, key: string, value: string, order: Order | undefined, keyText: (k: unknown) => string, Scalar: YamlModule['Scalar']): void {
+  setStyled(map, key, value, Scalar);
+  if (order) map.items.sort((a, b) => order(keyText(a.key), keyText(b.key)));
 }
 
 /** The map at path, created when missing, in its sorted place when its parent was sorted. */
@@ -193,11 +225,11 @@ function ensureMap(doc: Document, path: string[], yaml: Pick<YamlModule, 'isMap'
   if (yaml.isMap(existing)) return existing;
   const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
   const keyText = (k: unknown): string => String(yaml.isScalar(k) ? k.value : k);
-  const parentSorted = yaml.isMap(parent) && isSorted(parent.items.map((p) => keyText(p.key)));
+  const parentOrder = yaml.isMap(parent) ? orderOf(parent.items.map((p) => keyText(p.key)), goKeyOrder) : undefined;
   doc.setIn(path, doc.createNode({}));
   const created = doc.getIn(path, true) as YAMLMap;
   const newParent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
-  if (parentSorted && yaml.isMap(newParent)) newParent.items.sort((a, b) => byteOrder(keyText(a.key), keyText(b.key)));
+  if (parentOrder && yaml.isMap(newParent)) newParent.items.sort((a, b) => parentOrder(keyText(a.key), keyText(b.key)));
   return created;
 }
 
@@ -231,9 +263,9 @@ export async function parseSealedSecretFile(text: string): Promise<ExistingSeale
         const root = parseDocument(text, YAML_SCHEMA_OPTIONS).toJS({ mapAsMap: true }) as JsonMap;
         const spec = jsonMapAt(root, 'spec');
         const data = jsonMapAt(spec, 'encryptedData');
-        const sorted = isSorted([...data.keys()]);
+        const order = orderOf([...data.keys()], byteOrder);
         for (const [k, v] of update.encryptedData) data.set(k, v);
-        if (sorted) spec.set('encryptedData', new Map([...data].sort(([x], [y]) => byteOrder(x, y))));
+        if (order) spec.set('encryptedData', new Map([...data].sort(([x], [y]) => order(x, y))));
         const meta = jsonMapAt(jsonMapAt(spec, 'template'), 'metadata');
         if (update.labels.length > 0) {
           const labels = jsonMapAt(meta, 'labels');
@@ -258,15 +290,15 @@ export async function parseSealedSecretFile(text: string): Promise<ExistingSeale
     ...d,
     merge(update) {
       const data = ensureMap(doc, ['spec', 'encryptedData'], yaml);
-      const sorted = isSorted(data.items.map((p) => keyText(p.key)));
-      for (const [k, v] of update.encryptedData) insertSorted(data, k, v, sorted, keyText);
+      const order = orderOf(data.items.map((p) => keyText(p.key)), goKeyOrder);
+      for (const [k, v] of update.encryptedData) insertSorted(data, k, v, order, keyText, yaml.Scalar);
       if (update.labels.length > 0) {
         const labels = ensureMap(doc, ['spec', 'template', 'metadata', 'labels'], yaml);
-        for (const [k, v] of update.labels) labels.set(k, v);
+        for (const [k, v] of update.labels) setStyled(labels, k, v, yaml.Scalar);
       }
       if (update.annotations.length > 0) {
         const annotations = ensureMap(doc, ['spec', 'template', 'metadata', 'annotations'], yaml);
-        for (const [k, v] of update.annotations) annotations.set(k, v);
+        for (const [k, v] of update.annotations) setStyled(annotations, k, v, yaml.Scalar);
       }
       return doc.toString({ lineWidth: 0, minContentWidth: 0 });
     },

@@ -19,7 +19,7 @@ import {
   setOutput,
   warning,
   writeSummary
-} from "./chunk-K5QR33G6.js";
+} from "./chunk-IBD5VIN2.js";
 import "./chunk-WYXLVV4A.js";
 
 // actions/seal-secrets/src/execute.ts
@@ -643,4 +643,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-DEXEGZKP.js.map
+//# sourceMappingURL=execute-RYEXM643.js.map

@@ -607,6 +607,200 @@ function servicePortName(serviceJson) {
   return port.name ?? "";
 }
 
+// actions/seal-secrets/src/go-yaml.ts
+var isLetter = (c) => new RegExp("^\\p{L}$", "u").test(c);
+var isDigit = (c) => new RegExp("^\\p{Nd}$", "u").test(c);
+var cp = (c) => c.codePointAt(0);
+var int64 = (n) => BigInt.asIntN(64, n);
+function goKeyLess(a, b) {
+  const ar = Array.from(a);
+  const br = Array.from(b);
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    const x = ar[i];
+    const y = br[i];
+    if (x === y) continue;
+    const al = isLetter(x);
+    const bl = isLetter(y);
+    if (al && bl) return cp(x) < cp(y);
+    if (al || bl) return bl;
+    let an = 0n;
+    let bn = 0n;
+    if (x === "0" || y === "0") {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+        if (ar[j] !== "0") {
+          an = 1n;
+          bn = 1n;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    let bi = i;
+    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = int64(an * 10n + BigInt(cp(ar[ai]) - 48));
+    for (; bi < br.length && isDigit(br[bi]); bi++) bn = int64(bn * 10n + BigInt(cp(br[bi]) - 48));
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return cp(x) < cp(y);
+  }
+  return ar.length < br.length;
+}
+function goKeyOrder(a, b) {
+  return goKeyLess(a, b) ? -1 : goKeyLess(b, a) ? 1 : 0;
+}
+var RESOLVE_MAP = /* @__PURE__ */ new Set([
+  "y",
+  "Y",
+  "yes",
+  "Yes",
+  "YES",
+  "true",
+  "True",
+  "TRUE",
+  "on",
+  "On",
+  "ON",
+  "n",
+  "N",
+  "no",
+  "No",
+  "NO",
+  "false",
+  "False",
+  "FALSE",
+  "off",
+  "Off",
+  "OFF",
+  "",
+  "~",
+  "null",
+  "Null",
+  "NULL",
+  ".nan",
+  ".NaN",
+  ".NAN",
+  ".inf",
+  ".Inf",
+  ".INF",
+  "+.inf",
+  "+.Inf",
+  "+.INF",
+  "-.inf",
+  "-.Inf",
+  "-.INF"
+]);
+var HINTED = /^[-+0-9yYnNtTfFoO~.]/;
+var YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+var BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+var DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+var leap = (y) => y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
+function isTimestamp(s) {
+  const m = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:([Tt ])([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:[.,][0-9]+)?(Z|[-+][0-9]{2}:[0-9]{2})?)?$/.exec(s);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > (month === 2 && !leap(year) ? 28 : DAYS[month - 1])) return false;
+  if (m[4] === void 0) return true;
+  if (Number(m[5]) > 23 || Number(m[6]) > 59 || Number(m[7]) > 59) return false;
+  if (m[4] === " " !== (m[8] === void 0)) return false;
+  if (m[8] && m[8] !== "Z" && (Number(m[8].slice(1, 3)) > 24 || Number(m[8].slice(4)) > 59)) return false;
+  return true;
+}
+function isGoInteger(s) {
+  const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
+  if (!m) return false;
+  const body = m[2];
+  const digits = /^0[oO]/.test(body) ? `0o${body.slice(2)}` : /^0[0-7]+$/.test(body) ? `0o${body.slice(1)}` : body;
+  const n = BigInt(digits) * (m[1] === "-" ? -1n : 1n);
+  const fitsInt = n >= -(2n ** 63n) && n < 2n ** 63n;
+  const fitsUint = m[1] === "" && n < 2n ** 64n;
+  return fitsInt || fitsUint;
+}
+function goResolvesToString(s) {
+  if (!HINTED.test(s) && s !== "") return true;
+  if (RESOLVE_MAP.has(s)) return false;
+  const hint = s[0];
+  if (hint === ".") return !/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s);
+  if (hint === "+" || hint === "-" || hint !== void 0 && hint >= "0" && hint <= "9") {
+    if (isTimestamp(s)) return false;
+    const plain = s.replace(/_/g, "");
+    if (isGoInteger(plain)) return false;
+    if (YAML_STYLE_FLOAT.test(plain) && Number.isFinite(Number(plain))) return false;
+    if (/^-?0b[01]+$/.test(plain)) return false;
+  }
+  return true;
+}
+var isBreak = (c) => c === 10 || c === 13 || c === 133 || c === 8232 || c === 8233;
+var isBlank = (c) => c === 32 || c === 9;
+var isPrintable = (c) => c === 10 || c >= 32 && c <= 126 || c >= 160 && c <= 55295 || c >= 57344 && c <= 65533 && c !== 65279;
+function analyze(value) {
+  if (value === "") return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
+  const chars = Array.from(value).map(cp);
+  let blockIndicators = value.startsWith("---") || value.startsWith("...");
+  let lineBreaks = false;
+  let special = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  let precededByWhitespace = true;
+  let previousSpace = false;
+  let previousBreak = false;
+  chars.forEach((c, i) => {
+    const last = i === chars.length - 1;
+    const followedByWhitespace = last || isBlank(chars[i + 1]);
+    const ch = String.fromCodePoint(c);
+    if (i === 0) {
+      if ("#,[]{}&*!|>'\"%@`".includes(ch)) blockIndicators = true;
+      else if ((ch === "?" || ch === ":" || ch === "-") && followedByWhitespace) blockIndicators = true;
+    } else if (ch === ":" && followedByWhitespace) blockIndicators = true;
+    else if (ch === "#" && precededByWhitespace) blockIndicators = true;
+    if (!isPrintable(c)) special = true;
+    if (c === 32) {
+      if (i === 0) leadingSpace = true;
+      if (last) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (isBreak(c)) {
+      lineBreaks = true;
+      if (i === 0) leadingBreak = true;
+      if (last) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      previousSpace = false;
+      previousBreak = true;
+    } else {
+      previousSpace = false;
+      previousBreak = false;
+    }
+    precededByWhitespace = isBlank(c) || isBreak(c) || c === 0;
+  });
+  let blockPlainAllowed = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
+  let singleQuotedAllowed = true;
+  let blockAllowed = !trailingSpace;
+  if (breakSpace) {
+    blockPlainAllowed = false;
+    singleQuotedAllowed = false;
+  }
+  if (spaceBreak || special) {
+    blockPlainAllowed = false;
+    singleQuotedAllowed = false;
+    blockAllowed = false;
+  }
+  if (lineBreaks || blockIndicators) blockPlainAllowed = false;
+  return { multiline: lineBreaks, blockPlainAllowed, singleQuotedAllowed, blockAllowed };
+}
+function goScalarStyle(value, simpleKey) {
+  const canUsePlain = goResolvesToString(value) && !BASE60_FLOAT.test(value);
+  let style = value.includes("\n") ? "BLOCK_LITERAL" : canUsePlain ? "PLAIN" : "QUOTE_DOUBLE";
+  const a = analyze(value);
+  if (simpleKey && a.multiline) style = "QUOTE_DOUBLE";
+  if (style === "PLAIN" && (!a.blockPlainAllowed || value === "" && simpleKey)) style = "QUOTE_SINGLE";
+  if (style === "QUOTE_SINGLE" && !a.singleQuotedAllowed) style = "QUOTE_DOUBLE";
+  if (style === "BLOCK_LITERAL" && (!a.blockAllowed || simpleKey)) style = "QUOTE_DOUBLE";
+  return style;
+}
+
 // actions/seal-secrets/src/manifest.ts
 var yamlModule;
 async function loadYaml() {
@@ -670,9 +864,12 @@ function sealedSecretObject(s) {
 }
 function sortDeep(value) {
   if (Array.isArray(value)) return value.map(sortDeep);
-  if (value instanceof Map) return new Map([...value].sort(([a], [b]) => byteOrder(a, b)).map(([k, v]) => [k, sortDeep(v)]));
+  if (value instanceof Map) return new Map([...value].sort(([a], [b]) => goKeyOrder(a, b)).map(([k, v]) => [k, sortDeep(v)]));
   if (value && typeof value === "object") return sortDeep(new Map(Object.entries(value)));
   return value;
+}
+function goJsonString(value) {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.codePointAt(0).toString(16).padStart(4, "0")}`);
 }
 function toJson(value, indent = "") {
   if (value instanceof Map || value && typeof value === "object" && !Array.isArray(value)) {
@@ -680,7 +877,7 @@ function toJson(value, indent = "") {
     if (entries.length === 0) return "{}";
     const inner = `${indent}  `;
     return `{
-${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${toJson(v, inner)}`).join(",\n")}
+${entries.map(([k, v]) => `${inner}${goJsonString(k)}: ${toJson(v, inner)}`).join(",\n")}
 ${indent}}`;
   }
   if (Array.isArray(value)) {
@@ -690,20 +887,30 @@ ${indent}}`;
 ${value.map((v) => `${inner}${toJson(v, inner)}`).join(",\n")}
 ${indent}]`;
   }
-  return JSON.stringify(value) ?? "null";
+  return typeof value === "string" ? goJsonString(value) : JSON.stringify(value) ?? "null";
 }
 var YAML_SCHEMA_OPTIONS = { compat: "yaml-1.1" };
+function goStyles(doc, yaml) {
+  yaml.visit(doc, {
+    Scalar(key, node) {
+      if (typeof node.value === "string") node.type = yaml.Scalar[goScalarStyle(node.value, key === "key")];
+    }
+  });
+}
 async function renderSealedSecret(s, format) {
-  const { stringify } = await loadYaml();
   const obj = sealedSecretObject(s);
   if (format === "json") return `${toJson(obj)}
 `;
+  const yaml = await loadYaml();
+  const doc = new yaml.Document(sortDeep(obj), YAML_SCHEMA_OPTIONS);
+  goStyles(doc, yaml);
   return `---
-${stringify(sortDeep(obj), { ...YAML_SCHEMA_OPTIONS, lineWidth: 0, minContentWidth: 0 })}`;
+${doc.toString({ lineWidth: 0, minContentWidth: 0 })}`;
 }
 var SealedSecretFileError = class extends Error {
 };
-var isSorted = (keys) => keys.every((k, i) => i === 0 || keys[i - 1] <= k);
+var sortedBy = (keys, order) => keys.every((k, i) => i === 0 || order(keys[i - 1], k) <= 0);
+var orderOf = (keys, preferred) => [preferred, goKeyOrder, byteOrder].find((order) => sortedBy(keys, order));
 function describe(obj) {
   const o = obj ?? {};
   if (o.apiVersion !== API_VERSION || o.kind !== KIND) {
@@ -728,20 +935,27 @@ function describe(obj) {
     encryptedData
   };
 }
-function insertSorted(map, key, value, keepSorted, keyText) {
-  map.set(key, value);
-  if (keepSorted) map.items.sort((a, b) => byteOrder(keyText(a.key), keyText(b.key)));
+function setStyled(map, key, value, Scalar) {
+  const k = new Scalar(key);
+  k.type = Scalar[goScalarStyle(key, true)];
+  const v = new Scalar(value);
+  v.type = Scalar[goScalarStyle(value, false)];
+  map.set(k, v);
+}
+function insertSorted(map, key, value, order, keyText, Scalar) {
+  setStyled(map, key, value, Scalar);
+  if (order) map.items.sort((a, b) => order(keyText(a.key), keyText(b.key)));
 }
 function ensureMap(doc, path, yaml) {
   const existing = doc.getIn(path, true);
   if (yaml.isMap(existing)) return existing;
   const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
   const keyText = (k) => String(yaml.isScalar(k) ? k.value : k);
-  const parentSorted = yaml.isMap(parent) && isSorted(parent.items.map((p) => keyText(p.key)));
+  const parentOrder = yaml.isMap(parent) ? orderOf(parent.items.map((p) => keyText(p.key)), goKeyOrder) : void 0;
   doc.setIn(path, doc.createNode({}));
   const created = doc.getIn(path, true);
   const newParent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
-  if (parentSorted && yaml.isMap(newParent)) newParent.items.sort((a, b) => byteOrder(keyText(a.key), keyText(b.key)));
+  if (parentOrder && yaml.isMap(newParent)) newParent.items.sort((a, b) => parentOrder(keyText(a.key), keyText(b.key)));
   return created;
 }
 function jsonMapAt(parent, key) {
@@ -769,9 +983,9 @@ async function parseSealedSecretFile(text) {
         const root = parseDocument(text, YAML_SCHEMA_OPTIONS).toJS({ mapAsMap: true });
         const spec = jsonMapAt(root, "spec");
         const data = jsonMapAt(spec, "encryptedData");
-        const sorted = isSorted([...data.keys()]);
+        const order = orderOf([...data.keys()], byteOrder);
         for (const [k, v] of update.encryptedData) data.set(k, v);
-        if (sorted) spec.set("encryptedData", new Map([...data].sort(([x], [y]) => byteOrder(x, y))));
+        if (order) spec.set("encryptedData", new Map([...data].sort(([x], [y]) => order(x, y))));
         const meta = jsonMapAt(jsonMapAt(spec, "template"), "metadata");
         if (update.labels.length > 0) {
           const labels = jsonMapAt(meta, "labels");
@@ -797,15 +1011,15 @@ async function parseSealedSecretFile(text) {
     ...d,
     merge(update) {
       const data = ensureMap(doc, ["spec", "encryptedData"], yaml);
-      const sorted = isSorted(data.items.map((p) => keyText(p.key)));
-      for (const [k, v] of update.encryptedData) insertSorted(data, k, v, sorted, keyText);
+      const order = orderOf(data.items.map((p) => keyText(p.key)), goKeyOrder);
+      for (const [k, v] of update.encryptedData) insertSorted(data, k, v, order, keyText, yaml.Scalar);
       if (update.labels.length > 0) {
         const labels = ensureMap(doc, ["spec", "template", "metadata", "labels"], yaml);
-        for (const [k, v] of update.labels) labels.set(k, v);
+        for (const [k, v] of update.labels) setStyled(labels, k, v, yaml.Scalar);
       }
       if (update.annotations.length > 0) {
         const annotations = ensureMap(doc, ["spec", "template", "metadata", "annotations"], yaml);
-        for (const [k, v] of update.annotations) annotations.set(k, v);
+        for (const [k, v] of update.annotations) setStyled(annotations, k, v, yaml.Scalar);
       }
       return doc.toString({ lineWidth: 0, minContentWidth: 0 });
     }
@@ -842,4 +1056,4 @@ export {
   SealedSecretFileError,
   parseSealedSecretFile
 };
-//# sourceMappingURL=chunk-K5QR33G6.js.map
+//# sourceMappingURL=chunk-IBD5VIN2.js.map
