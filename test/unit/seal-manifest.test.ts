@@ -133,6 +133,11 @@ describe('what kubectl reads back (YAML 1.1, Go key order)', () => {
         ['example.com/q', '? x'],
         ['example.com/bracket', '[x]'],
         ['example.com/comma', 'a, b'],
+        ['example.com/long', `${'word '.repeat(40)}end`],
+        ['example.com/long-quoted', `it's ${'word '.repeat(30)}: end`],
+        ['example.com/long-double', `tab\t${'word '.repeat(25)}  two spaces ${'word '.repeat(10)}end`],
+        ['example.com/long-nospace', 'x'.repeat(120)],
+        ['example.com/control', 'bell\u0007 nul\u0000 esc\u001b bom\ufeff astral\u{1F600}'],
       ],
     });
     const dir = mkdtempSync(path.join(tmpdir(), 'seal-oracle-'));

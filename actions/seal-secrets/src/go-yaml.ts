@@ -199,3 +199,77 @@ export function goScalarStyle(value: string, simpleKey: boolean): GoScalarStyle 
   if (style === 'BLOCK_LITERAL' && (!a.blockAllowed || simpleKey)) style = 'QUOTE_DOUBLE';
   return style;
 }
+
+// --- emitterc.go: the scalar as written, folded at spaces past column 80 (best_width) as go-yaml folds.
+
+const BEST_WIDTH = 80;
+const NAMED_ESCAPES: Record<number, string> = { 0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x1b: 'e', 0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P' };
+
+/** yaml_emitter_write_double_quoted_scalar's escape for one character, or undefined when written as it is. */
+function doubleQuotedEscape(c: number): string | undefined {
+  if (isPrintable(c) && c !== 0xfeff && !isBreak(c) && c !== 0x22 && c !== 0x5c) return undefined;
+  const named = NAMED_ESCAPES[c];
+  if (named !== undefined) return `\\${named}`;
+  const [mark, digits] = c <= 0xff ? ['x', 2] : c <= 0xffff ? ['u', 4] : ['U', 8];
+  return `\\${mark}${c.toString(16).toUpperCase().padStart(digits, '0')}`;
+}
+
+/**
+ * The text go-yaml writes after a key's `:` for a one-line string in the given
+ * style: the separating space, the scalar, and a line break plus `indent`
+ * spaces wherever it folds (a value, not a key, starting at `column`).
+ */
+export function goScalarText(value: string, style: Exclude<GoScalarStyle, 'BLOCK_LITERAL'>, column: number, indent: number, allowBreaks = true): string {
+  const chars = Array.from(value);
+  const n = chars.length;
+  let out = ' ';
+  let col = column + 1;
+  const put = (s: string): void => {
+    out += s;
+    col += Array.from(s).length;
+  };
+  const fold = (): void => {
+    out += `\n${' '.repeat(indent)}`;
+    col = indent;
+  };
+  if (style !== 'PLAIN') put(style === 'QUOTE_SINGLE' ? "'" : '"');
+  let spaces = false;
+  chars.forEach((ch, i) => {
+    const next = chars[i + 1];
+    if (style === 'QUOTE_DOUBLE') {
+      const escaped = doubleQuotedEscape(cp(ch));
+      if (escaped !== undefined) {
+        put(escaped);
+        spaces = false;
+      } else if (ch === ' ') {
+        if (allowBreaks && !spaces && col > BEST_WIDTH && i > 0 && i < n - 1) {
+          fold();
+          if (next === ' ') put('\\');
+        } else put(ch);
+        spaces = true;
+      } else {
+        put(ch);
+        spaces = false;
+      }
+      return;
+    }
+    if (ch === ' ') {
+      const edgeOk = style === 'PLAIN' || (i > 0 && i < n - 1);
+      if (allowBreaks && !spaces && col > BEST_WIDTH && edgeOk && next !== ' ') fold();
+      else put(ch);
+      spaces = true;
+    } else {
+      put(style === 'QUOTE_SINGLE' && ch === "'" ? "''" : ch);
+      spaces = false;
+    }
+  });
+  if (style !== 'PLAIN') put(style === 'QUOTE_SINGLE' ? "'" : '"');
+  return out;
+}
+
+/** A key as go-yaml writes it (a simple key: never folded). */
+export function goKeyText(key: string): string {
+  const style = goScalarStyle(key, true);
+  if (style === 'BLOCK_LITERAL') throw new Error('a map key cannot hold a line break');
+  return goScalarText(key, style, 0, 0, false).slice(1);
+}

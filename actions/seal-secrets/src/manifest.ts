@@ -15,7 +15,7 @@ export async function loadYaml(): Promise<YamlModule> {
   return yamlModule;
 }
 import type { Scope } from './hybrid.js';
-import { goKeyOrder, goScalarStyle } from './go-yaml.js';
+import { goKeyOrder, goKeyText, goScalarStyle, goScalarText } from './go-yaml.js';
 
 /**
  * The SealedSecret document, written as kubeseal writes it (so both engines
@@ -152,13 +152,42 @@ function goStyles(doc: Document, yaml: Pick<YamlModule, 'visit' | 'Scalar'>): vo
   });
 }
 
+/**
+ * Each `key: string` line with the string written by go-yaml's own rules
+ * (its escapes, and folded at spaces past column 80), so a long annotation
+ * breaks where kubeseal breaks it. The yaml package has laid out the
+ * document; a line that is not where this walk expects it is left alone, and
+ * a document with a multi-line value is left as the yaml package wrote it.
+ */
+function goFold(text: string, sorted: unknown): string {
+  const lines = text.split('\n');
+  const values: Array<{ depth: number; key: string; value: unknown }> = [];
+  const walk = (node: unknown, depth: number): void => {
+    for (const [key, value] of node as Map<string, unknown>) {
+      values.push({ depth, key, value });
+      if (value instanceof Map) walk(value, depth + 1);
+    }
+  };
+  walk(sorted, 0);
+  if (values.some(({ value }) => typeof value === 'string' && value.includes('\n')) || lines.length < values.length) return text;
+  values.forEach(({ depth, key, value }, i) => {
+    if (typeof value !== 'string') return;
+    const prefix = `${' '.repeat(2 * depth)}${goKeyText(key)}:`;
+    if (!lines[i]?.startsWith(prefix)) return;
+    const style = goScalarStyle(value, false);
+    if (style !== 'BLOCK_LITERAL') lines[i] = prefix + goScalarText(value, style, Array.from(prefix).length, 2 * depth + 2);
+  });
+  return lines.join('\n');
+}
+
 export async function renderSealedSecret(s: SealedSecretSpec, format: Format): Promise<string> {
   const obj = sealedSecretObject(s);
   if (format === 'json') return `${toJson(obj)}\n`;
   const yaml = await loadYaml();
-  const doc = new yaml.Document(sortDeep(obj), YAML_SCHEMA_OPTIONS);
+  const sorted = sortDeep(obj);
+  const doc = new yaml.Document(sorted, YAML_SCHEMA_OPTIONS);
   goStyles(doc, yaml);
-  return `---\n${doc.toString({ lineWidth: 0, minContentWidth: 0 })}`;
+  return `---\n${goFold(doc.toString({ lineWidth: 0, minContentWidth: 0 }), sorted)}`;
 }
 
 /** What an existing SealedSecret file says about itself (for merge-into). */
