@@ -78,6 +78,11 @@ export function parseImageName(input: string, value: string): ImageReference & {
   if (typeof ref === 'string') fail(input, value, ref, IMAGE_FORMS.name);
   if (ref.tag !== undefined || ref.digest !== undefined) fail(input, value, 'it includes a tag or digest; tags are set with the tags input', IMAGE_FORMS.name);
   if (ref.domain === undefined) fail(input, value, 'it names no registry host', IMAGE_FORMS.name);
+  // The grammar reads a capitalised first component as a host ('Demo/app'), but no builder
+  // tags such a name and no registry lives there: say so before anything is built.
+  if (!/[.:[]/.test(ref.domain) && ref.domain !== 'localhost') {
+    fail(input, value, `'${ref.domain}' is neither a registry host (no '.', no ':port', not localhost) nor a lowercase path component`, IMAGE_FORMS.name);
+  }
   return ref as ImageReference & { domain: string };
 }
 

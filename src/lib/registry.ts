@@ -116,6 +116,20 @@ export class RegistryClient {
     return { digest, mediaType, size: body.length, body, json };
   }
 
+  /**
+   * PUT manifest bytes under a tag (the blobs must already be in the repository);
+   * returns the digest the registry stored them as, which must be the bytes' own.
+   */
+  async putManifest(registry: string, repository: string, tag: string, manifest: Pick<Manifest, 'body' | 'mediaType'>): Promise<string> {
+    const res = await this.request(registry, repository, 'PUT', `/v2/${repository}/manifests/${tag}`, { body: manifest.body, contentType: manifest.mediaType });
+    const text = await res.text().catch(() => '');
+    if (res.status !== 201 && res.status !== 200) throw new RegistryError(`PUT ${registry}/${repository}:${tag}: HTTP ${res.status} ${text}`.trim(), res.status);
+    const digest = `sha256:${createHash('sha256').update(manifest.body).digest('hex')}`;
+    const header = res.headers.get('docker-content-digest');
+    if (header && header !== digest) throw new RegistryError(`PUT ${registry}/${repository}:${tag}: the registry stored ${header}, not ${digest}`);
+    return digest;
+  }
+
   static isIndex(mediaType: string): boolean {
     return INDEX_MEDIA_TYPES.has(mediaType);
   }
@@ -150,17 +164,18 @@ export class RegistryClient {
     }
   }
 
-  private async request(registry: string, repository: string, method: 'GET' | 'HEAD', pathname: string): Promise<Response> {
-    const scope = `repository:${repository}:pull`;
+  private async request(registry: string, repository: string, method: 'GET' | 'HEAD' | 'PUT', pathname: string, upload?: { body: Buffer; contentType: string }): Promise<Response> {
+    const scope = `repository:${repository}:${method === 'PUT' ? 'pull,push' : 'pull'}`;
     const url = `${RegistryClient.baseUrl(registry)}${pathname}`;
     const what = `${method} ${url}`;
     const headers = (): Record<string, string> => {
-      const h: Record<string, string> = { Accept: MANIFEST_MEDIA_TYPES.join(', ') };
+      const h: Record<string, string> = upload ? { 'Content-Type': upload.contentType } : { Accept: MANIFEST_MEDIA_TYPES.join(', ') };
       const auth = this.authHeader(registry, scope);
       if (auth) h.Authorization = auth;
       return h;
     };
-    let res = await this.fetchWithRetry(url, { method, headers: headers() }, what);
+    const init = (): RequestInit => ({ method, headers: headers(), ...(upload ? { body: new Uint8Array(upload.body) } : {}) });
+    let res = await this.fetchWithRetry(url, init(), what);
     if (res.status !== 401) return res;
     const challenge = res.headers.get('www-authenticate');
     await res.arrayBuffer().catch(() => undefined);
@@ -174,7 +189,7 @@ export class RegistryClient {
     } else {
       throw new RegistryError(`${what}: unsupported authentication scheme '${scheme}'`, 401);
     }
-    res = await this.fetchWithRetry(url, { method, headers: headers() }, what);
+    res = await this.fetchWithRetry(url, init(), what);
     if (res.status === 401 || res.status === 403) {
       throw new RegistryError(`${what}: HTTP ${res.status}: the registry refused the ${this.options.credentials ? 'given credentials' : 'anonymous request'}`, res.status);
     }

@@ -104,6 +104,47 @@ describe('build-sign with buildah against a real registry', () => {
     expect(again.stdout).toContain('already holds this image');
   });
 
+  test('the same image already under a tag in another manifest: new tags point at that manifest, no fresh push', async () => {
+    // The image as another builder (or format) wrote it: the same config and layers, other manifest bytes.
+    const env = { SOURCE_DATE_EPOCH: '1700000000' };
+    const ctx = makeContext('same');
+    const source = await run({ image: `${plain.host}/demo/fmt-source` }, env, ctx);
+    expect(source.exitCode).toBe(0);
+    const res = await fetch(`${plain.url}/v2/demo/fmt-source/manifests/${DEFAULT_TAG}`, { headers: { Accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' } });
+    const mediaType = (res.headers.get('content-type') ?? '').split(';')[0] as string;
+    const manifest = (await res.json()) as { config: { digest: string }; layers: Array<{ digest: string }> };
+    for (const blob of [manifest.config, ...manifest.layers]) {
+      const mount = await fetch(`${plain.url}/v2/demo/fmt/blobs/uploads/?mount=${blob.digest}&from=demo/fmt-source`, { method: 'POST' });
+      expect(mount.status).toBe(201);
+    }
+    const other = Buffer.from(JSON.stringify(manifest, null, 3));
+    const put = await fetch(`${plain.url}/v2/demo/fmt/manifests/${DEFAULT_TAG}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: other });
+    expect(put.status).toBe(201);
+    const existing = put.headers.get('docker-content-digest');
+    expect(existing).not.toBe(source.outputs.digest);
+
+    const r = await run({ image: `${plain.host}/demo/fmt`, tags: 'v4.0.0' }, env, ctx);
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.digest).toBe(existing);
+    expect(await registryDigest(plain, 'demo/fmt', 'v4.0.0')).toBe(existing);
+    expect(r.stdout).toContain(`Tag ${DEFAULT_TAG} already holds this image`);
+  });
+
+  test('existing tags holding this image in two different manifests: refused before anything is pushed', async () => {
+    const env = { SOURCE_DATE_EPOCH: '1700000000' };
+    const ctx = makeContext('same');
+    const first = await run({ image: `${plain.host}/demo/fmt2`, tags: 'v5.0.0' }, env, ctx);
+    expect(first.exitCode).toBe(0);
+    const res = await fetch(`${plain.url}/v2/demo/fmt2/manifests/${DEFAULT_TAG}`, { headers: { Accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' } });
+    const mediaType = (res.headers.get('content-type') ?? '').split(';')[0] as string;
+    const reformatted = Buffer.from(JSON.stringify(await res.json(), null, 3));
+    expect((await fetch(`${plain.url}/v2/demo/fmt2/manifests/v5.0.0`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: reformatted })).status).toBe(201);
+    const r = await run({ image: `${plain.host}/demo/fmt2`, tags: 'v5.0.0\nv5.0.1' }, env, ctx);
+    expect(r.exitCode).toBe(1);
+    expect(r.errors.join('\n')).toMatch(/hold this image in different manifests.*Nothing was pushed/);
+    expect(await registryDigest(plain, 'demo/fmt2', 'v5.0.1')).toBeNull();
+  });
+
   test('a mutable tag is refused and the registry receives nothing', async () => {
     const image = `${plain.host}/demo/mutable`;
     for (const tags of ['latest', 'main', 'v1', 'v1.2', 'stable', 'nightly']) {
@@ -126,6 +167,7 @@ describe('build-sign with buildah against a real registry', () => {
     ['a tag included', '127.0.0.1:5000/demo/app:v1.0.0'],
     ['a digest included', `127.0.0.1:5000/demo/app@sha256:${'a'.repeat(64)}`],
     ['no registry', 'demo/app'],
+    ['a capitalised first component (not a host)', 'Demo/app'],
     ['empty', ''],
   ])('image with %s fails naming image, and nothing runs', async (_what, image) => {
     // Recording stand-ins for every program the action could start: none may run.

@@ -87,6 +87,8 @@ describe('cosign sign plan', () => {
   });
   test('keyless needs the OIDC request variables', () => {
     expect(keylessProblem({})).toContain('permissions: id-token: write');
+    expect(keylessProblem({})).toContain('ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set');
+    expect(keylessProblem({ ACTIONS_ID_TOKEN_REQUEST_URL: 'u' })).toMatch(/but ACTIONS_ID_TOKEN_REQUEST_TOKEN is not set/);
     expect(keylessProblem({ ACTIONS_ID_TOKEN_REQUEST_URL: 'u', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' })).toBeUndefined();
   });
 });

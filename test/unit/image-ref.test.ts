@@ -79,6 +79,9 @@ describe('input-level parsers name the input', () => {
     expect(parseImageName('image', '127.0.0.1:5000/demo/app')).toEqual({ domain: '127.0.0.1:5000', path: 'demo/app', tag: undefined, digest: undefined });
     expect(() => parseImageName('image', 'ghcr.io/acme/app:v1.0.0')).toThrow(/input 'image': 'ghcr.io\/acme\/app:v1.0.0' .*tag or digest/);
     expect(() => parseImageName('image', 'acme/app')).toThrow(/input 'image'.*no registry host/);
+    expect(() => parseImageName('image', 'Demo/app')).toThrow(/input 'image': 'Demo\/app' .*'Demo' is neither a registry host .*nor a lowercase path component/);
+    expect(parseImageName('image', 'localhost/app').domain).toBe('localhost');
+    expect(parseImageName('image', 'GHCR.IO/acme/app').domain).toBe('GHCR.IO');
   });
   test('parseImageRef wants a digest unless tags are allowed', () => {
     expect(parseImageRef('image-ref', `ghcr.io/a/b@${D}`, false).digest).toBe(D);

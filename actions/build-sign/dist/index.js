@@ -14,7 +14,7 @@ import {
   setOutput,
   setSecret,
   writeSummary
-} from "./chunks/chunk-64X4Z36L.js";
+} from "./chunks/chunk-37XGQXCB.js";
 
 // node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
@@ -749,7 +749,7 @@ async function run() {
     setOutput("signed", "false");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-5COM6CAM.js");
+  const { execute } = await import("./chunks/execute-CKUDUJXU.js");
   await execute(inputs);
 }
 

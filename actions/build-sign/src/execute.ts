@@ -99,7 +99,26 @@ export async function execute(inputs: Inputs): Promise<void> {
     outcome.skipped = [...existing.keys()];
 
     const builderDigests = new Set<string>(existing.values());
-    if (toPush.length > 0) {
+    // Decided before anything is pushed: existing tags that hold this image in different
+    // manifests (written by different builders or formats) cannot give one digest.
+    if (builderDigests.size > 1) {
+      throw new Error(`tags ${[...existing].map(([t, d]) => `${t} (${d})`).join(', ')} hold this image in different manifests; refusing to report one digest. Nothing was pushed`);
+    }
+    const sameImage = [...existing][0];
+    if (sameImage && toPush.length > 0) {
+      // The image is already in the registry: the new tags point at that manifest, byte for
+      // byte, instead of a fresh push whose manifest (format, compression) could differ.
+      const [fromTag, fromDigest] = sameImage;
+      await core.group(`Tag ${toPush.length} more tag(s) to the manifest ${fromTag} already holds`, async () => {
+        const manifest = await client.getManifest(inputs.image.domain, inputs.image.path, fromDigest);
+        if (!manifest) throw new Error(`${inputs.image.domain}/${inputs.image.path}@${fromDigest} (tag ${fromTag}) vanished from the registry`);
+        for (const tag of toPush) {
+          await client.putManifest(inputs.image.domain, inputs.image.path, tag, manifest);
+          core.info(`${tag} -> ${fromDigest}`);
+        }
+        outcome.pushed = toPush;
+      });
+    } else if (toPush.length > 0) {
       await core.group(`Push ${toPush.length} tag(s)`, async () => {
         if (builder === 'docker') {
           const pushMeta = path.join(work, 'push-metadata.json');

@@ -12,7 +12,7 @@ import {
   setSecret,
   warning,
   writeSummary
-} from "./chunk-64X4Z36L.js";
+} from "./chunk-37XGQXCB.js";
 
 // actions/build-sign/src/execute.ts
 import { mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2 } from "node:fs";
@@ -234,6 +234,19 @@ var RegistryClient = class _RegistryClient {
     const mediaType = (res.headers.get("content-type") ?? json.mediaType ?? "").split(";")[0] ?? "";
     return { digest, mediaType, size: body.length, body, json };
   }
+  /**
+   * PUT manifest bytes under a tag (the blobs must already be in the repository);
+   * returns the digest the registry stored them as, which must be the bytes' own.
+   */
+  async putManifest(registry, repository, tag, manifest) {
+    const res = await this.request(registry, repository, "PUT", `/v2/${repository}/manifests/${tag}`, { body: manifest.body, contentType: manifest.mediaType });
+    const text = await res.text().catch(() => "");
+    if (res.status !== 201 && res.status !== 200) throw new RegistryError(`PUT ${registry}/${repository}:${tag}: HTTP ${res.status} ${text}`.trim(), res.status);
+    const digest = `sha256:${createHash("sha256").update(manifest.body).digest("hex")}`;
+    const header = res.headers.get("docker-content-digest");
+    if (header && header !== digest) throw new RegistryError(`PUT ${registry}/${repository}:${tag}: the registry stored ${header}, not ${digest}`);
+    return digest;
+  }
   static isIndex(mediaType) {
     return INDEX_MEDIA_TYPES.has(mediaType);
   }
@@ -264,17 +277,18 @@ var RegistryClient = class _RegistryClient {
       throw new RegistryError(err.message);
     }
   }
-  async request(registry, repository, method, pathname) {
-    const scope = `repository:${repository}:pull`;
+  async request(registry, repository, method, pathname, upload) {
+    const scope = `repository:${repository}:${method === "PUT" ? "pull,push" : "pull"}`;
     const url = `${_RegistryClient.baseUrl(registry)}${pathname}`;
     const what = `${method} ${url}`;
     const headers = () => {
-      const h = { Accept: MANIFEST_MEDIA_TYPES.join(", ") };
+      const h = upload ? { "Content-Type": upload.contentType } : { Accept: MANIFEST_MEDIA_TYPES.join(", ") };
       const auth = this.authHeader(registry, scope);
       if (auth) h.Authorization = auth;
       return h;
     };
-    let res = await this.fetchWithRetry(url, { method, headers: headers() }, what);
+    const init = () => ({ method, headers: headers(), ...upload ? { body: new Uint8Array(upload.body) } : {} });
+    let res = await this.fetchWithRetry(url, init(), what);
     if (res.status !== 401) return res;
     const challenge = res.headers.get("www-authenticate");
     await res.arrayBuffer().catch(() => void 0);
@@ -288,7 +302,7 @@ var RegistryClient = class _RegistryClient {
     } else {
       throw new RegistryError(`${what}: unsupported authentication scheme '${scheme}'`, 401);
     }
-    res = await this.fetchWithRetry(url, { method, headers: headers() }, what);
+    res = await this.fetchWithRetry(url, init(), what);
     if (res.status === 401 || res.status === 403) {
       throw new RegistryError(`${what}: HTTP ${res.status}: the registry refused the ${this.options.credentials ? "given credentials" : "anonymous request"}`, res.status);
     }
@@ -551,7 +565,8 @@ function signAnnotations(env) {
 }
 function keylessProblem(env) {
   if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return void 0;
-  return "keyless signing needs the GitHub OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL is not set: add `permissions: id-token: write` to the job (or give cosign-key for key-based signing)";
+  const missing = ["ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"].filter((k) => !env[k]).join(" and ");
+  return `keyless signing needs the GitHub OIDC token, but ${missing} ${missing.includes(" and ") ? "are" : "is"} not set: add \`permissions: id-token: write\` to the job (or give cosign-key for key-based signing)`;
 }
 function signPlan(imageAtDigest, registry, key, password, env) {
   if (!/@sha256:[a-f0-9]{64}$/.test(imageAtDigest)) throw new Error(`refusing to sign ${imageAtDigest}: only image@sha256 digests are signed`);
@@ -669,7 +684,22 @@ async function execute(inputs) {
     const toPush = inputs.tags.filter((t) => !existing.has(t));
     outcome.skipped = [...existing.keys()];
     const builderDigests = new Set(existing.values());
-    if (toPush.length > 0) {
+    if (builderDigests.size > 1) {
+      throw new Error(`tags ${[...existing].map(([t, d]) => `${t} (${d})`).join(", ")} hold this image in different manifests; refusing to report one digest. Nothing was pushed`);
+    }
+    const sameImage = [...existing][0];
+    if (sameImage && toPush.length > 0) {
+      const [fromTag, fromDigest] = sameImage;
+      await group(`Tag ${toPush.length} more tag(s) to the manifest ${fromTag} already holds`, async () => {
+        const manifest = await client.getManifest(inputs.image.domain, inputs.image.path, fromDigest);
+        if (!manifest) throw new Error(`${inputs.image.domain}/${inputs.image.path}@${fromDigest} (tag ${fromTag}) vanished from the registry`);
+        for (const tag of toPush) {
+          await client.putManifest(inputs.image.domain, inputs.image.path, tag, manifest);
+          info(`${tag} -> ${fromDigest}`);
+        }
+        outcome.pushed = toPush;
+      });
+    } else if (toPush.length > 0) {
       await group(`Push ${toPush.length} tag(s)`, async () => {
         if (builder === "docker") {
           const pushMeta = path3.join(work, "push-metadata.json");
@@ -727,4 +757,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-5COM6CAM.js.map
+//# sourceMappingURL=execute-CKUDUJXU.js.map

@@ -622,6 +622,9 @@ function parseImageName(input, value) {
   if (typeof ref === "string") fail(input, value, ref, IMAGE_FORMS.name);
   if (ref.tag !== void 0 || ref.digest !== void 0) fail(input, value, "it includes a tag or digest; tags are set with the tags input", IMAGE_FORMS.name);
   if (ref.domain === void 0) fail(input, value, "it names no registry host", IMAGE_FORMS.name);
+  if (!/[.:[]/.test(ref.domain) && ref.domain !== "localhost") {
+    fail(input, value, `'${ref.domain}' is neither a registry host (no '.', no ':port', not localhost) nor a lowercase path component`, IMAGE_FORMS.name);
+  }
   return ref;
 }
 function isLoopbackRegistry(domain) {
@@ -650,4 +653,4 @@ export {
   parseImageName,
   isLoopbackRegistry
 };
-//# sourceMappingURL=chunk-64X4Z36L.js.map
+//# sourceMappingURL=chunk-37XGQXCB.js.map
