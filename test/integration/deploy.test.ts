@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer, type Server } from 'node:http';
@@ -172,7 +172,86 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('p'), timeout: '3s' });
     expect(r.exitCode).not.toBe(0);
     expect(r.errors.at(-1)).toMatch(/still rolling out an earlier change.*Nothing was changed/s);
+    // The old pods are Running and Ready (a surge rollout): said as they are, not as "terminating".
+    expect(r.errors.at(-1)).toMatch(/old pod\(s\) still serving/);
+    expect(r.errors.at(-1)).not.toMatch(/terminating/);
+    // What was read is reported (Rule 5): the revision in progress, unchanged.
+    expect(r.outputs).toEqual({ result: 'failed', revision: '2', 'previous-revision': '2', 'previous-image': img('o') });
     expect(await k.writes()).toEqual([]);
+  });
+
+  test('outputs known before a refusal are set: paused, no matching or an unknown container, one of two deployments missing', async () => {
+    const ns = 'outputs-known';
+    await k.deployment(ns, 'web', img('a'));
+    const bare = { result: 'failed', revision: '1', 'previous-revision': '1', 'previous-image': img('a') };
+    const unknown = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('b'), container: 'sidecar' });
+    expect(unknown.errors.at(-1)).toMatch(/input 'container'/);
+    expect(unknown.outputs).toEqual(bare);
+    const otherRepo = await deploy({ namespace: ns, deployment: 'web', 'image-ref': `127.0.0.1:5000/acme/other@${digestOf('b')}` });
+    expect(otherRepo.errors.at(-1)).toMatch(/no container running/);
+    expect(otherRepo.outputs).toEqual(bare);
+    // Two deployments listed: lines, even though only one could be read.
+    const missing = await deploy({ namespace: ns, deployment: 'web\nnope', 'image-ref': img('b') });
+    expect(missing.errors.at(-1)).toMatch(/deployment\/nope does not exist/);
+    expect(missing.outputs).toEqual({ result: 'failed', revision: 'web/app=1', 'previous-revision': 'web/app=1', 'previous-image': `web/app=${img('a')}` });
+    await k.kubectl('-n', ns, 'rollout', 'pause', 'deployment/web');
+    await k.clearRequests();
+    const paused = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('b') });
+    expect(paused.errors.at(-1)).toMatch(/is paused/);
+    expect(paused.outputs).toEqual(bare);
+    const pausedBack = await deploy({ namespace: ns, deployment: 'web', mode: 'rollback' });
+    expect(pausedBack.errors.at(-1)).toMatch(/is paused/);
+    expect(pausedBack.outputs).toEqual(bare);
+    expect(await k.writes()).toEqual([]);
+  });
+
+  test.each([
+    [429, 'Too many requests, please try again later.'],
+    [504, 'Timeout: request did not complete within the allotted timeout'],
+  ])('a %i on set image, worded as the API server words it, is retried: deployed', async (status, message) => {
+    const ns = `set-image-${status}`;
+    await k.deployment(ns, 'web', img('a'));
+    await k.faults({ method: 'PATCH', path: `/namespaces/${ns}/deployments/web$`, status, count: 1, message });
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('b') });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.result).toBe('deployed');
+    expect(r.stdout).toContain(`transient API error (error: failed to patch image update to pod template: ${message})`);
+    expect(await k.images(ns, 'web')).toEqual({ app: img('b') });
+  });
+
+  test('set image refused for good (403): result=failed, nothing changed, nothing rolled back or recorded', async () => {
+    const ns = 'set-image-403';
+    await k.deployment(ns, 'web', img('a'));
+    await k.faults({ method: 'PATCH', path: `/namespaces/${ns}/deployments/web$`, status: 403, count: 1, message: 'deployments.apps "web" is forbidden: User "ci" cannot patch resource "deployments"' });
+    await k.clearRequests();
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('b') });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.outputs).toEqual({ result: 'failed', revision: '1', 'previous-revision': '1', 'previous-image': img('a') });
+    expect(r.errors.at(-1)).toMatch(/the change was not applied to deployment\/web: .*is forbidden/);
+    expect(r.errors.at(-1)).toMatch(/Nothing was changed: deployment\/web is still on revision 1/);
+    expect(r.errors.at(-1)).not.toMatch(/Rolled back/);
+    expect(r.summary).toContain('Failed');
+    expect(r.summary).not.toContain('Rolled back');
+    // The refused PATCH is the only write: no undo, no known-good record.
+    expect((await writesTo(ns)).map((w: { status: number }) => w.status)).toEqual([403]);
+    expect((await k.get(ns, 'web')).metadata.annotations['secure-delivery.dev/known-good']).toBeUndefined();
+  });
+
+  test('set image refused on the second of two deployments: the first, already changed, is rolled back; result=failed says which', async () => {
+    const ns = 'set-image-second';
+    await k.deployment(ns, 'web', img('a'));
+    await k.deployment(ns, 'worker', img('a'));
+    await k.faults({ method: 'PATCH', path: `/namespaces/${ns}/deployments/worker$`, status: 422, count: 1, message: 'Deployment.apps "worker" is invalid: spec.template.spec.containers[0].image: Invalid value' });
+    const r = await deploy({ namespace: ns, deployment: 'web\nworker', 'image-ref': img('b') });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.outputs.result).toBe('failed');
+    expect(r.errors.at(-1)).toMatch(/the change was not applied to deployment\/worker/);
+    expect(r.errors.at(-1)).toMatch(/Not changed: deployment\/worker is still on revision 1/);
+    expect(r.errors.at(-1)).toMatch(/Rolled back what had already been changed before it: deployment\/web: back on revision 3/);
+    expect(await k.images(ns, 'web')).toEqual({ app: img('a') });
+    expect(await k.images(ns, 'worker')).toEqual({ app: img('a') });
+    expect(r.summary).toMatch(/\| deployment\/web \| app \| .* \| rolled-back \|/);
+    expect(r.summary).toMatch(/\| deployment\/worker \| app \| .* \| 1 → 1 \| failed \|/);
   });
 
   test('transient 5xx answers are retried and the deploy still succeeds', async () => {
@@ -228,6 +307,8 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     await k.behave({ [img('crash')]: { behavior: 'CrashLoopBackOff' } });
     const failed = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('crash') });
     expect(failed.outputs.result).toBe('rolled-back');
+    const failedRecord = (await k.get(ns, 'web')).metadata.annotations['secure-delivery.dev/failed-templates'];
+    expect(failedRecord).toMatch(/^[a-z0-9]+$/);
     // History now: 2 = the crashing image, 3 = the good one again. "The revision before" 3 is the broken 2.
     await k.clearRequests();
     const back = await deploy({ namespace: ns, deployment: 'web', mode: 'rollback' });
@@ -241,6 +322,38 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     expect(again.errors).toEqual([]);
     expect(again.outputs.result).toBe('rolled-back');
     expect(await k.images(ns, 'web')).toEqual({ app: img('a') });
+    // The undo replaced the Deployment's annotations; the action wrote its record of failed templates back.
+    expect((await k.get(ns, 'web')).metadata.annotations['secure-delivery.dev/failed-templates']).toBe(failedRecord);
+  });
+
+  test('mode: rollback to a revision that crashes: fails at once naming the pod, restores what ran before, never recommends it', async () => {
+    const ns = 'rollback-to-broken';
+    await k.behave({ [img('rb-crash')]: { behavior: 'CrashLoopBackOff' } });
+    // Revision 1 crashes; revision 2, set by hand, is healthy.
+    await k.deployment(ns, 'web', img('rb-crash'), { wait: false });
+    await k.waitFor('revision 1', async () => (await k.get(ns, 'web')).metadata.annotations?.['deployment.kubernetes.io/revision'] === '1');
+    await k.kubectl('-n', ns, 'set', 'image', 'deployment/web', `app=${img('a')}`);
+    await k.rolloutStatus(ns, 'web');
+    const r = await deploy({ namespace: ns, deployment: 'web', mode: 'rollback', 'to-revision': '1', timeout: '5m' });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.outputs.result).toBe('failed');
+    expect(r.errors.at(-1)).toMatch(/revision 1 .* does not come up: pod web-[a-z0-9]+-[a-z0-9]+ container app is in CrashLoopBackOff/);
+    expect(r.errors.at(-1)).toMatch(/restored what ran before this step: back on revision \d+ .*2\/2 ready/);
+    expect(r.errors.at(-1)).not.toMatch(/--to-revision=1\b/);
+    // Far sooner than the 5 m timeout: fail-fast applies to the rollback too.
+    expect(r.durationMs).toBeLessThan(120000);
+    expect(await k.images(ns, 'web')).toEqual({ app: img('a') });
+    const d = await k.get(ns, 'web');
+    expect(d.status.readyReplicas).toBe(2);
+    expect(d.status.updatedReplicas).toBe(2);
+    expect(r.outputs['previous-revision']).toBe('2');
+    expect(r.outputs.revision).toBe(d.metadata.annotations['deployment.kubernetes.io/revision']);
+    // The crashing template is recorded, so a rollback without to-revision does not pick it.
+    const crashRs = ((await k.json('-n', ns, 'get', 'replicasets', '-l', 'app=web')).items as Array<{ metadata: { labels: Record<string, string> }; spec: { template: { spec: { containers: Array<{ image: string }> } } } }>).find(
+      (rs) => rs.spec.template.spec.containers[0]?.image === img('rb-crash'),
+    );
+    expect(d.metadata.annotations['secure-delivery.dev/failed-templates']).toBe(crashRs?.metadata.labels['pod-template-hash']);
+    expect(r.summary).toMatch(/CrashLoopBackOff/);
   });
 
   test('a rollback that fails is reported as result=failed with the next commands', async () => {
@@ -361,6 +474,23 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     expect(r.errors).toEqual([]);
     expect(r.outputs.result).toBe('deployed');
     expect(findLeaks(r, [canary])).toEqual([]);
+  });
+
+  test.each([
+    ['a context the kubeconfig does not define', { context: 'no-such-context' }, {}, /input 'context': 'no-such-context' is not a context of/],
+    ['kubeconfig content that does not parse', { kubeconfig: 'clusters: [ {name: canary-kc-7f3e9a, server: ' }, {}, /input 'kubeconfig': the kubeconfig input is not a kubeconfig kubectl can load/],
+    ['no kubeconfig at all', {}, { KUBECONFIG: undefined, HOME: 'empty-home' }, /input 'kubeconfig': no kubeconfig to use.*Give the kubeconfig input .* or set KUBECONFIG/],
+  ])('cluster access: %s is an error naming the input, before any request', async (_what, inputs: Record<string, string>, env: Record<string, string | undefined>, message) => {
+    const ns = 'access';
+    await k.deployment(ns, 'web', img('a'));
+    await k.clearRequests();
+    const home = env.HOME === undefined ? {} : { HOME: mkdtempSync(path.join(tmpdir(), 'home-')) };
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('b'), ...inputs }, { ...env, ...home });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.outputs.result).toBe('failed');
+    expect(r.errors.at(-1)).toMatch(message);
+    expect(findLeaks(r, ['canary-kc-7f3e9a'])).toEqual([]);
+    expect(await k.requests()).toEqual([]);
   });
 
   test('verify-signature: a signature that does not verify changes nothing', async () => {

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { containersToUpdate } from '../../actions/deploy/src/deploy-plan.js';
 import type { Deployment, Pod, ReplicaSet } from '../../actions/deploy/src/kube-objects.js';
-import { decideTarget, decodeKnownGood, encodeKnownGood, KNOWN_GOOD } from '../../actions/deploy/src/known-good.js';
+import { decideTarget, decodeKnownGood, encodeKnownGood, KNOWN_GOOD, mergeFailedTemplates } from '../../actions/deploy/src/known-good.js';
 import { perContainer, type Tracked } from '../../actions/deploy/src/outputs.js';
-import { findPodFailure, previousRevision, replicasSettled, rolloutState } from '../../actions/deploy/src/rollout-state.js';
+import { describeState, findPodFailure, oldPodsOf, previousRevision, replicasSettled, rolloutState } from '../../actions/deploy/src/rollout-state.js';
 import { countVerified, verifyArgv } from '../../actions/deploy/src/verify.js';
 import { parseReference, type ImageReference } from '../../src/lib/image-ref.js';
 import { sharedFixtures } from '../harness/run-action.mjs';
@@ -41,6 +41,49 @@ describe('rollout state from real Deployment objects', () => {
     const stale = { ...degraded, status: { ...degraded.status, replicas: 1, updatedReplicas: 1, readyReplicas: 1, availableReplicas: 1 } } as Deployment;
     expect(rolloutState(stale).complete).toBe(false);
     expect(replicasSettled(rolloutState(stale))).toBe(true);
+  });
+});
+
+describe('old pods are worded as they are', () => {
+  // A surge rollout: 1 of 2 updated, 3 pods in all; the old ones Running and Ready, nothing deleted.
+  const surge = { ...progressing, spec: { ...progressing.spec, replicas: 2 }, status: { ...progressing.status, observedGeneration: progressing.metadata.generation, replicas: 3, updatedReplicas: 1, readyReplicas: 2, availableReplicas: 2 } } as Deployment;
+  const pod = (name: string, hash: string, ready: boolean, deleting = false): Pod => {
+    const base = json<Pod>('k9s/p1.json');
+    return {
+      ...base,
+      metadata: { ...base.metadata, name, labels: { ...base.metadata.labels, 'pod-template-hash': hash }, ...(deleting ? { deletionTimestamp: '2024-05-01T10:00:30Z' } : {}) },
+      status: { ...base.status, conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
+    };
+  };
+  test('old pods Running and Ready without a deletionTimestamp are still serving, not terminating', () => {
+    const pods = [pod('web-new-1', 'new', false), pod('web-old-1', 'old', true), pod('web-old-2', 'old', true)];
+    const line = describeState(rolloutState(surge), oldPodsOf(pods, 'new'));
+    expect(line).toContain('2 old pod(s) still serving');
+    expect(line).not.toContain('terminating');
+  });
+  test('an old pod with a deletionTimestamp is terminating; an unready one is not ready', () => {
+    const pods = [pod('web-new-1', 'new', true), pod('web-old-1', 'old', true, true), pod('web-old-2', 'old', false)];
+    expect(oldPodsOf(pods, 'new')).toEqual({ serving: 0, notReady: 1, terminating: 1 });
+    expect(describeState(rolloutState(surge), oldPodsOf(pods, 'new'))).toMatch(/1 old pod\(s\) not ready, 1 old pod\(s\) terminating/);
+  });
+  test('from the status alone the old pods are counted, never guessed to be terminating', () => {
+    const line = describeState(rolloutState(surge));
+    expect(line).toContain('2 old pod(s) left');
+    expect(line).not.toContain('terminating');
+    expect(describeState(rolloutState(healthy))).not.toContain('old pod');
+  });
+});
+
+describe('failed-templates record', () => {
+  test('what was recorded before, then what failed now, without the template that just completed', () => {
+    expect(mergeFailedTemplates(['aaa', 'bbb'], ['ccc'])).toBe('aaa,bbb,ccc');
+    expect(mergeFailedTemplates(['aaa', 'bbb'], ['aaa'])).toBe('bbb,aaa');
+    expect(mergeFailedTemplates(['aaa', 'bbb'], [], 'aaa')).toBe('bbb');
+    expect(mergeFailedTemplates([], [])).toBe('');
+  });
+  test('keeps the newest ten', () => {
+    const many = Array.from({ length: 12 }, (_, i) => `h${i}`);
+    expect(mergeFailedTemplates(many, ['new']).split(',')).toEqual([...many.slice(3), 'new']);
   });
 });
 
@@ -108,6 +151,10 @@ describe('outputs and verify', () => {
   test('one deployment and container: bare values; otherwise deployment/container=value lines', () => {
     expect(perContainer([t('web', ['app'])], (x) => String(x.revisionBefore))).toBe('3');
     expect(perContainer([t('web', ['app']), t('api', ['app', 'side'])], (x, c) => x.imagesBefore[c])).toBe('web/app=app:old\napi/app=app:old\napi/side=side:old');
+  });
+  test('two deployments listed but one read (the other missing): lines, not a bare value', () => {
+    expect(perContainer([t('web', ['app'])], (x) => String(x.revisionBefore), 2)).toBe('web/app=3');
+    expect(perContainer([t('web', ['app'])], (x) => String(x.revisionBefore), 1)).toBe('3');
   });
   test('cosign verify argv and its real output', () => {
     const digest = `sha256:${'b'.repeat(64)}`;

@@ -14,7 +14,7 @@ import {
   setOutput,
   setSecret,
   writeSummary
-} from "./chunks/chunk-37XGQXCB.js";
+} from "./chunks/chunk-A2OUCQ2W.js";
 
 // node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
@@ -749,7 +749,7 @@ async function run() {
     setOutput("signed", "false");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-CKUDUJXU.js");
+  const { execute } = await import("./chunks/execute-O4HTC5RN.js");
   await execute(inputs);
 }
 

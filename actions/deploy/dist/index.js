@@ -12,7 +12,7 @@ import {
   setOutput,
   setSecret,
   writeSummary
-} from "./chunks/chunk-NHYFSPHV.js";
+} from "./chunks/chunk-WHO3MZUM.js";
 
 // src/lib/action.ts
 async function runAction(action, main) {
@@ -228,7 +228,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-VRRCKY2Q.js");
+  const { execute } = await import("./chunks/execute-CEQSDGM3.js");
   await execute(inputs);
 }
 

@@ -45,9 +45,9 @@ export class Cluster {
     return ownedBy(d, (await this.json<List<ReplicaSet>>(args)).items);
   }
 
-  /** Pods of one ReplicaSet, by its pod-template-hash. */
-  async pods(d: Deployment, podTemplateHash: string): Promise<Pod[]> {
-    const labels = { ...(d.spec.selector?.matchLabels ?? {}), [TEMPLATE_HASH]: podTemplateHash };
+  /** Pods of one ReplicaSet, by its pod-template-hash; without one, every pod of the deployment's selector. */
+  async pods(d: Deployment, podTemplateHash?: string): Promise<Pod[]> {
+    const labels = { ...(d.spec.selector?.matchLabels ?? {}), ...(podTemplateHash ? { [TEMPLATE_HASH]: podTemplateHash } : {}) };
     return (await this.json<List<Pod>>(['get', 'pod', '--selector', Cluster.selector(labels)])).items;
   }
 

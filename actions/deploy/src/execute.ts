@@ -2,9 +2,10 @@ import * as core from '@actions/core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ConfigurationError } from '../../../src/lib/errors.js';
 import { execTool } from '../../../src/lib/exec.js';
 import { formatReference, registryOf, registryPath, type ImageReference } from '../../../src/lib/image-ref.js';
-import { isTransientKubectlError, writeKubeconfig, type KubeTarget } from '../../../src/lib/kubectl.js';
+import { checkKubeconfig, writeKubeconfig, type KubeTarget } from '../../../src/lib/kubectl.js';
 import { writeAuthConfig, type AuthConfig } from '../../../src/lib/registry-auth.js';
 import { RegistryClient } from '../../../src/lib/registry.js';
 import { runUrl } from '../../../src/lib/run-url.js';
@@ -18,33 +19,47 @@ import { containersToUpdate, runsImage } from './deploy-plan.js';
 import { GitHubDeployment } from './github-deployment.js';
 import { waitHealthy } from './health-check.js';
 import type { Inputs } from './inputs.js';
-import type { Deployment } from './kube-objects.js';
-import { decideTarget, encodeKnownGood, FAILED_TEMPLATES, failedTemplatesOf, KNOWN_GOOD, knownGoodOf, withFailedTemplate, type Target } from './known-good.js';
+import type { Deployment, Pod } from './kube-objects.js';
+import { decideTarget, failedTemplatesOf, type Target } from './known-good.js';
 import { setOutputs, type Result, type Tracked } from './outputs.js';
-import { currentReplicaSet, describeState, findPodFailure, imagesOf, newestPodState, previousRevision, replicasSettled, revisionOf, rolloutState, templateHashOf } from './rollout-state.js';
+import { persist, POLL_MS, secondsLeft } from './persist.js';
+import { failedTemplate, imageList, podFailureText, rollBackAll, writeRecords, type RollbackItem } from './rollback.js';
+import {
+  containersOf,
+  currentReplicaSet,
+  describeState,
+  findPodFailure,
+  imagesOf,
+  newestPodState,
+  oldPodsOf,
+  previousRevision,
+  revisionOf,
+  rolloutState,
+  TEMPLATE_HASH,
+  templateHashOf,
+  type OldPods,
+  type RolloutState,
+} from './rollout-state.js';
 import { deploySummary } from './summary.js';
 import { countVerified, verifyArgv } from './verify.js';
 
-const POLL_MS = 1000;
-const secondsLeft = (deadline: number): string => `${Math.max(0, Math.round((deadline - Date.now()) / 1000))}s left`;
+/** A failure the step reports as it is; `deployment` is the Deployment as read, when it was. */
+class DeployFailure extends Error {
+  constructor(
+    message: string,
+    readonly deployment?: Deployment,
+  ) {
+    super(message);
+  }
+}
 
-class DeployFailure extends Error {}
-
-/**
- * A read (or an idempotent undo) that keeps trying through an API outage that
- * outlasts kubectl's own retries, until the deadline: an unreadable status is
- * not a failed rollout.
- */
-async function persist<T>(what: string, deadline: number, fn: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      return await fn();
-    } catch (err) {
-      const message = (err as Error).message;
-      if (!isTransientKubectlError(message) || Date.now() >= deadline) throw err;
-      core.info(`${what}: the API server is not answering (${message.trim().split('\n').pop()}); trying again, ${secondsLeft(deadline)}`);
-      await sleep(POLL_MS);
-    }
+/** `kubectl set image` failed and the Deployment does not carry the new image: nothing changed there. */
+class NotApplied extends Error {
+  constructor(
+    readonly deployment: string,
+    message: string,
+  ) {
+    super(message);
   }
 }
 
@@ -78,19 +93,36 @@ async function verifySignature(imageRef: string, image: ImageReference, inputs: 
   return `verified: ${count} signature(s) by ${who}`;
 }
 
+/** The deployment's pods split by template: those of its current ReplicaSet, and the old ones as they really are. */
+async function livePods(cluster: Cluster, d: Deployment, deadline: number): Promise<{ fresh: Pod[]; old?: OldPods }> {
+  const rs = currentReplicaSet(d, await persist('watch', deadline, () => cluster.replicaSets(d)));
+  const hash = rs && templateHashOf(rs);
+  if (!hash) return { fresh: [] };
+  const pods = await persist('watch', deadline, () => cluster.pods(d));
+  return { fresh: pods.filter((p) => p.metadata.labels?.[TEMPLATE_HASH] === hash), old: oldPodsOf(pods, hash) };
+}
+
+/** describeState with the old pods read, falling back to the status alone when they cannot be. */
+async function describeLive(cluster: Cluster, d: Deployment, st: RolloutState): Promise<string> {
+  if (!st.observed) return describeState(st);
+  const live = await livePods(cluster, d, 0).catch(() => undefined);
+  return describeState(st, live?.old);
+}
+
 /** Waits for an earlier rollout to finish (or fail) within the deadline; refuses to interfere otherwise. */
 async function settleBeforeChange(cluster: Cluster, name: string, deadline: number): Promise<Deployment> {
   let logged = '';
   for (;;) {
     const d = await cluster.deployment(name);
     if (!d) throw new DeployFailure(`input 'deployment': deployment/${name} does not exist in namespace ${cluster.namespace}`);
-    if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to change it. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)}) or leave it to whoever paused it`);
+    if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to change it. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)}) or leave it to whoever paused it. Nothing was changed`, d);
     const st = rolloutState(d);
     if (st.complete || (st.observed && st.deadlineExceeded)) return d;
+    const state = await describeLive(cluster, d, st);
     if (Date.now() >= deadline) {
-      throw new DeployFailure(`deployment/${name} is still rolling out an earlier change (${describeState(st)}) after waiting the whole timeout: refusing to start another. Nothing was changed`);
+      throw new DeployFailure(`deployment/${name} is still rolling out an earlier change (${state}) after waiting the whole timeout: refusing to start another. Nothing was changed`, d);
     }
-    const line = `deployment/${name} has a rollout in progress (${describeState(st)}); waiting, ${secondsLeft(deadline)}`;
+    const line = `deployment/${name} has a rollout in progress (${state}); waiting, ${secondsLeft(deadline)}`;
     if (line.replace(/\d+s left/, '') !== logged) core.info(line);
     logged = line.replace(/\d+s left/, '');
     await sleep(POLL_MS);
@@ -126,22 +158,15 @@ async function watch(cluster: Cluster, tracked: Tracked[], inputs: Inputs, deadl
           return { deployment: name, what: `deployment/${name} exceeded its progress deadline: ${cond?.message ?? 'ProgressDeadlineExceeded'}` };
         }
         let podLine = '';
+        let old: OldPods | undefined;
         if (st.observed) {
-          const rs = currentReplicaSet(d, await persist('watch', deadline, () => cluster.replicaSets(d)));
-          const hash = rs && templateHashOf(rs);
-          if (hash) {
-            const pods = await persist('watch', deadline, () => cluster.pods(d, hash));
-            const failure = inputs.failFast ? findPodFailure(pods) : undefined;
-            if (failure) {
-              return {
-                deployment: name,
-                what: `deployment/${name}: pod ${failure.pod} container ${failure.container} is in ${failure.reason}${failure.message ? `: ${failure.message}` : ''}`,
-              };
-            }
-            podLine = newestPodState(pods) ?? '';
-          }
+          const live = await livePods(cluster, d, deadline);
+          const failure = inputs.failFast ? findPodFailure(live.fresh) : undefined;
+          if (failure) return { deployment: name, what: `deployment/${name}: ${podFailureText(failure)}` };
+          podLine = newestPodState(live.fresh) ?? '';
+          old = live.old;
         }
-        const line = `deployment/${name}: ${describeState(st)}${podLine ? `; ${podLine}` : ''}`;
+        const line = `deployment/${name}: ${describeState(st, old)}${podLine ? `; ${podLine}` : ''}`;
         if (lastLine.get(name) !== line) {
           core.info(`${line} (${secondsLeft(deadline)})`);
           lastLine.set(name, line);
@@ -156,113 +181,6 @@ async function watch(cluster: Cluster, tracked: Tracked[], inputs: Inputs, deadl
     }
     return undefined;
   });
-}
-
-/** Records the deployment's current template as known-good; a failure to record is a warning. */
-async function recordKnownGood(cluster: Cluster, name: string): Promise<void> {
-  try {
-    const d = await cluster.deployment(name);
-    if (!d) return;
-    const good = knownGoodOf(d, await cluster.replicaSets(d));
-    if (!good) return;
-    const annotations: Record<string, string> = { [KNOWN_GOOD]: encodeKnownGood(good, new Date()) };
-    if (failedTemplatesOf(d).includes(good.podTemplateHash)) annotations[FAILED_TEMPLATES] = withFailedTemplate(d, good.podTemplateHash, false);
-    await cluster.annotate(name, annotations);
-  } catch (err) {
-    core.warning(`could not record the known-good revision of deployment/${name} (the next run may have no rollback target): ${(err as Error).message}`);
-  }
-}
-
-/**
- * The pod template of a failed rollout (the one running imageRef), read before
- * the rollback; recorded after it (an undo replaces the Deployment's
- * annotations with the ReplicaSet's), so rollback mode never returns to it.
- */
-async function failedTemplate(cluster: Cluster, t: Tracked, image: ImageReference): Promise<string | undefined> {
-  try {
-    const d = await cluster.deployment(t.name);
-    const rs = d && currentReplicaSet(d, await cluster.replicaSets(d));
-    const hash = rs && templateHashOf(rs);
-    return rs && hash && t.containers.every((c) => runsImage(imagesOf(rs.spec.template)[c], image)) ? hash : undefined;
-  } catch (err) {
-    core.warning(`could not read the failed pod template of deployment/${t.name}: ${(err as Error).message}`);
-    return undefined;
-  }
-}
-
-async function recordFailed(cluster: Cluster, name: string, hash: string): Promise<void> {
-  try {
-    const d = await cluster.deployment(name);
-    if (d) await cluster.annotate(name, { [FAILED_TEMPLATES]: withFailedTemplate(d, hash) });
-  } catch (err) {
-    core.warning(`could not record the failed pod template ${hash} of deployment/${name}: ${(err as Error).message}`);
-  }
-}
-
-const imageList = (images: Record<string, string>): string =>
-  Object.entries(images)
-    .map(([c, i]) => `${c}=${i}`)
-    .join(', ');
-
-/**
- * Rolls the given deployments back, each to its target: `rollout undo
- * --to-revision=<target>` for all of them first (never a blind undo; the
- * number is looked up again by pod template, as an earlier undo may have
- * renumbered it), then one wait for all. The deployment's own state decides:
- * its images equal the target's and its replicas are ready. `kubectl rollout
- * status` is not trusted alone: it can keep reporting a stale
- * ProgressDeadlineExceeded after an undo.
- */
-async function rollBackAll(cluster: Cluster, items: Array<{ t: Tracked; target: Target }>, deadline: number): Promise<void> {
-  const waiting: Array<{ t: Tracked; target: Target }> = [];
-  for (const { t, target } of items) {
-    try {
-      await persist(`rollback of deployment/${t.name}`, deadline, async () => {
-        const before = await cluster.deployment(t.name);
-        if (!before) throw new Error(`deployment/${t.name} disappeared`);
-        const rs = (await cluster.replicaSets(before)).find((r) => templateHashOf(r) === target.podTemplateHash);
-        const revision = (rs && revisionOf(rs)) ?? target.revision;
-        core.info(`deployment/${t.name}: rolling back to revision ${revision} (${imageList(target.images)})`);
-        core.info(await cluster.undo(t.name, revision));
-      });
-      waiting.push({ t, target });
-    } catch (err) {
-      t.result = 'failed';
-      t.rollbackDetail = `rollback failed: ${(err as Error).message}`;
-      t.endedAt = Date.now();
-    }
-  }
-  const last = new Map<string, string>();
-  while (waiting.length > 0) {
-    for (const item of [...waiting]) {
-      const { t, target } = item;
-      const d = await cluster.deployment(t.name).catch(() => undefined);
-      if (!d) continue;
-      const st = rolloutState(d);
-      const images = imagesOf(d.spec.template);
-      const imagesBack = Object.entries(target.images).every(([c, i]) => images[c] === i);
-      t.after = d;
-      t.revisionAfter = revisionOf(d);
-      if (imagesBack && replicasSettled(st)) {
-        t.result = 'rolled-back';
-        t.rollbackDetail = `back on revision ${t.revisionAfter} (${imageList(target.images)}), ${describeState({ ...st, deadlineExceeded: false })}`;
-        t.endedAt = Date.now();
-        waiting.splice(waiting.indexOf(item), 1);
-      } else {
-        last.set(t.name, `${describeState(st)}${imagesBack ? '' : '; images not yet back'}`);
-      }
-    }
-    if (waiting.length === 0) break;
-    if (Date.now() >= deadline) {
-      for (const { t } of waiting) {
-        t.result = 'failed';
-        t.rollbackDetail = `rollback did not complete in time: ${last.get(t.name) ?? 'no status'}`;
-        t.endedAt = Date.now();
-      }
-      break;
-    }
-    await sleep(POLL_MS);
-  }
 }
 
 function nextSteps(cluster: Cluster, tracked: Tracked[]): string {
@@ -284,6 +202,55 @@ interface RunState {
   notes: string[];
 }
 
+/** The containers reported for a deployment the step did not change: the ones it would have changed, else all it has. */
+function reportedContainers(d: Deployment, image: ImageReference | undefined, explicit: string[] | undefined): string[] {
+  if (image) {
+    try {
+      return containersToUpdate(d, image, explicit);
+    } catch {
+      // fall through: report what the deployment has
+    }
+  }
+  const names = containersOf(d.spec.template).map((c) => c.name);
+  const named = explicit?.filter((c) => names.includes(c)) ?? [];
+  return named.length > 0 ? named : names;
+}
+
+/** A deployment read but left as it was because the step failed before changing it: its outputs are still known (Rule 5). */
+function notChanged(d: Deployment, containers: string[]): Tracked {
+  const revision = revisionOf(d);
+  return {
+    name: d.metadata.name,
+    before: d,
+    after: d,
+    containers,
+    imagesBefore: imagesOf(d.spec.template),
+    revisionBefore: revision,
+    revisionAfter: revision,
+    targetReason: `deployment/${d.metadata.name}: not changed by this step, so no rollback target`,
+    changed: false,
+    unchanged: false,
+    result: 'failed',
+    startedAt: Date.now(),
+    endedAt: Date.now(),
+  };
+}
+
+/** After `set image` failed: does the Deployment carry the new image anyway (an answer lost after the write)? Unreadable counts as yes. */
+async function changeLanded(cluster: Cluster, t: Tracked, image: ImageReference): Promise<boolean> {
+  try {
+    const d = await cluster.deployment(t.name);
+    if (!d) return false;
+    t.after = d;
+    t.revisionAfter = revisionOf(d);
+    return t.containers.every((c) => runsImage(imagesOf(d.spec.template)[c], image));
+  } catch {
+    return true;
+  }
+}
+
+const stillOn = (t: Tracked): string => `deployment/${t.name} is still on revision ${t.revisionAfter ?? t.revisionBefore ?? '?'} (${t.containers.map((c) => `${c}=${t.imagesBefore[c] ?? '?'}`).join(', ')})`;
+
 async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig | undefined, work: string, state: RunState): Promise<void> {
   const cluster = new Cluster(target, inputs.namespace);
   const notes = state.notes;
@@ -298,24 +265,26 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
   const tracked = state.tracked;
   await core.group('Check the deployments before any change', async () => {
     for (const name of inputs.deployments) {
-      const d = await settleBeforeChange(cluster, name, deadline);
-      let containers: string[];
+      let d: Deployment | undefined;
       try {
-        containers = containersToUpdate(d, image, inputs.containers);
+        d = await settleBeforeChange(cluster, name, deadline);
+        const containers = containersToUpdate(d, image, inputs.containers);
+        const owned = await cluster.replicaSets(d);
+        const decision = decideTarget(d, owned);
+        const st = rolloutState(d);
+        const imagesBefore = imagesOf(d.spec.template);
+        const same = containers.every((c) => runsImage(imagesBefore[c], image));
+        if (same && !st.complete) {
+          throw new DeployFailure(`deployment/${name} already runs ${imageRef} but is not healthy (${describeState(st)}): deploying the same image again would not help. Nothing was changed`);
+        }
+        if (decision.target) core.info(decision.reason);
+        else core.warning(decision.reason);
+        tracked.push({ name, before: d, containers, imagesBefore, revisionBefore: revisionOf(d), target: decision.target, targetReason: decision.reason, changed: false, unchanged: same, startedAt: Date.now() });
       } catch (err) {
-        throw new DeployFailure((err as Error).message);
+        const seen = d ?? (err instanceof DeployFailure ? err.deployment : undefined);
+        if (seen) tracked.push(notChanged(seen, reportedContainers(seen, image, inputs.containers)));
+        throw err;
       }
-      const owned = await cluster.replicaSets(d);
-      const decision = decideTarget(d, owned);
-      const st = rolloutState(d);
-      const imagesBefore = imagesOf(d.spec.template);
-      const same = containers.every((c) => runsImage(imagesBefore[c], image));
-      if (same && !st.complete) {
-        throw new DeployFailure(`deployment/${name} already runs ${imageRef} but is not healthy (${describeState(st)}): deploying the same image again would not help. Nothing was changed`);
-      }
-      if (decision.target) core.info(decision.reason);
-      else core.warning(decision.reason);
-      tracked.push({ name, before: d, containers, imagesBefore, revisionBefore: revisionOf(d), target: decision.target, targetReason: decision.reason, changed: false, unchanged: same, startedAt: Date.now() });
     }
   });
   const toChange = tracked.filter((t) => !t.unchanged);
@@ -336,6 +305,7 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
     : undefined;
 
   let failure: string | undefined;
+  let notApplied: NotApplied | undefined;
   let broken: Tracked[] = [];
   const cancel = new Cancellation();
   cancel.arm();
@@ -346,7 +316,17 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
         t.changed = true; // from here on it may have changed, so a rollback must consider it
         t.startedAt = Date.now();
         // Both writes are idempotent, so an outage longer than kubectl's retries is waited out too.
-        await persist(`deployment/${t.name}`, deadline, () => cluster.setImage(t.name, Object.fromEntries(t.containers.map((c) => [c, imageRef]))));
+        try {
+          await persist(`deployment/${t.name}`, deadline, () => cluster.setImage(t.name, Object.fromEntries(t.containers.map((c) => [c, imageRef]))));
+        } catch (err) {
+          if (await changeLanded(cluster, t, image)) throw err;
+          // Refused (403, 409, 422, a 429 that stayed...): this deployment was not changed, so there is nothing to roll back on it.
+          t.changed = false;
+          t.result = 'failed';
+          t.rollbackDetail = 'the change was not applied: nothing to roll back';
+          t.endedAt = Date.now();
+          throw new NotApplied(t.name, (err as Error).message);
+        }
         await persist(`deployment/${t.name}`, deadline, () => cluster.annotate(t.name, { 'kubernetes.io/change-cause': changeCause(imageRef, process.env) }));
         core.info(`deployment/${t.name}: ${t.containers.map((c) => `${c}: ${t.imagesBefore[c]} -> ${imageRef}`).join('; ')}`);
       }
@@ -363,7 +343,10 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
       } else notes.push(`Health check: ${inputs.healthCheckUrl} answered ${health.detail}`);
     }
   } catch (err) {
-    failure = `the change itself failed: ${(err as Error).message}`;
+    if (err instanceof NotApplied) {
+      notApplied = err;
+      failure = `the change was not applied to deployment/${err.deployment}: ${err.message}`;
+    } else failure = `the change itself failed: ${(err as Error).message}`;
   }
   if (!failure && cancel.reason) failure = `${cancel.reason} before the rollout was confirmed`;
 
@@ -371,7 +354,7 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
     for (const t of toChange) {
       t.result = 'deployed';
       t.endedAt = Date.now();
-      await recordKnownGood(cluster, t.name);
+      await writeRecords(cluster, t, [], true);
     }
     await github?.status('success', `Deployed ${imageRef}`);
     state.result = 'deployed';
@@ -380,10 +363,10 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
 
   core.error(`Rollout failed: ${failure}`);
   notes.push(`What broke: ${failure}`);
-  const failedTemplates: Array<[string, string]> = [];
+  const failedTemplates = new Map<string, string>();
   for (const t of cancel.reason ? [] : broken) {
     const hash = await failedTemplate(cluster, t, image);
-    if (hash) failedTemplates.push([t.name, hash]);
+    if (hash) failedTemplates.set(t.name, hash);
   }
   const changed = tracked.filter((t) => t.changed);
   // Roll back every changed deployment that has a known-good target; one without stays as it is, said loudly.
@@ -397,12 +380,24 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
     t.revisionAfter = t.after && revisionOf(t.after);
   }
   if (rollable.length > 0) {
-    await core.group('Roll back', () => rollBackAll(cluster, rollable.map((t) => ({ t, target: t.target as Target })), Date.now() + inputs.timeoutMs));
-    for (const t of rollable.filter((x) => x.result === 'rolled-back')) await recordKnownGood(cluster, t.name);
+    await core.group('Roll back', () => rollBackAll(cluster, rollable.map((t) => ({ t, target: t.target as Target })), Date.now() + inputs.timeoutMs, inputs.failFast));
   }
-  for (const [name, hash] of failedTemplates) await recordFailed(cluster, name, hash);
+  for (const t of changed) {
+    const hash = failedTemplates.get(t.name);
+    await writeRecords(cluster, t, hash ? [hash] : [], t.result === 'rolled-back');
+  }
   const states = changed.map((t) => `deployment/${t.name}: ${t.rollbackDetail ?? t.result}`).join('; ');
   if (changed.every((t) => t.result === 'rolled-back')) {
+    if (notApplied) {
+      // The step did not change what it was asked to: failed, whatever was undone before it.
+      const untouched = tracked.filter((t) => !t.changed && !t.unchanged).map(stillOn);
+      await github?.status('failure', `Not applied: ${failure}`);
+      throw new DeployFailure(
+        changed.length === 0
+          ? `${failure}\nNothing was changed: ${untouched.join('; ')}. No rollback was needed.`
+          : `${failure}\nNot changed: ${untouched.join('; ')}. Rolled back what had already been changed before it: ${states}`,
+      );
+    }
     state.result = 'rolled-back';
     await github?.status('failure', `Rolled back: ${failure}`);
     throw new DeployFailure(`${failure}\nRolled back: ${states}`);
@@ -416,40 +411,110 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
   throw new DeployFailure(`${header} ${failure}\nState now: ${states}\nThe cluster needs a person.\n${nextSteps(cluster, tracked)}`);
 }
 
+/** A rollback-mode plan: the requested revision, and what to restore should it not come up. */
+interface RollbackPlan extends RollbackItem {
+  /** The revision that ran before the step (current and healthy, else the recorded known-good). */
+  restore?: Target;
+  restoreItem?: RollbackItem;
+}
+
+function rollbackNextSteps(cluster: Cluster, plans: RollbackPlan[]): string {
+  const lines = plans
+    .filter((p) => p.outcome !== 'done')
+    .flatMap((p) => {
+      const name = p.t.name;
+      const undo =
+        p.outcome === 'undo-failed'
+          ? [cluster.hint(`rollout undo deployment/${name} --to-revision=${p.revision ?? p.target.revision}`)]
+          : p.restore && (p.restoreItem === undefined || p.restoreItem.outcome === 'undo-failed')
+            ? [cluster.hint(`rollout undo deployment/${name} --to-revision=${p.restoreItem?.revision ?? p.restore.revision}`)]
+            : [];
+      return [
+        cluster.hint(`rollout history deployment/${name}`),
+        cluster.hint(`get pods --selector ${Object.entries(p.t.before.spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',')}`),
+        ...undo,
+        cluster.hint(`rollout status deployment/${name}`),
+      ];
+    });
+  return `Next steps:\n  ${lines.join('\n  ')}`;
+}
+
 async function rollbackMode(inputs: Inputs, target: KubeTarget, state: RunState): Promise<void> {
   const cluster = new Cluster(target, inputs.namespace);
   const tracked = state.tracked;
   const deadline = Date.now() + inputs.timeoutMs;
-  const plans: Array<{ t: Tracked; target: Target }> = [];
+  const plans: RollbackPlan[] = [];
   for (const name of inputs.deployments) {
     const d = await cluster.deployment(name);
     if (!d) throw new DeployFailure(`input 'deployment': deployment/${name} does not exist in namespace ${inputs.namespace}`);
-    if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to roll it back. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)})`);
-    const owned = await cluster.replicaSets(d);
-    const failed = failedTemplatesOf(d);
-    const revision = inputs.toRevision ?? previousRevision(d, owned, failed);
-    const available = owned.map(revisionOf).filter((r): r is number => r !== undefined).sort((a, b) => a - b);
-    if (revision === undefined) {
-      throw new DeployFailure(`deployment/${name} has no revision before its current one (${revisionOf(d) ?? 'unknown'}) to roll back to${failed.length > 0 ? ' that this action has not seen fail' : ''}. Nothing was changed`);
-    }
-    const rs = owned.find((r) => revisionOf(r) === revision);
-    const hash = rs && templateHashOf(rs);
-    if (!rs || !hash) throw new DeployFailure(`input 'to-revision': deployment/${name} has no revision ${revision} (revisions in its history: ${available.join(', ') || 'none'})`);
-    if (failed.includes(hash)) core.warning(`deployment/${name}: revision ${revision} is a pod template this action saw fail; rolling back to it because to-revision asks for it`);
     const images = imagesOf(d.spec.template);
-    const t: Tracked = { name, before: d, containers: Object.keys(images), imagesBefore: images, revisionBefore: revisionOf(d), changed: true, unchanged: false, startedAt: Date.now(), targetReason: `deployment/${name}: rollback to revision ${revision} as requested` };
-    plans.push({ t, target: { revision, podTemplateHash: hash, images: imagesOf(rs.spec.template), source: 'recorded' } });
-    tracked.push(t);
+    try {
+      if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to roll it back. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)}). Nothing was changed`);
+      const owned = await cluster.replicaSets(d);
+      const failed = failedTemplatesOf(d);
+      const revision = inputs.toRevision ?? previousRevision(d, owned, failed);
+      const available = owned.map(revisionOf).filter((r): r is number => r !== undefined).sort((a, b) => a - b);
+      if (revision === undefined) {
+        throw new DeployFailure(`deployment/${name} has no revision before its current one (${revisionOf(d) ?? 'unknown'}) to roll back to${failed.length > 0 ? ' that this action has not seen fail' : ''}. Nothing was changed`);
+      }
+      const rs = owned.find((r) => revisionOf(r) === revision);
+      const hash = rs && templateHashOf(rs);
+      if (!rs || !hash) throw new DeployFailure(`input 'to-revision': deployment/${name} has no revision ${revision} (revisions in its history: ${available.join(', ') || 'none'})`);
+      if (failed.includes(hash)) core.warning(`deployment/${name}: revision ${revision} is a pod template this action saw fail; rolling back to it because to-revision asks for it`);
+      // What to return to should the requested revision not come up: what runs now when it is healthy, else the last known-good.
+      const before = decideTarget(d, owned).target;
+      const restore = before && before.podTemplateHash !== hash ? before : undefined;
+      const t: Tracked = { name, before: d, containers: Object.keys(images), imagesBefore: images, revisionBefore: revisionOf(d), changed: true, unchanged: false, startedAt: Date.now(), targetReason: `deployment/${name}: rollback to revision ${revision} as requested${restore ? `; should it not come up, back to revision ${restore.revision} (${imageList(restore.images)})` : ''}` };
+      plans.push({ t, target: { revision, podTemplateHash: hash, images: imagesOf(rs.spec.template), source: 'recorded' }, restore });
+      tracked.push(t);
+    } catch (err) {
+      tracked.push(notChanged(d, Object.keys(images)));
+      throw err;
+    }
   }
-  for (const { t, target } of plans) t.target = target;
-  await core.group('Roll back', () => rollBackAll(cluster, plans, deadline));
-  for (const { t } of plans) {
-    core.info(`deployment/${t.name}: ${t.rollbackDetail}`);
-    if (t.result === 'rolled-back') await recordKnownGood(cluster, t.name);
+  for (const p of plans) p.t.target = p.target;
+  await core.group('Roll back', () => rollBackAll(cluster, plans, deadline, inputs.failFast));
+  const failedRollouts = plans.filter((p) => p.outcome === 'broken' || p.outcome === 'timed-out');
+  const whatBroke = new Map(failedRollouts.map((p) => [p, p.t.rollbackDetail ?? 'failed']));
+  const toRestore = inputs.rollbackOnFailure ? failedRollouts.filter((p) => p.restore) : [];
+  if (toRestore.length > 0) {
+    for (const p of toRestore) p.restoreItem = { t: p.t, target: p.restore as Target };
+    // A budget of its own, as for the rollback of a failed deploy.
+    await core.group('Restore what ran before this step', () =>
+      rollBackAll(
+        cluster,
+        toRestore.map((p) => p.restoreItem as RollbackItem),
+        Date.now() + inputs.timeoutMs,
+        inputs.failFast,
+      ),
+    );
   }
-  const failures = plans.filter(({ t }) => t.result !== 'rolled-back').map(({ t }) => `deployment/${t.name}: ${t.rollbackDetail}`);
-  if (failures.length > 0) throw new DeployFailure(`ROLLBACK FAILED: ${failures.join('; ')}\n${nextSteps(cluster, tracked)}`);
-  state.result = 'rolled-back';
+  for (const p of plans) {
+    if (p.outcome === 'done') await writeRecords(cluster, p.t, [], true);
+    else if (whatBroke.has(p)) await writeRecords(cluster, p.t, [p.target.podTemplateHash], p.restoreItem?.outcome === 'done');
+  }
+  for (const p of failedRollouts) {
+    const restore = p.restoreItem;
+    const after = !p.restore
+      ? 'nothing to restore: no revision known to be good before this step'
+      : !restore
+        ? 'not restored (rollback-on-failure is false)'
+        : restore.outcome === 'done'
+          ? `restored what ran before this step: ${p.t.rollbackDetail}`
+          : `restoring what ran before this step failed too: ${p.t.rollbackDetail}`;
+    p.t.result = 'failed';
+    p.t.rollbackDetail = `${whatBroke.get(p)}; ${after}`;
+  }
+  for (const { t } of plans) core.info(`deployment/${t.name}: ${t.rollbackDetail}`);
+  const failures = plans.filter((p) => p.outcome !== 'done');
+  if (failures.length === 0) {
+    state.result = 'rolled-back';
+    return;
+  }
+  const lines = failures.map((p) => `deployment/${p.t.name}: ${p.t.rollbackDetail}`);
+  const restoredAll = failures.every((p) => p.restoreItem?.outcome === 'done');
+  const recorded = failedRollouts.length > 0 ? `\nThe pod template of ${failedRollouts.map((p) => `deployment/${p.t.name} revision ${p.revision ?? p.target.revision}`).join(', ')} is recorded as failed: a rollback without to-revision will not pick it.` : '';
+  throw new DeployFailure(`${restoredAll ? 'ROLLBACK FAILED, the revision that ran before is restored:' : 'ROLLBACK FAILED:'} ${lines.join('; ')}${recorded}\n${rollbackNextSteps(cluster, plans)}`);
 }
 
 export async function execute(inputs: Inputs): Promise<void> {
@@ -457,20 +522,23 @@ export async function execute(inputs: Inputs): Promise<void> {
   const kubeconfig = inputs.kubeconfig ? writeKubeconfig(inputs.kubeconfig) : undefined;
   const auth = inputs.registry && inputs.image ? writeAuthConfig(registryOf(inputs.image), inputs.registry) : undefined;
   const state: RunState = { result: 'failed', tracked: [], notes: [] };
-  let error: string | undefined;
+  let error: unknown;
   try {
     const kubectl = await resolveTool('kubectl');
     const target: KubeTarget = { kubectl: kubectl.path, kubeconfig: kubeconfig?.path, context: inputs.context };
+    // Before any request: a cluster to talk to, and the context named.
+    await checkKubeconfig(target);
     if (inputs.mode === 'deploy') await deployMode(inputs, target, auth, work, state);
     else await rollbackMode(inputs, target, state);
   } catch (err) {
-    error = (err as Error).message;
+    error = err;
     throw err;
   } finally {
     kubeconfig?.remove();
     auth?.remove();
     rmSync(work, { recursive: true, force: true });
     setOutputs(state.result, state.tracked, inputs);
-    await writeSummary(deploySummary(inputs, state.result, state.tracked, state.notes, error));
+    // A mistake in the inputs gets its summary from runAction.
+    if (!(error instanceof ConfigurationError)) await writeSummary(deploySummary(inputs, state.result, state.tracked, state.notes, error === undefined ? undefined : (error as Error).message));
   }
 }

@@ -21,10 +21,18 @@ export function failedTemplatesOf(deployment: Deployment): string[] {
   return (deployment.metadata.annotations?.[FAILED_TEMPLATES] ?? '').split(',').filter((h) => h !== '');
 }
 
-/** The annotation value with hash added (or, with add false, removed). */
-export function withFailedTemplate(deployment: Deployment, hash: string, add = true): string {
-  const others = failedTemplatesOf(deployment).filter((h) => h !== hash);
-  return (add ? [...others, hash] : others).slice(-FAILED_KEPT).join(',');
+/**
+ * The failed-templates record to write: what was recorded before the step,
+ * then what failed now (newest last), without a template that has just
+ * completed (good). Written in full, as `rollout undo` replaces the
+ * Deployment's annotations with those of the ReplicaSet it returns to.
+ */
+export function mergeFailedTemplates(before: readonly string[], failedNow: readonly string[], good?: string): string {
+  const merged = [...before.filter((h) => !failedNow.includes(h)), ...failedNow.filter((h, i) => failedNow.indexOf(h) === i)];
+  return merged
+    .filter((h) => h !== good)
+    .slice(-FAILED_KEPT)
+    .join(',');
 }
 
 export interface KnownGood {

@@ -21,6 +21,8 @@ export interface ObjectMeta {
   annotations?: Record<string, string>;
   labels?: Record<string, string>;
   creationTimestamp?: string;
+  /** Set when the object is being deleted (a pod terminating in its grace period). */
+  deletionTimestamp?: string;
   ownerReferences?: Array<{ kind: string; name: string; uid: string; controller?: boolean }>;
 }
 export interface Deployment {
@@ -60,7 +62,7 @@ export interface ContainerStatus {
 }
 export interface Pod {
   metadata: ObjectMeta;
-  status?: { phase?: string; containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[] };
+  status?: { phase?: string; conditions?: Condition[]; containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[] };
 }
 export interface List<T> {
   items: T[];

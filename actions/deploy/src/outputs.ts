@@ -27,21 +27,25 @@ export interface Tracked {
 
 /**
  * With one deployment and one container the outputs are bare values;
- * otherwise one `deployment/container=value` line each.
+ * otherwise one `deployment/container=value` line each. `listed` is the
+ * number of deployments the step was given: with several listed the lines
+ * are kept even when only one of them could be read (say, another is missing).
  */
-export function perContainer(tracked: Tracked[], value: (t: Tracked, container: string) => string | undefined): string | undefined {
+export function perContainer(tracked: Tracked[], value: (t: Tracked, container: string) => string | undefined, listed = tracked.length): string | undefined {
   const rows = tracked.flatMap((t) => t.containers.map((c) => ({ key: `${t.name}/${c}`, value: value(t, c) })));
   if (rows.length === 0 || rows.every((r) => r.value === undefined)) return undefined;
-  if (rows.length === 1) return rows[0]?.value;
+  if (rows.length === 1 && listed <= 1) return rows[0]?.value;
   return rows.map((r) => `${r.key}=${r.value ?? ''}`).join('\n');
 }
 
-export function setOutputs(result: Result, tracked: Tracked[], _inputs: Inputs): void {
+/** Every output that is known, also on failure (a deployment read before the step failed has its revision and images). */
+export function setOutputs(result: Result, tracked: Tracked[], inputs: Inputs): void {
   core.setOutput('result', result);
+  const listed = inputs.deployments.length;
   const outputs: Record<string, string | undefined> = {
-    revision: perContainer(tracked, (t) => (t.revisionAfter ?? t.revisionBefore)?.toString()),
-    'previous-revision': perContainer(tracked, (t) => t.revisionBefore?.toString()),
-    'previous-image': perContainer(tracked, (t, c) => t.imagesBefore[c]),
+    revision: perContainer(tracked, (t) => (t.revisionAfter ?? t.revisionBefore)?.toString(), listed),
+    'previous-revision': perContainer(tracked, (t) => t.revisionBefore?.toString(), listed),
+    'previous-image': perContainer(tracked, (t, c) => t.imagesBefore[c], listed),
   };
   for (const [name, value] of Object.entries(outputs)) if (value !== undefined) core.setOutput(name, value);
 }

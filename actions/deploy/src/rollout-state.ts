@@ -54,8 +54,48 @@ export function replicasSettled(state: RolloutState): boolean {
   return state.observed && state.updated === state.desired && state.ready >= state.desired && state.available >= state.desired && state.total === state.desired;
 }
 
-export function describeState(s: RolloutState): string {
-  return `${s.updated}/${s.desired} updated, ${s.ready}/${s.desired} ready, ${s.available}/${s.desired} available${s.total > s.desired ? `, ${s.total - s.desired} old pod(s) terminating` : ''}${s.deadlineExceeded ? ', progress deadline exceeded' : ''}${s.observed ? '' : ', change not yet observed'}`;
+/** The pods of earlier revisions, as they really are: still serving (ready), not ready, or terminating. */
+export interface OldPods {
+  serving: number;
+  notReady: number;
+  terminating: number;
+}
+
+function podReady(pod: Pod): boolean {
+  const cond = pod.status?.conditions?.find((c) => c.type === 'Ready');
+  if (cond) return cond.status === 'True';
+  const statuses = pod.status?.containerStatuses ?? [];
+  return statuses.length > 0 && statuses.every((c) => c.ready === true);
+}
+
+/** Splits the deployment's pods that do not run the current template (pod-template-hash) by their real state. */
+export function oldPodsOf(pods: Pod[], currentHash: string): OldPods {
+  const old = pods.filter((p) => p.metadata.labels?.[TEMPLATE_HASH] !== currentHash);
+  const terminating = old.filter((p) => p.metadata.deletionTimestamp !== undefined && p.metadata.deletionTimestamp !== null);
+  const live = old.filter((p) => !terminating.includes(p));
+  const serving = live.filter(podReady).length;
+  return { serving, notReady: live.length - serving, terminating: terminating.length };
+}
+
+/**
+ * One line of state. With the old pods read (oldPodsOf) they are worded as
+ * they are; from the Deployment status alone only their number is known
+ * (status.replicas counts the pods of every ReplicaSet that are not being
+ * deleted), so they are "left", never guessed to be terminating.
+ */
+export function describeState(s: RolloutState, old?: OldPods): string {
+  let oldPart = '';
+  if (old) {
+    const parts = [
+      old.serving > 0 ? `${old.serving} old pod(s) still serving` : '',
+      old.notReady > 0 ? `${old.notReady} old pod(s) not ready` : '',
+      old.terminating > 0 ? `${old.terminating} old pod(s) terminating` : '',
+    ].filter((p) => p !== '');
+    oldPart = parts.length > 0 ? `, ${parts.join(', ')}` : '';
+  } else if (s.total > s.updated) {
+    oldPart = `, ${s.total - s.updated} old pod(s) left`;
+  }
+  return `${s.updated}/${s.desired} updated, ${s.ready}/${s.desired} ready, ${s.available}/${s.desired} available${oldPart}${s.deadlineExceeded ? ', progress deadline exceeded' : ''}${s.observed ? '' : ', change not yet observed'}`;
 }
 
 export function ownedBy(deployment: Deployment, replicaSets: ReplicaSet[]): ReplicaSet[] {

@@ -16,7 +16,7 @@ import {
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-UETS7BFR.js";
+} from "./chunks/chunk-MIS7LDD7.js";
 import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
@@ -180,7 +180,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-4KPFOZ64.js");
+  const { execute } = await import("./chunks/execute-DXOYUELK.js");
   await execute(inputs);
 }
 

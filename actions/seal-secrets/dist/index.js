@@ -16,7 +16,7 @@ import {
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-IBD5VIN2.js";
+} from "./chunks/chunk-5KFMX6O3.js";
 import "./chunks/chunk-WYXLVV4A.js";
 
 // src/lib/action.ts
@@ -317,7 +317,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-RYEXM643.js");
+  const { execute } = await import("./chunks/execute-EH7ZSPCV.js");
   await execute(inputs);
 }
 

@@ -22,7 +22,7 @@ import {
   trivyMessage,
   warning,
   writeSummary
-} from "./chunk-UETS7BFR.js";
+} from "./chunk-MIS7LDD7.js";
 import {
   parsePurl,
   purlMatches
@@ -828,4 +828,4 @@ export {
   execute,
   prepareDb
 };
-//# sourceMappingURL=execute-4KPFOZ64.js.map
+//# sourceMappingURL=execute-DXOYUELK.js.map

@@ -520,7 +520,7 @@ function markdownTable(header, rows) {
 }
 var secrets = /* @__PURE__ */ new Set();
 function rememberSecret(value) {
-  if (value.length >= 4) secrets.add(value);
+  if (value.length >= 8) secrets.add(value);
 }
 function redact(text) {
   let out = text;
@@ -800,6 +800,68 @@ function goScalarStyle(value, simpleKey) {
   if (style === "BLOCK_LITERAL" && (!a.blockAllowed || simpleKey)) style = "QUOTE_DOUBLE";
   return style;
 }
+var BEST_WIDTH = 80;
+var NAMED_ESCAPES = { 0: "0", 7: "a", 8: "b", 9: "t", 10: "n", 11: "v", 12: "f", 13: "r", 27: "e", 34: '"', 92: "\\", 133: "N", 160: "_", 8232: "L", 8233: "P" };
+function doubleQuotedEscape(c) {
+  if (isPrintable(c) && c !== 65279 && !isBreak(c) && c !== 34 && c !== 92) return void 0;
+  const named = NAMED_ESCAPES[c];
+  if (named !== void 0) return `\\${named}`;
+  const [mark, digits] = c <= 255 ? ["x", 2] : c <= 65535 ? ["u", 4] : ["U", 8];
+  return `\\${mark}${c.toString(16).toUpperCase().padStart(digits, "0")}`;
+}
+function goScalarText(value, style, column, indent, allowBreaks = true) {
+  const chars = Array.from(value);
+  const n = chars.length;
+  let out = " ";
+  let col = column + 1;
+  const put = (s) => {
+    out += s;
+    col += Array.from(s).length;
+  };
+  const fold = () => {
+    out += `
+${" ".repeat(indent)}`;
+    col = indent;
+  };
+  if (style !== "PLAIN") put(style === "QUOTE_SINGLE" ? "'" : '"');
+  let spaces = false;
+  chars.forEach((ch, i) => {
+    const next = chars[i + 1];
+    if (style === "QUOTE_DOUBLE") {
+      const escaped = doubleQuotedEscape(cp(ch));
+      if (escaped !== void 0) {
+        put(escaped);
+        spaces = false;
+      } else if (ch === " ") {
+        if (allowBreaks && !spaces && col > BEST_WIDTH && i > 0 && i < n - 1) {
+          fold();
+          if (next === " ") put("\\");
+        } else put(ch);
+        spaces = true;
+      } else {
+        put(ch);
+        spaces = false;
+      }
+      return;
+    }
+    if (ch === " ") {
+      const edgeOk = style === "PLAIN" || i > 0 && i < n - 1;
+      if (allowBreaks && !spaces && col > BEST_WIDTH && edgeOk && next !== " ") fold();
+      else put(ch);
+      spaces = true;
+    } else {
+      put(style === "QUOTE_SINGLE" && ch === "'" ? "''" : ch);
+      spaces = false;
+    }
+  });
+  if (style !== "PLAIN") put(style === "QUOTE_SINGLE" ? "'" : '"');
+  return out;
+}
+function goKeyText(key) {
+  const style = goScalarStyle(key, true);
+  if (style === "BLOCK_LITERAL") throw new Error("a map key cannot hold a line break");
+  return goScalarText(key, style, 0, 0, false).slice(1);
+}
 
 // actions/seal-secrets/src/manifest.ts
 var yamlModule;
@@ -897,15 +959,36 @@ function goStyles(doc, yaml) {
     }
   });
 }
+function goFold(text, sorted) {
+  const lines = text.split("\n");
+  const values = [];
+  const walk = (node, depth) => {
+    for (const [key, value] of node) {
+      values.push({ depth, key, value });
+      if (value instanceof Map) walk(value, depth + 1);
+    }
+  };
+  walk(sorted, 0);
+  if (values.some(({ value }) => typeof value === "string" && value.includes("\n")) || lines.length < values.length) return text;
+  values.forEach(({ depth, key, value }, i) => {
+    if (typeof value !== "string") return;
+    const prefix = `${" ".repeat(2 * depth)}${goKeyText(key)}:`;
+    if (!lines[i]?.startsWith(prefix)) return;
+    const style = goScalarStyle(value, false);
+    if (style !== "BLOCK_LITERAL") lines[i] = prefix + goScalarText(value, style, Array.from(prefix).length, 2 * depth + 2);
+  });
+  return lines.join("\n");
+}
 async function renderSealedSecret(s, format) {
   const obj = sealedSecretObject(s);
   if (format === "json") return `${toJson(obj)}
 `;
   const yaml = await loadYaml();
-  const doc = new yaml.Document(sortDeep(obj), YAML_SCHEMA_OPTIONS);
+  const sorted = sortDeep(obj);
+  const doc = new yaml.Document(sorted, YAML_SCHEMA_OPTIONS);
   goStyles(doc, yaml);
   return `---
-${doc.toString({ lineWidth: 0, minContentWidth: 0 })}`;
+${goFold(doc.toString({ lineWidth: 0, minContentWidth: 0 }), sorted)}`;
 }
 var SealedSecretFileError = class extends Error {
 };
@@ -1056,4 +1139,4 @@ export {
   SealedSecretFileError,
   parseSealedSecretFile
 };
-//# sourceMappingURL=chunk-IBD5VIN2.js.map
+//# sourceMappingURL=chunk-5KFMX6O3.js.map

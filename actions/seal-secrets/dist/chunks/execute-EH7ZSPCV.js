@@ -19,7 +19,7 @@ import {
   setOutput,
   warning,
   writeSummary
-} from "./chunk-IBD5VIN2.js";
+} from "./chunk-5KFMX6O3.js";
 import "./chunk-WYXLVV4A.js";
 
 // actions/seal-secrets/src/execute.ts
@@ -152,11 +152,17 @@ var TRANSIENT = [
   /\(ServerTimeout\)/,
   /\(Timeout\)/,
   /\(TooManyRequests\)/,
+  /too many requests/i,
+  /request did not complete within/i,
+  /Internal error occurred/i,
   /etcdserver: (leader changed|request timed out|too many requests)/,
   /the server is currently unable to handle the request/,
   /the server was unable to return a response in the time allotted/,
   /an error on the server .* has prevented the request from succeeding/,
+  /http2: server sent GOAWAY/,
+  /Client\.Timeout exceeded while awaiting headers/,
   /connection refused/,
+  /The connection to the server \S+ was refused/,
   /connection reset by peer/,
   /i\/o timeout/,
   /TLS handshake timeout/,
@@ -643,4 +649,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-RYEXM643.js.map
+//# sourceMappingURL=execute-EH7ZSPCV.js.map

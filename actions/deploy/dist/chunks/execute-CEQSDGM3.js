@@ -1,6 +1,7 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  ConfigurationError,
   canonicalRepository,
   code,
   debug,
@@ -18,7 +19,7 @@ import {
   setSecret,
   warning,
   writeSummary
-} from "./chunk-NHYFSPHV.js";
+} from "./chunk-WHO3MZUM.js";
 
 // actions/deploy/src/execute.ts
 import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -152,11 +153,17 @@ var TRANSIENT = [
   /\(ServerTimeout\)/,
   /\(Timeout\)/,
   /\(TooManyRequests\)/,
+  /too many requests/i,
+  /request did not complete within/i,
+  /Internal error occurred/i,
   /etcdserver: (leader changed|request timed out|too many requests)/,
   /the server is currently unable to handle the request/,
   /the server was unable to return a response in the time allotted/,
   /an error on the server .* has prevented the request from succeeding/,
+  /http2: server sent GOAWAY/,
+  /Client\.Timeout exceeded while awaiting headers/,
   /connection refused/,
+  /The connection to the server \S+ was refused/,
   /connection reset by peer/,
   /i\/o timeout/,
   /TLS handshake timeout/,
@@ -194,6 +201,44 @@ function writeKubeconfig(content) {
   writeFileSync(file, content, { mode: 384 });
   chmodSync(file, 384);
   return { path: file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+async function checkKubeconfig(target, env = process.env) {
+  const where = target.kubeconfig ? "the kubeconfig input" : env.KUBECONFIG ? `the kubeconfig KUBECONFIG points to (${env.KUBECONFIG})` : "the kubeconfig ~/.kube/config";
+  const args = ["config", "view", "--output", "json"];
+  if (target.kubeconfig) args.unshift("--kubeconfig", target.kubeconfig);
+  const r = await execTool(target.kubectl, args, { allowFailure: true, timeoutMs: 6e4 });
+  if (r.exitCode !== 0) {
+    const line = /\bline (\d+)/.exec(r.stderr)?.[1];
+    throw new ConfigurationError(
+      "kubeconfig",
+      `${where} is not a kubeconfig kubectl can load (${line ? `YAML error at line ${line}` : "not YAML of the kubeconfig form"}; the content is not shown). Expected a kubeconfig file's content: apiVersion: v1, kind: Config, clusters, users, contexts and current-context`
+    );
+  }
+  let view;
+  try {
+    view = JSON.parse(r.stdout);
+  } catch {
+    throw new Error(`kubectl config view printed something that is not JSON (${r.stdout.length} bytes)`);
+  }
+  const contexts = (view.contexts ?? []).map((c) => c.name);
+  const clusters = view.clusters ?? [];
+  if (contexts.length === 0 && clusters.length === 0) {
+    if (!target.context && env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT) return;
+    if (target.kubeconfig) throw new ConfigurationError("kubeconfig", "the content given has no clusters and no contexts. Expected a kubeconfig file's content: apiVersion: v1, kind: Config, clusters, users, contexts and current-context");
+    throw new ConfigurationError(
+      "kubeconfig",
+      `no kubeconfig to use: the input is empty, ${env.KUBECONFIG ? `KUBECONFIG (${env.KUBECONFIG}) names no file with a cluster in it` : "KUBECONFIG is not set"} and ~/.kube/config has none either. Give the kubeconfig input (its content, e.g. from a secret) or set KUBECONFIG to a kubeconfig file`
+    );
+  }
+  if (target.context) {
+    if (!contexts.includes(target.context)) {
+      throw new ConfigurationError("context", `'${target.context}' is not a context of ${where}. Expected one of: ${contexts.slice(0, 10).join(", ") || "none (it defines no contexts)"}`);
+    }
+    return;
+  }
+  const current = view["current-context"] ?? "";
+  if (current === "") throw new ConfigurationError("context", `${where} sets no current-context. Expected the context to use, one of: ${contexts.slice(0, 10).join(", ") || "none"}`);
+  if (!contexts.includes(current)) throw new ConfigurationError("kubeconfig", `the current-context of ${where} names a context it does not define. Expected a context, or set the context input to one of: ${contexts.slice(0, 10).join(", ") || "none"}`);
 }
 
 // src/lib/registry-auth.ts
@@ -300,6 +345,19 @@ var RegistryClient = class _RegistryClient {
     const mediaType = (res.headers.get("content-type") ?? json.mediaType ?? "").split(";")[0] ?? "";
     return { digest, mediaType, size: body.length, body, json };
   }
+  /**
+   * PUT manifest bytes under a tag (the blobs must already be in the repository);
+   * returns the digest the registry stored them as, which must be the bytes' own.
+   */
+  async putManifest(registry, repository, tag, manifest) {
+    const res = await this.request(registry, repository, "PUT", `/v2/${repository}/manifests/${tag}`, { body: manifest.body, contentType: manifest.mediaType });
+    const text = await res.text().catch(() => "");
+    if (res.status !== 201 && res.status !== 200) throw new RegistryError(`PUT ${registry}/${repository}:${tag}: HTTP ${res.status} ${text}`.trim(), res.status);
+    const digest = `sha256:${createHash("sha256").update(manifest.body).digest("hex")}`;
+    const header = res.headers.get("docker-content-digest");
+    if (header && header !== digest) throw new RegistryError(`PUT ${registry}/${repository}:${tag}: the registry stored ${header}, not ${digest}`);
+    return digest;
+  }
   static isIndex(mediaType) {
     return INDEX_MEDIA_TYPES.has(mediaType);
   }
@@ -330,17 +388,18 @@ var RegistryClient = class _RegistryClient {
       throw new RegistryError(err.message);
     }
   }
-  async request(registry, repository, method, pathname) {
-    const scope = `repository:${repository}:pull`;
+  async request(registry, repository, method, pathname, upload) {
+    const scope = `repository:${repository}:${method === "PUT" ? "pull,push" : "pull"}`;
     const url = `${_RegistryClient.baseUrl(registry)}${pathname}`;
     const what = `${method} ${url}`;
     const headers = () => {
-      const h = { Accept: MANIFEST_MEDIA_TYPES.join(", ") };
+      const h = upload ? { "Content-Type": upload.contentType } : { Accept: MANIFEST_MEDIA_TYPES.join(", ") };
       const auth = this.authHeader(registry, scope);
       if (auth) h.Authorization = auth;
       return h;
     };
-    let res = await this.fetchWithRetry(url, { method, headers: headers() }, what);
+    const init = () => ({ method, headers: headers(), ...upload ? { body: new Uint8Array(upload.body) } : {} });
+    let res = await this.fetchWithRetry(url, init(), what);
     if (res.status !== 401) return res;
     const challenge = res.headers.get("www-authenticate");
     await res.arrayBuffer().catch(() => void 0);
@@ -354,7 +413,7 @@ var RegistryClient = class _RegistryClient {
     } else {
       throw new RegistryError(`${what}: unsupported authentication scheme '${scheme}'`, 401);
     }
-    res = await this.fetchWithRetry(url, { method, headers: headers() }, what);
+    res = await this.fetchWithRetry(url, init(), what);
     if (res.status === 401 || res.status === 403) {
       throw new RegistryError(`${what}: HTTP ${res.status}: the registry refused the ${this.options.credentials ? "given credentials" : "anonymous request"}`, res.status);
     }
@@ -613,8 +672,32 @@ function rolloutState(d) {
 function replicasSettled(state) {
   return state.observed && state.updated === state.desired && state.ready >= state.desired && state.available >= state.desired && state.total === state.desired;
 }
-function describeState(s) {
-  return `${s.updated}/${s.desired} updated, ${s.ready}/${s.desired} ready, ${s.available}/${s.desired} available${s.total > s.desired ? `, ${s.total - s.desired} old pod(s) terminating` : ""}${s.deadlineExceeded ? ", progress deadline exceeded" : ""}${s.observed ? "" : ", change not yet observed"}`;
+function podReady(pod) {
+  const cond = pod.status?.conditions?.find((c) => c.type === "Ready");
+  if (cond) return cond.status === "True";
+  const statuses = pod.status?.containerStatuses ?? [];
+  return statuses.length > 0 && statuses.every((c) => c.ready === true);
+}
+function oldPodsOf(pods, currentHash) {
+  const old = pods.filter((p) => p.metadata.labels?.[TEMPLATE_HASH] !== currentHash);
+  const terminating = old.filter((p) => p.metadata.deletionTimestamp !== void 0 && p.metadata.deletionTimestamp !== null);
+  const live = old.filter((p) => !terminating.includes(p));
+  const serving = live.filter(podReady).length;
+  return { serving, notReady: live.length - serving, terminating: terminating.length };
+}
+function describeState(s, old) {
+  let oldPart = "";
+  if (old) {
+    const parts = [
+      old.serving > 0 ? `${old.serving} old pod(s) still serving` : "",
+      old.notReady > 0 ? `${old.notReady} old pod(s) not ready` : "",
+      old.terminating > 0 ? `${old.terminating} old pod(s) terminating` : ""
+    ].filter((p) => p !== "");
+    oldPart = parts.length > 0 ? `, ${parts.join(", ")}` : "";
+  } else if (s.total > s.updated) {
+    oldPart = `, ${s.total - s.updated} old pod(s) left`;
+  }
+  return `${s.updated}/${s.desired} updated, ${s.ready}/${s.desired} ready, ${s.available}/${s.desired} available${oldPart}${s.deadlineExceeded ? ", progress deadline exceeded" : ""}${s.observed ? "" : ", change not yet observed"}`;
 }
 function ownedBy(deployment, replicaSets) {
   const uid = deployment.metadata.uid;
@@ -689,9 +772,9 @@ var Cluster = class _Cluster {
     const args = Object.keys(match).length ? ["get", "replicaset", "--selector", _Cluster.selector(match)] : ["get", "replicaset"];
     return ownedBy(d, (await this.json(args)).items);
   }
-  /** Pods of one ReplicaSet, by its pod-template-hash. */
+  /** Pods of one ReplicaSet, by its pod-template-hash; without one, every pod of the deployment's selector. */
   async pods(d, podTemplateHash) {
-    const labels = { ...d.spec.selector?.matchLabels ?? {}, [TEMPLATE_HASH]: podTemplateHash };
+    const labels = { ...d.spec.selector?.matchLabels ?? {}, ...podTemplateHash ? { [TEMPLATE_HASH]: podTemplateHash } : {} };
     return (await this.json(["get", "pod", "--selector", _Cluster.selector(labels)])).items;
   }
   async setImage(name, images) {
@@ -827,9 +910,9 @@ var FAILED_KEPT = 10;
 function failedTemplatesOf(deployment) {
   return (deployment.metadata.annotations?.[FAILED_TEMPLATES] ?? "").split(",").filter((h) => h !== "");
 }
-function withFailedTemplate(deployment, hash, add = true) {
-  const others = failedTemplatesOf(deployment).filter((h) => h !== hash);
-  return (add ? [...others, hash] : others).slice(-FAILED_KEPT).join(",");
+function mergeFailedTemplates(before, failedNow, good) {
+  const merged = [...before.filter((h) => !failedNow.includes(h)), ...failedNow.filter((h, i) => failedNow.indexOf(h) === i)];
+  return merged.filter((h) => h !== good).slice(-FAILED_KEPT).join(",");
 }
 function encodeKnownGood(k, at) {
   return JSON.stringify({ revision: k.revision, podTemplateHash: k.podTemplateHash, images: k.images, recordedAt: at.toISOString() });
@@ -873,20 +956,142 @@ function decideTarget(deployment, owned) {
 }
 
 // actions/deploy/src/outputs.ts
-function perContainer(tracked, value) {
+function perContainer(tracked, value, listed = tracked.length) {
   const rows = tracked.flatMap((t) => t.containers.map((c) => ({ key: `${t.name}/${c}`, value: value(t, c) })));
   if (rows.length === 0 || rows.every((r) => r.value === void 0)) return void 0;
-  if (rows.length === 1) return rows[0]?.value;
+  if (rows.length === 1 && listed <= 1) return rows[0]?.value;
   return rows.map((r) => `${r.key}=${r.value ?? ""}`).join("\n");
 }
-function setOutputs(result, tracked, _inputs) {
+function setOutputs(result, tracked, inputs) {
   setOutput("result", result);
+  const listed = inputs.deployments.length;
   const outputs = {
-    revision: perContainer(tracked, (t) => (t.revisionAfter ?? t.revisionBefore)?.toString()),
-    "previous-revision": perContainer(tracked, (t) => t.revisionBefore?.toString()),
-    "previous-image": perContainer(tracked, (t, c) => t.imagesBefore[c])
+    revision: perContainer(tracked, (t) => (t.revisionAfter ?? t.revisionBefore)?.toString(), listed),
+    "previous-revision": perContainer(tracked, (t) => t.revisionBefore?.toString(), listed),
+    "previous-image": perContainer(tracked, (t, c) => t.imagesBefore[c], listed)
   };
   for (const [name, value] of Object.entries(outputs)) if (value !== void 0) setOutput(name, value);
+}
+
+// actions/deploy/src/persist.ts
+var POLL_MS = 1e3;
+var secondsLeft = (deadline) => `${Math.max(0, Math.round((deadline - Date.now()) / 1e3))}s left`;
+async function persist(what, deadline, fn) {
+  for (; ; ) {
+    try {
+      return await fn();
+    } catch (err) {
+      const message = err.message;
+      if (!isTransientKubectlError(message) || Date.now() >= deadline) throw err;
+      info(`${what}: the API server is not answering (${message.trim().split("\n").pop()}); trying again, ${secondsLeft(deadline)}`);
+      await sleep(POLL_MS);
+    }
+  }
+}
+
+// actions/deploy/src/rollback.ts
+var podFailureText = (f) => `pod ${f.pod} container ${f.container} is in ${f.reason}${f.message ? `: ${f.message}` : ""}`;
+async function writeRecords(cluster, t, failedNow, currentIsGood) {
+  try {
+    const d = await cluster.deployment(t.name);
+    if (!d) return;
+    const annotations = {};
+    const now = d.metadata.annotations ?? {};
+    let good;
+    if (currentIsGood) {
+      const current = knownGoodOf(d, await cluster.replicaSets(d));
+      if (current) {
+        annotations[KNOWN_GOOD] = encodeKnownGood(current, /* @__PURE__ */ new Date());
+        good = current.podTemplateHash;
+      }
+    } else {
+      const before = t.before.metadata.annotations?.[KNOWN_GOOD];
+      if (before !== void 0 && decodeKnownGood(before) && now[KNOWN_GOOD] !== before) annotations[KNOWN_GOOD] = before;
+    }
+    const failed = mergeFailedTemplates(failedTemplatesOf(t.before), failedNow, good);
+    if (failed !== (now[FAILED_TEMPLATES] ?? "")) annotations[FAILED_TEMPLATES] = failed;
+    if (Object.keys(annotations).length > 0) await cluster.annotate(t.name, annotations);
+  } catch (err) {
+    warning(`could not record the known-good and failed revisions of deployment/${t.name} (the next run may pick another rollback target): ${err.message}`);
+  }
+}
+async function failedTemplate(cluster, t, image) {
+  try {
+    const d = await cluster.deployment(t.name);
+    const rs = d && currentReplicaSet(d, await cluster.replicaSets(d));
+    const hash = rs && templateHashOf(rs);
+    return rs && hash && t.containers.every((c) => runsImage(imagesOf(rs.spec.template)[c], image)) ? hash : void 0;
+  } catch (err) {
+    warning(`could not read the failed pod template of deployment/${t.name}: ${err.message}`);
+    return void 0;
+  }
+}
+var imageList = (images) => Object.entries(images).map(([c, i]) => `${c}=${i}`).join(", ");
+async function rollBackAll(cluster, items, deadline, failFast) {
+  const waiting = [];
+  for (const item of items) {
+    const { t, target } = item;
+    try {
+      await persist(`rollback of deployment/${t.name}`, deadline, async () => {
+        const before = await cluster.deployment(t.name);
+        if (!before) throw new Error(`deployment/${t.name} disappeared`);
+        const rs = (await cluster.replicaSets(before)).find((r) => templateHashOf(r) === target.podTemplateHash);
+        item.revision = (rs && revisionOf(rs)) ?? target.revision;
+        info(`deployment/${t.name}: rolling back to revision ${item.revision} (${imageList(target.images)})`);
+        info(await cluster.undo(t.name, item.revision));
+      });
+      waiting.push(item);
+    } catch (err) {
+      t.result = "failed";
+      t.rollbackDetail = `rollback failed: ${err.message}`;
+      t.endedAt = Date.now();
+      item.outcome = "undo-failed";
+    }
+  }
+  const last = /* @__PURE__ */ new Map();
+  while (waiting.length > 0) {
+    for (const item of [...waiting]) {
+      const { t, target } = item;
+      const d = await cluster.deployment(t.name).catch(() => void 0);
+      if (!d) continue;
+      const st = rolloutState(d);
+      const images = imagesOf(d.spec.template);
+      const imagesBack = Object.entries(target.images).every(([c, i]) => images[c] === i);
+      t.after = d;
+      t.revisionAfter = revisionOf(d);
+      if (imagesBack && replicasSettled(st)) {
+        t.result = "rolled-back";
+        t.rollbackDetail = `back on revision ${t.revisionAfter} (${imageList(target.images)}), ${describeState({ ...st, deadlineExceeded: false })}`;
+        t.endedAt = Date.now();
+        item.outcome = "done";
+        waiting.splice(waiting.indexOf(item), 1);
+        continue;
+      }
+      const pods = failFast && imagesBack && st.observed ? await cluster.pods(d, target.podTemplateHash).catch(() => []) : [];
+      const failure = findPodFailure(pods);
+      if (failure) {
+        t.result = "failed";
+        t.rollbackDetail = `revision ${item.revision ?? target.revision} (${imageList(target.images)}) does not come up: ${podFailureText(failure)}`;
+        t.endedAt = Date.now();
+        item.outcome = "broken";
+        error(`deployment/${t.name}: ${t.rollbackDetail}`);
+        waiting.splice(waiting.indexOf(item), 1);
+        continue;
+      }
+      last.set(t.name, `${describeState(st)}${imagesBack ? "" : "; images not yet back"}`);
+    }
+    if (waiting.length === 0) break;
+    if (Date.now() >= deadline) {
+      for (const item of waiting) {
+        item.t.result = "failed";
+        item.t.rollbackDetail = `rollback to revision ${item.revision ?? item.target.revision} did not complete in time: ${last.get(item.t.name) ?? "no status"}`;
+        item.t.endedAt = Date.now();
+        item.outcome = "timed-out";
+      }
+      break;
+    }
+    await sleep(POLL_MS);
+  }
 }
 
 // actions/deploy/src/summary.ts
@@ -947,22 +1152,20 @@ function countVerified(stdout, digest) {
 }
 
 // actions/deploy/src/execute.ts
-var POLL_MS = 1e3;
-var secondsLeft = (deadline) => `${Math.max(0, Math.round((deadline - Date.now()) / 1e3))}s left`;
 var DeployFailure = class extends Error {
-};
-async function persist(what, deadline, fn) {
-  for (; ; ) {
-    try {
-      return await fn();
-    } catch (err) {
-      const message = err.message;
-      if (!isTransientKubectlError(message) || Date.now() >= deadline) throw err;
-      info(`${what}: the API server is not answering (${message.trim().split("\n").pop()}); trying again, ${secondsLeft(deadline)}`);
-      await sleep(POLL_MS);
-    }
+  constructor(message, deployment) {
+    super(message);
+    this.deployment = deployment;
   }
-}
+  deployment;
+};
+var NotApplied = class extends Error {
+  constructor(deployment, message) {
+    super(message);
+    this.deployment = deployment;
+  }
+  deployment;
+};
 async function resolveDigest(image, inputs) {
   if (image.digest) return { domain: image.domain, path: image.path, digest: image.digest };
   const client = new RegistryClient({ credentials: inputs.registry });
@@ -990,18 +1193,31 @@ async function verifySignature(imageRef, image, inputs, auth, work) {
   info(`Signature verified: ${count} signature(s) by ${who}`);
   return `verified: ${count} signature(s) by ${who}`;
 }
+async function livePods(cluster, d, deadline) {
+  const rs = currentReplicaSet(d, await persist("watch", deadline, () => cluster.replicaSets(d)));
+  const hash = rs && templateHashOf(rs);
+  if (!hash) return { fresh: [] };
+  const pods = await persist("watch", deadline, () => cluster.pods(d));
+  return { fresh: pods.filter((p) => p.metadata.labels?.[TEMPLATE_HASH] === hash), old: oldPodsOf(pods, hash) };
+}
+async function describeLive(cluster, d, st) {
+  if (!st.observed) return describeState(st);
+  const live = await livePods(cluster, d, 0).catch(() => void 0);
+  return describeState(st, live?.old);
+}
 async function settleBeforeChange(cluster, name, deadline) {
   let logged = "";
   for (; ; ) {
     const d = await cluster.deployment(name);
     if (!d) throw new DeployFailure(`input 'deployment': deployment/${name} does not exist in namespace ${cluster.namespace}`);
-    if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to change it. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)}) or leave it to whoever paused it`);
+    if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to change it. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)}) or leave it to whoever paused it. Nothing was changed`, d);
     const st = rolloutState(d);
     if (st.complete || st.observed && st.deadlineExceeded) return d;
+    const state = await describeLive(cluster, d, st);
     if (Date.now() >= deadline) {
-      throw new DeployFailure(`deployment/${name} is still rolling out an earlier change (${describeState(st)}) after waiting the whole timeout: refusing to start another. Nothing was changed`);
+      throw new DeployFailure(`deployment/${name} is still rolling out an earlier change (${state}) after waiting the whole timeout: refusing to start another. Nothing was changed`, d);
     }
-    const line = `deployment/${name} has a rollout in progress (${describeState(st)}); waiting, ${secondsLeft(deadline)}`;
+    const line = `deployment/${name} has a rollout in progress (${state}); waiting, ${secondsLeft(deadline)}`;
     if (line.replace(/\d+s left/, "") !== logged) info(line);
     logged = line.replace(/\d+s left/, "");
     await sleep(POLL_MS);
@@ -1030,22 +1246,15 @@ async function watch(cluster, tracked, inputs, deadline, cancel) {
           return { deployment: name, what: `deployment/${name} exceeded its progress deadline: ${cond?.message ?? "ProgressDeadlineExceeded"}` };
         }
         let podLine = "";
+        let old;
         if (st.observed) {
-          const rs = currentReplicaSet(d, await persist("watch", deadline, () => cluster.replicaSets(d)));
-          const hash = rs && templateHashOf(rs);
-          if (hash) {
-            const pods = await persist("watch", deadline, () => cluster.pods(d, hash));
-            const failure = inputs.failFast ? findPodFailure(pods) : void 0;
-            if (failure) {
-              return {
-                deployment: name,
-                what: `deployment/${name}: pod ${failure.pod} container ${failure.container} is in ${failure.reason}${failure.message ? `: ${failure.message}` : ""}`
-              };
-            }
-            podLine = newestPodState(pods) ?? "";
-          }
+          const live = await livePods(cluster, d, deadline);
+          const failure = inputs.failFast ? findPodFailure(live.fresh) : void 0;
+          if (failure) return { deployment: name, what: `deployment/${name}: ${podFailureText(failure)}` };
+          podLine = newestPodState(live.fresh) ?? "";
+          old = live.old;
         }
-        const line = `deployment/${name}: ${describeState(st)}${podLine ? `; ${podLine}` : ""}`;
+        const line = `deployment/${name}: ${describeState(st, old)}${podLine ? `; ${podLine}` : ""}`;
         if (lastLine.get(name) !== line) {
           info(`${line} (${secondsLeft(deadline)})`);
           lastLine.set(name, line);
@@ -1061,90 +1270,6 @@ async function watch(cluster, tracked, inputs, deadline, cancel) {
     return void 0;
   });
 }
-async function recordKnownGood(cluster, name) {
-  try {
-    const d = await cluster.deployment(name);
-    if (!d) return;
-    const good = knownGoodOf(d, await cluster.replicaSets(d));
-    if (!good) return;
-    const annotations = { [KNOWN_GOOD]: encodeKnownGood(good, /* @__PURE__ */ new Date()) };
-    if (failedTemplatesOf(d).includes(good.podTemplateHash)) annotations[FAILED_TEMPLATES] = withFailedTemplate(d, good.podTemplateHash, false);
-    await cluster.annotate(name, annotations);
-  } catch (err) {
-    warning(`could not record the known-good revision of deployment/${name} (the next run may have no rollback target): ${err.message}`);
-  }
-}
-async function failedTemplate(cluster, t, image) {
-  try {
-    const d = await cluster.deployment(t.name);
-    const rs = d && currentReplicaSet(d, await cluster.replicaSets(d));
-    const hash = rs && templateHashOf(rs);
-    return rs && hash && t.containers.every((c) => runsImage(imagesOf(rs.spec.template)[c], image)) ? hash : void 0;
-  } catch (err) {
-    warning(`could not read the failed pod template of deployment/${t.name}: ${err.message}`);
-    return void 0;
-  }
-}
-async function recordFailed(cluster, name, hash) {
-  try {
-    const d = await cluster.deployment(name);
-    if (d) await cluster.annotate(name, { [FAILED_TEMPLATES]: withFailedTemplate(d, hash) });
-  } catch (err) {
-    warning(`could not record the failed pod template ${hash} of deployment/${name}: ${err.message}`);
-  }
-}
-var imageList = (images) => Object.entries(images).map(([c, i]) => `${c}=${i}`).join(", ");
-async function rollBackAll(cluster, items, deadline) {
-  const waiting = [];
-  for (const { t, target } of items) {
-    try {
-      await persist(`rollback of deployment/${t.name}`, deadline, async () => {
-        const before = await cluster.deployment(t.name);
-        if (!before) throw new Error(`deployment/${t.name} disappeared`);
-        const rs = (await cluster.replicaSets(before)).find((r) => templateHashOf(r) === target.podTemplateHash);
-        const revision = (rs && revisionOf(rs)) ?? target.revision;
-        info(`deployment/${t.name}: rolling back to revision ${revision} (${imageList(target.images)})`);
-        info(await cluster.undo(t.name, revision));
-      });
-      waiting.push({ t, target });
-    } catch (err) {
-      t.result = "failed";
-      t.rollbackDetail = `rollback failed: ${err.message}`;
-      t.endedAt = Date.now();
-    }
-  }
-  const last = /* @__PURE__ */ new Map();
-  while (waiting.length > 0) {
-    for (const item of [...waiting]) {
-      const { t, target } = item;
-      const d = await cluster.deployment(t.name).catch(() => void 0);
-      if (!d) continue;
-      const st = rolloutState(d);
-      const images = imagesOf(d.spec.template);
-      const imagesBack = Object.entries(target.images).every(([c, i]) => images[c] === i);
-      t.after = d;
-      t.revisionAfter = revisionOf(d);
-      if (imagesBack && replicasSettled(st)) {
-        t.result = "rolled-back";
-        t.rollbackDetail = `back on revision ${t.revisionAfter} (${imageList(target.images)}), ${describeState({ ...st, deadlineExceeded: false })}`;
-        t.endedAt = Date.now();
-        waiting.splice(waiting.indexOf(item), 1);
-      } else {
-        last.set(t.name, `${describeState(st)}${imagesBack ? "" : "; images not yet back"}`);
-      }
-    }
-    if (waiting.length === 0) break;
-    if (Date.now() >= deadline) {
-      for (const { t } of waiting) {
-        t.result = "failed";
-        t.rollbackDetail = `rollback did not complete in time: ${last.get(t.name) ?? "no status"}`;
-        t.endedAt = Date.now();
-      }
-      break;
-    }
-    await sleep(POLL_MS);
-  }
-}
 function nextSteps(cluster, tracked) {
   const lines = tracked.filter((t) => t.changed).flatMap((t) => [
     cluster.hint(`rollout history deployment/${t.name}`),
@@ -1155,6 +1280,47 @@ function nextSteps(cluster, tracked) {
   return `Next steps:
   ${lines.join("\n  ")}`;
 }
+function reportedContainers(d, image, explicit) {
+  if (image) {
+    try {
+      return containersToUpdate(d, image, explicit);
+    } catch {
+    }
+  }
+  const names = containersOf(d.spec.template).map((c) => c.name);
+  const named = explicit?.filter((c) => names.includes(c)) ?? [];
+  return named.length > 0 ? named : names;
+}
+function notChanged(d, containers) {
+  const revision = revisionOf(d);
+  return {
+    name: d.metadata.name,
+    before: d,
+    after: d,
+    containers,
+    imagesBefore: imagesOf(d.spec.template),
+    revisionBefore: revision,
+    revisionAfter: revision,
+    targetReason: `deployment/${d.metadata.name}: not changed by this step, so no rollback target`,
+    changed: false,
+    unchanged: false,
+    result: "failed",
+    startedAt: Date.now(),
+    endedAt: Date.now()
+  };
+}
+async function changeLanded(cluster, t, image) {
+  try {
+    const d = await cluster.deployment(t.name);
+    if (!d) return false;
+    t.after = d;
+    t.revisionAfter = revisionOf(d);
+    return t.containers.every((c) => runsImage(imagesOf(d.spec.template)[c], image));
+  } catch {
+    return true;
+  }
+}
+var stillOn = (t) => `deployment/${t.name} is still on revision ${t.revisionAfter ?? t.revisionBefore ?? "?"} (${t.containers.map((c) => `${c}=${t.imagesBefore[c] ?? "?"}`).join(", ")})`;
 async function deployMode(inputs, target, auth, work, state) {
   const cluster = new Cluster(target, inputs.namespace);
   const notes = state.notes;
@@ -1167,24 +1333,26 @@ async function deployMode(inputs, target, auth, work, state) {
   const tracked = state.tracked;
   await group("Check the deployments before any change", async () => {
     for (const name of inputs.deployments) {
-      const d = await settleBeforeChange(cluster, name, deadline);
-      let containers;
+      let d;
       try {
-        containers = containersToUpdate(d, image, inputs.containers);
+        d = await settleBeforeChange(cluster, name, deadline);
+        const containers = containersToUpdate(d, image, inputs.containers);
+        const owned = await cluster.replicaSets(d);
+        const decision = decideTarget(d, owned);
+        const st = rolloutState(d);
+        const imagesBefore = imagesOf(d.spec.template);
+        const same = containers.every((c) => runsImage(imagesBefore[c], image));
+        if (same && !st.complete) {
+          throw new DeployFailure(`deployment/${name} already runs ${imageRef} but is not healthy (${describeState(st)}): deploying the same image again would not help. Nothing was changed`);
+        }
+        if (decision.target) info(decision.reason);
+        else warning(decision.reason);
+        tracked.push({ name, before: d, containers, imagesBefore, revisionBefore: revisionOf(d), target: decision.target, targetReason: decision.reason, changed: false, unchanged: same, startedAt: Date.now() });
       } catch (err) {
-        throw new DeployFailure(err.message);
+        const seen = d ?? (err instanceof DeployFailure ? err.deployment : void 0);
+        if (seen) tracked.push(notChanged(seen, reportedContainers(seen, image, inputs.containers)));
+        throw err;
       }
-      const owned = await cluster.replicaSets(d);
-      const decision = decideTarget(d, owned);
-      const st = rolloutState(d);
-      const imagesBefore = imagesOf(d.spec.template);
-      const same = containers.every((c) => runsImage(imagesBefore[c], image));
-      if (same && !st.complete) {
-        throw new DeployFailure(`deployment/${name} already runs ${imageRef} but is not healthy (${describeState(st)}): deploying the same image again would not help. Nothing was changed`);
-      }
-      if (decision.target) info(decision.reason);
-      else warning(decision.reason);
-      tracked.push({ name, before: d, containers, imagesBefore, revisionBefore: revisionOf(d), target: decision.target, targetReason: decision.reason, changed: false, unchanged: same, startedAt: Date.now() });
     }
   });
   const toChange = tracked.filter((t) => !t.unchanged);
@@ -1201,6 +1369,7 @@ async function deployMode(inputs, target, auth, work, state) {
   }
   const github = inputs.githubToken ? await GitHubDeployment.create(inputs.githubToken, inputs.environment, inputs.environmentUrl, runUrl(process.env), `Deploy ${imageRef}`, { image: imageRef, namespace: inputs.namespace, deployments: inputs.deployments }) : void 0;
   let failure;
+  let notApplied;
   let broken = [];
   const cancel = new Cancellation();
   cancel.arm();
@@ -1210,7 +1379,16 @@ async function deployMode(inputs, target, auth, work, state) {
         if (cancel.reason) break;
         t.changed = true;
         t.startedAt = Date.now();
-        await persist(`deployment/${t.name}`, deadline, () => cluster.setImage(t.name, Object.fromEntries(t.containers.map((c) => [c, imageRef]))));
+        try {
+          await persist(`deployment/${t.name}`, deadline, () => cluster.setImage(t.name, Object.fromEntries(t.containers.map((c) => [c, imageRef]))));
+        } catch (err) {
+          if (await changeLanded(cluster, t, image)) throw err;
+          t.changed = false;
+          t.result = "failed";
+          t.rollbackDetail = "the change was not applied: nothing to roll back";
+          t.endedAt = Date.now();
+          throw new NotApplied(t.name, err.message);
+        }
         await persist(`deployment/${t.name}`, deadline, () => cluster.annotate(t.name, { "kubernetes.io/change-cause": changeCause(imageRef, process.env) }));
         info(`deployment/${t.name}: ${t.containers.map((c) => `${c}: ${t.imagesBefore[c]} -> ${imageRef}`).join("; ")}`);
       }
@@ -1227,14 +1405,17 @@ async function deployMode(inputs, target, auth, work, state) {
       } else notes.push(`Health check: ${inputs.healthCheckUrl} answered ${health.detail}`);
     }
   } catch (err) {
-    failure = `the change itself failed: ${err.message}`;
+    if (err instanceof NotApplied) {
+      notApplied = err;
+      failure = `the change was not applied to deployment/${err.deployment}: ${err.message}`;
+    } else failure = `the change itself failed: ${err.message}`;
   }
   if (!failure && cancel.reason) failure = `${cancel.reason} before the rollout was confirmed`;
   if (!failure) {
     for (const t of toChange) {
       t.result = "deployed";
       t.endedAt = Date.now();
-      await recordKnownGood(cluster, t.name);
+      await writeRecords(cluster, t, [], true);
     }
     await github?.status("success", `Deployed ${imageRef}`);
     state.result = "deployed";
@@ -1242,10 +1423,10 @@ async function deployMode(inputs, target, auth, work, state) {
   }
   error(`Rollout failed: ${failure}`);
   notes.push(`What broke: ${failure}`);
-  const failedTemplates = [];
+  const failedTemplates = /* @__PURE__ */ new Map();
   for (const t of cancel.reason ? [] : broken) {
     const hash = await failedTemplate(cluster, t, image);
-    if (hash) failedTemplates.push([t.name, hash]);
+    if (hash) failedTemplates.set(t.name, hash);
   }
   const changed = tracked.filter((t) => t.changed);
   const rollable = inputs.rollbackOnFailure ? changed.filter((t) => t.target) : [];
@@ -1258,12 +1439,23 @@ async function deployMode(inputs, target, auth, work, state) {
     t.revisionAfter = t.after && revisionOf(t.after);
   }
   if (rollable.length > 0) {
-    await group("Roll back", () => rollBackAll(cluster, rollable.map((t) => ({ t, target: t.target })), Date.now() + inputs.timeoutMs));
-    for (const t of rollable.filter((x) => x.result === "rolled-back")) await recordKnownGood(cluster, t.name);
+    await group("Roll back", () => rollBackAll(cluster, rollable.map((t) => ({ t, target: t.target })), Date.now() + inputs.timeoutMs, inputs.failFast));
   }
-  for (const [name, hash] of failedTemplates) await recordFailed(cluster, name, hash);
+  for (const t of changed) {
+    const hash = failedTemplates.get(t.name);
+    await writeRecords(cluster, t, hash ? [hash] : [], t.result === "rolled-back");
+  }
   const states = changed.map((t) => `deployment/${t.name}: ${t.rollbackDetail ?? t.result}`).join("; ");
   if (changed.every((t) => t.result === "rolled-back")) {
+    if (notApplied) {
+      const untouched = tracked.filter((t) => !t.changed && !t.unchanged).map(stillOn);
+      await github?.status("failure", `Not applied: ${failure}`);
+      throw new DeployFailure(
+        changed.length === 0 ? `${failure}
+Nothing was changed: ${untouched.join("; ")}. No rollback was needed.` : `${failure}
+Not changed: ${untouched.join("; ")}. Rolled back what had already been changed before it: ${states}`
+      );
+    }
     state.result = "rolled-back";
     await github?.status("failure", `Rolled back: ${failure}`);
     throw new DeployFailure(`${failure}
@@ -1282,6 +1474,20 @@ State now: ${states}
 The cluster needs a person.
 ${nextSteps(cluster, tracked)}`);
 }
+function rollbackNextSteps(cluster, plans) {
+  const lines = plans.filter((p) => p.outcome !== "done").flatMap((p) => {
+    const name = p.t.name;
+    const undo = p.outcome === "undo-failed" ? [cluster.hint(`rollout undo deployment/${name} --to-revision=${p.revision ?? p.target.revision}`)] : p.restore && (p.restoreItem === void 0 || p.restoreItem.outcome === "undo-failed") ? [cluster.hint(`rollout undo deployment/${name} --to-revision=${p.restoreItem?.revision ?? p.restore.revision}`)] : [];
+    return [
+      cluster.hint(`rollout history deployment/${name}`),
+      cluster.hint(`get pods --selector ${Object.entries(p.t.before.spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(",")}`),
+      ...undo,
+      cluster.hint(`rollout status deployment/${name}`)
+    ];
+  });
+  return `Next steps:
+  ${lines.join("\n  ")}`;
+}
 async function rollbackMode(inputs, target, state) {
   const cluster = new Cluster(target, inputs.namespace);
   const tracked = state.tracked;
@@ -1290,33 +1496,69 @@ async function rollbackMode(inputs, target, state) {
   for (const name of inputs.deployments) {
     const d = await cluster.deployment(name);
     if (!d) throw new DeployFailure(`input 'deployment': deployment/${name} does not exist in namespace ${inputs.namespace}`);
-    if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to roll it back. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)})`);
-    const owned = await cluster.replicaSets(d);
-    const failed = failedTemplatesOf(d);
-    const revision = inputs.toRevision ?? previousRevision(d, owned, failed);
-    const available = owned.map(revisionOf).filter((r) => r !== void 0).sort((a, b) => a - b);
-    if (revision === void 0) {
-      throw new DeployFailure(`deployment/${name} has no revision before its current one (${revisionOf(d) ?? "unknown"}) to roll back to${failed.length > 0 ? " that this action has not seen fail" : ""}. Nothing was changed`);
-    }
-    const rs = owned.find((r) => revisionOf(r) === revision);
-    const hash = rs && templateHashOf(rs);
-    if (!rs || !hash) throw new DeployFailure(`input 'to-revision': deployment/${name} has no revision ${revision} (revisions in its history: ${available.join(", ") || "none"})`);
-    if (failed.includes(hash)) warning(`deployment/${name}: revision ${revision} is a pod template this action saw fail; rolling back to it because to-revision asks for it`);
     const images = imagesOf(d.spec.template);
-    const t = { name, before: d, containers: Object.keys(images), imagesBefore: images, revisionBefore: revisionOf(d), changed: true, unchanged: false, startedAt: Date.now(), targetReason: `deployment/${name}: rollback to revision ${revision} as requested` };
-    plans.push({ t, target: { revision, podTemplateHash: hash, images: imagesOf(rs.spec.template), source: "recorded" } });
-    tracked.push(t);
+    try {
+      if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to roll it back. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)}). Nothing was changed`);
+      const owned = await cluster.replicaSets(d);
+      const failed = failedTemplatesOf(d);
+      const revision = inputs.toRevision ?? previousRevision(d, owned, failed);
+      const available = owned.map(revisionOf).filter((r) => r !== void 0).sort((a, b) => a - b);
+      if (revision === void 0) {
+        throw new DeployFailure(`deployment/${name} has no revision before its current one (${revisionOf(d) ?? "unknown"}) to roll back to${failed.length > 0 ? " that this action has not seen fail" : ""}. Nothing was changed`);
+      }
+      const rs = owned.find((r) => revisionOf(r) === revision);
+      const hash = rs && templateHashOf(rs);
+      if (!rs || !hash) throw new DeployFailure(`input 'to-revision': deployment/${name} has no revision ${revision} (revisions in its history: ${available.join(", ") || "none"})`);
+      if (failed.includes(hash)) warning(`deployment/${name}: revision ${revision} is a pod template this action saw fail; rolling back to it because to-revision asks for it`);
+      const before = decideTarget(d, owned).target;
+      const restore = before && before.podTemplateHash !== hash ? before : void 0;
+      const t = { name, before: d, containers: Object.keys(images), imagesBefore: images, revisionBefore: revisionOf(d), changed: true, unchanged: false, startedAt: Date.now(), targetReason: `deployment/${name}: rollback to revision ${revision} as requested${restore ? `; should it not come up, back to revision ${restore.revision} (${imageList(restore.images)})` : ""}` };
+      plans.push({ t, target: { revision, podTemplateHash: hash, images: imagesOf(rs.spec.template), source: "recorded" }, restore });
+      tracked.push(t);
+    } catch (err) {
+      tracked.push(notChanged(d, Object.keys(images)));
+      throw err;
+    }
   }
-  for (const { t, target: target2 } of plans) t.target = target2;
-  await group("Roll back", () => rollBackAll(cluster, plans, deadline));
-  for (const { t } of plans) {
-    info(`deployment/${t.name}: ${t.rollbackDetail}`);
-    if (t.result === "rolled-back") await recordKnownGood(cluster, t.name);
+  for (const p of plans) p.t.target = p.target;
+  await group("Roll back", () => rollBackAll(cluster, plans, deadline, inputs.failFast));
+  const failedRollouts = plans.filter((p) => p.outcome === "broken" || p.outcome === "timed-out");
+  const whatBroke = new Map(failedRollouts.map((p) => [p, p.t.rollbackDetail ?? "failed"]));
+  const toRestore = inputs.rollbackOnFailure ? failedRollouts.filter((p) => p.restore) : [];
+  if (toRestore.length > 0) {
+    for (const p of toRestore) p.restoreItem = { t: p.t, target: p.restore };
+    await group(
+      "Restore what ran before this step",
+      () => rollBackAll(
+        cluster,
+        toRestore.map((p) => p.restoreItem),
+        Date.now() + inputs.timeoutMs,
+        inputs.failFast
+      )
+    );
   }
-  const failures = plans.filter(({ t }) => t.result !== "rolled-back").map(({ t }) => `deployment/${t.name}: ${t.rollbackDetail}`);
-  if (failures.length > 0) throw new DeployFailure(`ROLLBACK FAILED: ${failures.join("; ")}
-${nextSteps(cluster, tracked)}`);
-  state.result = "rolled-back";
+  for (const p of plans) {
+    if (p.outcome === "done") await writeRecords(cluster, p.t, [], true);
+    else if (whatBroke.has(p)) await writeRecords(cluster, p.t, [p.target.podTemplateHash], p.restoreItem?.outcome === "done");
+  }
+  for (const p of failedRollouts) {
+    const restore = p.restoreItem;
+    const after = !p.restore ? "nothing to restore: no revision known to be good before this step" : !restore ? "not restored (rollback-on-failure is false)" : restore.outcome === "done" ? `restored what ran before this step: ${p.t.rollbackDetail}` : `restoring what ran before this step failed too: ${p.t.rollbackDetail}`;
+    p.t.result = "failed";
+    p.t.rollbackDetail = `${whatBroke.get(p)}; ${after}`;
+  }
+  for (const { t } of plans) info(`deployment/${t.name}: ${t.rollbackDetail}`);
+  const failures = plans.filter((p) => p.outcome !== "done");
+  if (failures.length === 0) {
+    state.result = "rolled-back";
+    return;
+  }
+  const lines = failures.map((p) => `deployment/${p.t.name}: ${p.t.rollbackDetail}`);
+  const restoredAll = failures.every((p) => p.restoreItem?.outcome === "done");
+  const recorded = failedRollouts.length > 0 ? `
+The pod template of ${failedRollouts.map((p) => `deployment/${p.t.name} revision ${p.revision ?? p.target.revision}`).join(", ")} is recorded as failed: a rollback without to-revision will not pick it.` : "";
+  throw new DeployFailure(`${restoredAll ? "ROLLBACK FAILED, the revision that ran before is restored:" : "ROLLBACK FAILED:"} ${lines.join("; ")}${recorded}
+${rollbackNextSteps(cluster, plans)}`);
 }
 async function execute(inputs) {
   const work = mkdtempSync3(path4.join(process.env.RUNNER_TEMP || tmpdir3(), "deploy-"));
@@ -1327,20 +1569,21 @@ async function execute(inputs) {
   try {
     const kubectl2 = await resolveTool("kubectl");
     const target = { kubectl: kubectl2.path, kubeconfig: kubeconfig?.path, context: inputs.context };
+    await checkKubeconfig(target);
     if (inputs.mode === "deploy") await deployMode(inputs, target, auth, work, state);
     else await rollbackMode(inputs, target, state);
   } catch (err) {
-    error2 = err.message;
+    error2 = err;
     throw err;
   } finally {
     kubeconfig?.remove();
     auth?.remove();
     rmSync3(work, { recursive: true, force: true });
     setOutputs(state.result, state.tracked, inputs);
-    await writeSummary(deploySummary(inputs, state.result, state.tracked, state.notes, error2));
+    if (!(error2 instanceof ConfigurationError)) await writeSummary(deploySummary(inputs, state.result, state.tracked, state.notes, error2 === void 0 ? void 0 : error2.message));
   }
 }
 export {
   execute
 };
-//# sourceMappingURL=execute-VRRCKY2Q.js.map
+//# sourceMappingURL=execute-CEQSDGM3.js.map

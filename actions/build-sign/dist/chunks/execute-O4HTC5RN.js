@@ -12,7 +12,7 @@ import {
   setSecret,
   warning,
   writeSummary
-} from "./chunk-37XGQXCB.js";
+} from "./chunk-A2OUCQ2W.js";
 
 // actions/build-sign/src/execute.ts
 import { mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2 } from "node:fs";
@@ -757,4 +757,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-CKUDUJXU.js.map
+//# sourceMappingURL=execute-O4HTC5RN.js.map

@@ -530,7 +530,7 @@ function markdownTable(header, rows) {
 }
 var secrets = /* @__PURE__ */ new Set();
 function rememberSecret(value) {
-  if (value.length >= 4) secrets.add(value);
+  if (value.length >= 8) secrets.add(value);
 }
 function redact(text) {
   let out = text;
@@ -653,4 +653,4 @@ export {
   parseImageName,
   isLoopbackRegistry
 };
-//# sourceMappingURL=chunk-37XGQXCB.js.map
+//# sourceMappingURL=chunk-A2OUCQ2W.js.map

@@ -488,36 +488,6 @@ function group(name, fn) {
   });
 }
 
-// src/lib/summary.ts
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function code(text) {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-function markdownTable(header, rows) {
-  const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
-  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
-}
-var secrets = /* @__PURE__ */ new Set();
-function rememberSecret(value) {
-  if (value.length >= 4) secrets.add(value);
-}
-function redact(text) {
-  let out = text;
-  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join("***");
-  return out;
-}
-async function writeSummary(sections) {
-  try {
-    if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await summary.addRaw(redact(`${sections.join("\n\n")}
-`), true).write();
-  } catch (err) {
-    warning(`Could not write the job summary: ${err.message}`);
-  }
-}
-
 // src/lib/errors.ts
 var ConfigurationError = class extends Error {
   constructor(input, message) {
@@ -534,6 +504,36 @@ function describeError(err) {
     return JSON.stringify(err) ?? String(err);
   } catch {
     return String(err);
+  }
+}
+
+// src/lib/summary.ts
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+function code(text) {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+function markdownTable(header, rows) {
+  const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
+  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+var secrets = /* @__PURE__ */ new Set();
+function rememberSecret(value) {
+  if (value.length >= 8) secrets.add(value);
+}
+function redact(text) {
+  let out = text;
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join("***");
+  return out;
+}
+async function writeSummary(sections) {
+  try {
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    await summary.addRaw(redact(`${sections.join("\n\n")}
+`), true).write();
+  } catch (err) {
+    warning(`Could not write the job summary: ${err.message}`);
   }
 }
 
@@ -602,6 +602,12 @@ function registryOf(ref) {
   if (ref.domain === void 0 || ref.domain === "index.docker.io") return "docker.io";
   return ref.domain;
 }
+function registryPath(ref) {
+  return registryOf(ref) === "docker.io" && !ref.path.includes("/") ? `library/${ref.path}` : ref.path;
+}
+function canonicalRepository(ref) {
+  return `${registryOf(ref)}/${registryPath(ref)}`;
+}
 function repositoryName(ref) {
   return ref.domain === void 0 ? ref.path : `${ref.domain}/${ref.path}`;
 }
@@ -613,175 +619,6 @@ function isLoopbackRegistry(domain) {
   return hostOnly === "localhost" || hostOnly === "[::1]" || /^127(?:\.[0-9]{1,3}){3}$/.test(hostOnly);
 }
 
-// actions/scan/src/trivy-report.ts
-var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
-var ReportError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "ReportError";
-  }
-};
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function str(v) {
-  return typeof v === "string" && v !== "" ? v : void 0;
-}
-function normalizeSeverity(v) {
-  const s = typeof v === "string" ? v.toUpperCase() : "";
-  return SEVERITIES.includes(s) ? s : "UNKNOWN";
-}
-function pickCvss(vuln) {
-  const cvss = vuln.CVSS;
-  if (!isObject(cvss)) return {};
-  const scoreOf = (e) => {
-    if (!isObject(e)) return {};
-    const v3 = typeof e.V3Score === "number" && e.V3Score > 0 ? e.V3Score : void 0;
-    const v4 = typeof e.V40Score === "number" && e.V40Score > 0 ? e.V40Score : void 0;
-    if (v3 !== void 0) return { score: v3, vector: str(e.V3Vector) };
-    if (v4 !== void 0) return { score: v4, vector: str(e.V40Vector) };
-    return {};
-  };
-  const source = str(vuln.SeveritySource);
-  const first = source ? scoreOf(cvss[source]) : {};
-  if (first.score !== void 0) return first;
-  const nvd = scoreOf(cvss.nvd);
-  if (nvd.score !== void 0) return nvd;
-  let best = {};
-  for (const entry of Object.values(cvss)) {
-    const s = scoreOf(entry);
-    if (s.score !== void 0 && (best.score === void 0 || s.score > best.score)) best = s;
-  }
-  return best;
-}
-function parseTrivyReport(text, file) {
-  if (text.trim() === "") throw new ReportError(`Trivy's report ${file} is empty`);
-  let doc;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new ReportError(`Trivy's report ${file} is not valid JSON (${text.length} bytes; truncated?): ${err.message}`);
-  }
-  if (!isObject(doc)) throw new ReportError(`Trivy's report ${file} is not a JSON object`);
-  if (doc.SchemaVersion !== 2) {
-    throw new ReportError(`Trivy's report ${file} has SchemaVersion ${JSON.stringify(doc.SchemaVersion)}; this action reads SchemaVersion 2 (Trivy 0.20 and later)`);
-  }
-  const results = doc.Results;
-  if (results !== void 0 && results !== null && !Array.isArray(results)) throw new ReportError(`Trivy's report ${file}: Results is not a list`);
-  const findings = [];
-  let otherFindings = 0;
-  const list = results ?? [];
-  list.forEach((result, r) => {
-    if (!isObject(result)) throw new ReportError(`Trivy's report ${file}: Results[${r}] is not an object`);
-    const target = typeof result.Target === "string" ? result.Target : "";
-    const vulns = result.Vulnerabilities;
-    if (Array.isArray(result.Secrets)) otherFindings += result.Secrets.length;
-    if (Array.isArray(result.Misconfigurations)) otherFindings += result.Misconfigurations.length;
-    if (vulns === void 0 || vulns === null) return;
-    if (!Array.isArray(vulns)) throw new ReportError(`Trivy's report ${file}: Results[${r}].Vulnerabilities is not a list`);
-    const resultClass = str(result.Class);
-    const resultType = str(result.Type);
-    for (let v = 0; v < vulns.length; v++) {
-      const vuln = vulns[v];
-      if (!isObject(vuln)) throw new ReportError(`Trivy's report ${file}: Results[${r}].Vulnerabilities[${v}] is not an object`);
-      const id = str(vuln.VulnerabilityID);
-      if (!id) throw new ReportError(`Trivy's report ${file}: Results[${r}].Vulnerabilities[${v}] has no VulnerabilityID`);
-      const ident = isObject(vuln.PkgIdentifier) ? vuln.PkgIdentifier : void 0;
-      const { score, vector } = pickCvss(vuln);
-      findings.push({
-        id,
-        severity: normalizeSeverity(vuln.Severity),
-        pkgName: str(vuln.PkgName) ?? "",
-        pkgId: str(vuln.PkgID),
-        pkgPath: str(vuln.PkgPath),
-        purl: ident ? str(ident.PURL) : void 0,
-        installedVersion: str(vuln.InstalledVersion) ?? "",
-        fixedVersion: str(vuln.FixedVersion),
-        status: str(vuln.Status),
-        target,
-        resultClass,
-        resultType,
-        title: str(vuln.Title),
-        description: str(vuln.Description),
-        primaryUrl: str(vuln.PrimaryURL),
-        cvss: score,
-        cvssVector: vector
-      });
-    }
-  });
-  const trivy = isObject(doc.Trivy) ? doc.Trivy : void 0;
-  return {
-    artifactName: str(doc.ArtifactName),
-    artifactType: str(doc.ArtifactType),
-    trivyVersion: trivy ? str(trivy.Version) : void 0,
-    findings,
-    targets: list.length,
-    otherFindings
-  };
-}
-function isUnfixed(f) {
-  return f.fixedVersion === void 0 || f.status !== void 0 && f.status !== "fixed";
-}
-
-// actions/scan/src/trivy-argv.ts
-function dbDownloadArgv(repository, cacheDir) {
-  return ["image", "--download-db-only", "--db-repository", repository, "--cache-dir", cacheDir, "--no-progress"];
-}
-function scanArgv(a) {
-  return [
-    "image",
-    "--config",
-    a.emptyConfigFile,
-    "--scanners",
-    "vuln",
-    "--format",
-    "json",
-    "--output",
-    a.reportFile,
-    // Every severity, nothing unfixed dropped: ignoring is the gate's job, so ignored findings are counted.
-    "--severity",
-    SEVERITIES.slice().reverse().join(","),
-    "--ignorefile",
-    a.emptyIgnoreFile,
-    "--cache-dir",
-    a.cacheDir,
-    "--skip-db-update",
-    "--no-progress",
-    a.imageRef
-  ];
-}
-var KEPT_TRIVY_ENV = [
-  "TRIVY_USERNAME",
-  "TRIVY_PASSWORD",
-  "TRIVY_REGISTRY_TOKEN",
-  "TRIVY_INSECURE",
-  "TRIVY_NON_SSL",
-  "TRIVY_PLATFORM",
-  "TRIVY_IMAGE_SRC",
-  "TRIVY_DOCKER_HOST",
-  "TRIVY_PODMAN_HOST",
-  "TRIVY_TIMEOUT",
-  "TRIVY_DEBUG",
-  "TRIVY_QUIET",
-  "TRIVY_JAVA_DB_REPOSITORY"
-];
-function trivyEnv(inherited) {
-  return Object.fromEntries(Object.keys(inherited).filter((k) => k.toUpperCase().startsWith("TRIVY_") && !KEPT_TRIVY_ENV.includes(k)).map((k) => [k, void 0]));
-}
-function isRateLimited(stderr) {
-  return /TOOMANYREQUESTS|429 Too Many Requests|too many requests/i.test(stderr);
-}
-function trivyMessage(stderr, stdout = "") {
-  const lines = stderr.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
-  const fatal = lines.filter((l) => /\b(FATAL|ERROR)\b/.test(l) || /^\s*\*\s/.test(l) || /^Error:/.test(l));
-  const chosen = fatal.length > 0 ? fatal : lines.length > 0 ? lines : stdout.split("\n").filter((l) => l.trim() !== "");
-  return chosen.slice(-10).join("\n") || "(Trivy printed nothing)";
-}
-var COMPROMISED_TRIVY_VERSIONS = ["0.69.4"];
-function isCompromised(version) {
-  return COMPROMISED_TRIVY_VERSIONS.includes(version.replace(/^v/, ""));
-}
-
 export {
   setSecret,
   getInput,
@@ -789,12 +626,12 @@ export {
   setFailed,
   isDebug,
   debug,
+  error,
   warning,
   info,
   group,
   ConfigurationError,
   describeError,
-  escapeCell,
   code,
   markdownTable,
   rememberSecret,
@@ -802,17 +639,9 @@ export {
   parseReference,
   parseImageRef,
   registryOf,
-  repositoryName,
+  registryPath,
+  canonicalRepository,
   formatReference,
-  isLoopbackRegistry,
-  SEVERITIES,
-  parseTrivyReport,
-  isUnfixed,
-  dbDownloadArgv,
-  scanArgv,
-  trivyEnv,
-  isRateLimited,
-  trivyMessage,
-  isCompromised
+  isLoopbackRegistry
 };
-//# sourceMappingURL=chunk-UETS7BFR.js.map
+//# sourceMappingURL=chunk-WHO3MZUM.js.map
