@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,11 +95,27 @@ describe('apply: true, certificate from the controller', () => {
   it('merging a key and applying again reports what changed, and keeps the others', async () => {
     const r = await run('seal-secrets', { cwd: ws, inputs: { name: 'web', namespace: 'shop', scope: 'namespace-wide', secrets: 'token=CANARY-apply-token-2\nextra=CANARY-apply-extra', apply: 'true', kubeconfig, 'merge-into': 'web.sealedsecret.yaml' } });
     expect(r.errors).toEqual([]);
-    expect(r.stdout).toContain('sealedsecret.bitnami.com/web updated; added extra; re-sealed token');
+    expect(r.stdout).toContain('sealedsecret.bitnami.com/web updated; added extra; re-sealed token; unchanged password');
     const live = await kubectlJson(['get', 'sealedsecrets.bitnami.com/web', '-n', 'shop']);
     const data = live.spec.encryptedData as Record<string, string>;
     expect(Object.keys(data).sort()).toEqual(['extra', 'password', 'token']);
     expect(await unseal(['extra', 'password', 'token'].map((k) => ({ label: 'shop', ciphertext: data[k] as string })))).toEqual(['CANARY-apply-extra', 'CANARY-apply-pw', 'CANARY-apply-token-2']);
+  });
+
+  it.each([
+    ['a context the kubeconfig does not have', { context: 'no-such-context' }, /input 'context': 'no-such-context' is not a context of the kubeconfig input/],
+    ['kubeconfig content that is not a kubeconfig', { kubeconfig: 'clusters: [unclosed' }, /input 'kubeconfig': the kubeconfig input is not a kubeconfig kubectl can load/],
+  ])('%s: fails naming the input before anything is sealed or written', async (_what, override, message) => {
+    const ws3 = mkdtempSync(path.join(tmpdir(), 'seal-apply-ws-'));
+    copyFileSync(path.join(keys, 'cert.pem'), path.join(ws3, 'cert.pem'));
+    const r = await run('seal-secrets', { cwd: ws3, inputs: { name: 'web', namespace: 'shop', secrets: 'a=CANARY-apply-ctx', apply: 'true', kubeconfig, cert: 'cert.pem', ...override } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(message);
+    expect(existsSync(path.join(ws3, 'web.sealedsecret.yaml'))).toBe(false);
+    expect(r.outputs).toEqual({});
+    expect(r.summary).toMatch(/did not start: input `(context|kubeconfig)`/);
+    expect(r.summary.match(/###/g)).toHaveLength(1);
   });
 
   it('an API server that refuses the apply fails the step, after the file was written', async () => {

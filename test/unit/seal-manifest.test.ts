@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { applyArgv, applyReport, getArgv } from '../../actions/seal-secrets/src/cluster.js';
+import { applyArgv, applyDetail, applyReport, getArgv } from '../../actions/seal-secrets/src/cluster.js';
 import { kubesealPlan } from '../../actions/seal-secrets/src/kubeseal.js';
 import { API_VERSION, parseSealedSecretFile, renderSealedSecret, scopeOf, SealedSecretFileError, type SealedSecretSpec } from '../../actions/seal-secrets/src/manifest.js';
 
@@ -247,6 +247,7 @@ describe('apply report', () => {
     expect(applyReport('', obj('1', { a: 'x' }))).toMatchObject({ action: 'created', added: ['a'] });
     expect(applyReport(obj('1', { a: 'x', b: 'y', c: 'z' }), obj('2', { a: 'x2', b: 'y', d: 'w' }))).toMatchObject({ action: 'updated', added: ['d'], resealed: ['a'], removed: ['c'], kept: ['b'] });
     expect(applyReport(obj('1', { a: 'x' }), obj('1', { a: 'x' }))).toMatchObject({ action: 'unchanged' });
+    expect(applyDetail(applyReport(obj('1', { a: 'x', b: 'y', c: 'z' }), obj('2', { a: 'x2', b: 'y', d: 'w' })))).toBe('added d; re-sealed a; removed c; unchanged b');
   });
   it('argv: server-side apply from stdin with our field manager; get tolerates absence', async () => {
     expect(applyArgv('shop')).toEqual(['apply', '--server-side', '--field-manager=seal-secrets', '--namespace', 'shop', '-o', 'json', '-f', '-']);

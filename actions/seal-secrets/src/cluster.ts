@@ -45,3 +45,9 @@ export function applyArgv(namespace: string): string[] {
 export function getArgv(name: string, namespace: string): string[] {
   return ['get', `sealedsecrets.bitnami.com/${name}`, '--namespace', namespace, '-o', 'json', '--ignore-not-found'];
 }
+
+/** What changed, in words: `added a; re-sealed b; removed c; unchanged d` (empty parts left out). */
+export function applyDetail(a: ApplyReport): string {
+  const part = (word: string, keys: string[]): string => (keys.length ? `${word} ${keys.join(', ')}` : '');
+  return [part('added', a.added), part('re-sealed', a.resealed), part('removed', a.removed), part('unchanged', a.kept)].filter(Boolean).join('; ');
+}

@@ -5,11 +5,11 @@ import path from 'node:path';
 import { ConfigurationError } from '../../../src/lib/errors.js';
 import { execTool } from '../../../src/lib/exec.js';
 import { fetchWithRetry } from '../../../src/lib/retry.js';
-import { kubectl, writeKubeconfig, type KubeTarget } from '../../../src/lib/kubectl.js';
+import { checkKubeconfig, kubectl, writeKubeconfig, type KubeTarget } from '../../../src/lib/kubectl.js';
 import { writeSummary } from '../../../src/lib/summary.js';
 import { resolveTool } from '../../../src/lib/tools.js';
 import { CertificateError, certProxyPath, expiresSoon, parseSealingCert, servicePortName, type SealingCert } from './certificate.js';
-import { applyArgv, applyReport, getArgv } from './cluster.js';
+import { applyArgv, applyDetail, applyReport, getArgv } from './cluster.js';
 import { encryptionLabel, sealValues } from './hybrid.js';
 import type { Inputs } from './inputs.js';
 import { kubesealPlan } from './kubeseal.js';
@@ -95,6 +95,7 @@ export async function execute(inputs: Inputs): Promise<void> {
   const outcome: Outcome = { inputs, sealed: [], kept: [] };
   let kubeconfig: { path: string; remove(): void } | undefined;
   let work: string | undefined;
+  let caught: unknown;
   try {
     outcome.engine = inputs.engine;
     const keys = inputs.secrets.map(([k]) => k);
@@ -106,6 +107,8 @@ export async function execute(inputs: Inputs): Promise<void> {
       if (inputs.kubeconfig) kubeconfig = writeKubeconfig(inputs.kubeconfig);
       const tool = await resolveTool('kubectl');
       target = { kubectl: tool.path, kubeconfig: kubeconfig?.path, context: inputs.context };
+      // Before anything is sealed or written: a cluster to talk to, and the context named.
+      await checkKubeconfig(target);
     }
     const cert = await core.group('Sealing certificate', async () => {
       const c = await loadCert(inputs, target, outcome);
@@ -155,16 +158,19 @@ export async function execute(inputs: Inputs): Promise<void> {
         const before = await kubectl(t, getArgv(inputs.name, inputs.namespace), { timeoutMs: 60000 });
         const after = await kubectl(t, applyArgv(inputs.namespace), { input: content, timeoutMs: 120000 });
         const report = applyReport(before.stdout, after.stdout);
-        core.info(`sealedsecret.bitnami.com/${inputs.name} ${report.action}${report.added.length ? `; added ${report.added.join(', ')}` : ''}${report.resealed.length ? `; re-sealed ${report.resealed.join(', ')}` : ''}${report.removed.length ? `; removed ${report.removed.join(', ')}` : ''}`);
+        const detail = applyDetail(report);
+        core.info(`sealedsecret.bitnami.com/${inputs.name} ${report.action}${detail ? `; ${detail}` : ''}`);
         return report;
       });
     }
   } catch (err) {
+    caught = err;
     outcome.error = err instanceof Error ? err.message : String(err);
     throw err;
   } finally {
     kubeconfig?.remove();
     if (work) rmSync(work, { recursive: true, force: true });
-    await writeSummary(sealSummary(outcome));
+    // An input mistake found here gets the one summary runAction writes for it.
+    if (!(caught instanceof ConfigurationError)) await writeSummary(sealSummary(outcome));
   }
 }

@@ -1,6 +1,6 @@
 import { code, markdownTable } from '../../../src/lib/summary.js';
 import type { SealingCert } from './certificate.js';
-import type { ApplyReport } from './cluster.js';
+import { applyDetail, type ApplyReport } from './cluster.js';
 import type { Inputs } from './inputs.js';
 
 export interface Outcome {
@@ -41,7 +41,7 @@ export function sealSummary(o: Outcome): string[] {
   ];
   if (o.apply) {
     const a = o.apply;
-    const detail = [a.added.length ? `added ${a.added.join(', ')}` : '', a.resealed.length ? `re-sealed ${a.resealed.join(', ')}` : '', a.removed.length ? `removed ${a.removed.join(', ')}` : ''].filter(Boolean).join('; ');
+    const detail = applyDetail(a);
     rows.push(['Applied', `${a.action} (server-side apply)${detail ? `: ${detail}` : ''}`]);
   } else if (i.apply) {
     rows.push(['Applied', 'no']);

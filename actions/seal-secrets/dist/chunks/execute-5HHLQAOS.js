@@ -201,6 +201,44 @@ function writeKubeconfig(content) {
   chmodSync(file, 384);
   return { path: file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+async function checkKubeconfig(target, env = process.env) {
+  const where = target.kubeconfig ? "the kubeconfig input" : env.KUBECONFIG ? `the kubeconfig KUBECONFIG points to (${env.KUBECONFIG})` : "the kubeconfig ~/.kube/config";
+  const args = ["config", "view", "--output", "json"];
+  if (target.kubeconfig) args.unshift("--kubeconfig", target.kubeconfig);
+  const r = await execTool(target.kubectl, args, { allowFailure: true, timeoutMs: 6e4 });
+  if (r.exitCode !== 0) {
+    const line = /\bline (\d+)/.exec(r.stderr)?.[1];
+    throw new ConfigurationError(
+      "kubeconfig",
+      `${where} is not a kubeconfig kubectl can load (${line ? `YAML error at line ${line}` : "not YAML of the kubeconfig form"}; the content is not shown). Expected a kubeconfig file's content: apiVersion: v1, kind: Config, clusters, users, contexts and current-context`
+    );
+  }
+  let view;
+  try {
+    view = JSON.parse(r.stdout);
+  } catch {
+    throw new Error(`kubectl config view printed something that is not JSON (${r.stdout.length} bytes)`);
+  }
+  const contexts = (view.contexts ?? []).map((c) => c.name);
+  const clusters = view.clusters ?? [];
+  if (contexts.length === 0 && clusters.length === 0) {
+    if (!target.context && env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT) return;
+    if (target.kubeconfig) throw new ConfigurationError("kubeconfig", "the content given has no clusters and no contexts. Expected a kubeconfig file's content: apiVersion: v1, kind: Config, clusters, users, contexts and current-context");
+    throw new ConfigurationError(
+      "kubeconfig",
+      `no kubeconfig to use: the input is empty, ${env.KUBECONFIG ? `KUBECONFIG (${env.KUBECONFIG}) names no file with a cluster in it` : "KUBECONFIG is not set"} and ~/.kube/config has none either. Give the kubeconfig input (its content, e.g. from a secret) or set KUBECONFIG to a kubeconfig file`
+    );
+  }
+  if (target.context) {
+    if (!contexts.includes(target.context)) {
+      throw new ConfigurationError("context", `'${target.context}' is not a context of ${where}. Expected one of: ${contexts.slice(0, 10).join(", ") || "none (it defines no contexts)"}`);
+    }
+    return;
+  }
+  const current = view["current-context"] ?? "";
+  if (current === "") throw new ConfigurationError("context", `${where} sets no current-context. Expected the context to use, one of: ${contexts.slice(0, 10).join(", ") || "none"}`);
+  if (!contexts.includes(current)) throw new ConfigurationError("kubeconfig", `the current-context of ${where} names a context it does not define. Expected a context, or set the context input to one of: ${contexts.slice(0, 10).join(", ") || "none"}`);
+}
 
 // src/lib/tools.ts
 import { createHash } from "node:crypto";
@@ -391,6 +429,10 @@ function applyArgv(namespace) {
 function getArgv(name, namespace) {
   return ["get", `sealedsecrets.bitnami.com/${name}`, "--namespace", namespace, "-o", "json", "--ignore-not-found"];
 }
+function applyDetail(a) {
+  const part = (word, keys) => keys.length ? `${word} ${keys.join(", ")}` : "";
+  return [part("added", a.added), part("re-sealed", a.resealed), part("removed", a.removed), part("unchanged", a.kept)].filter(Boolean).join("; ");
+}
 
 // actions/seal-secrets/src/hybrid.ts
 import { createCipheriv, createDecipheriv, constants as constants2, privateDecrypt, publicEncrypt, randomBytes } from "node:crypto";
@@ -469,7 +511,7 @@ ${o.error}` : `### \u2705 Sealed ${o.sealed.length} key${o.sealed.length === 1 ?
   ];
   if (o.apply) {
     const a = o.apply;
-    const detail = [a.added.length ? `added ${a.added.join(", ")}` : "", a.resealed.length ? `re-sealed ${a.resealed.join(", ")}` : "", a.removed.length ? `removed ${a.removed.join(", ")}` : ""].filter(Boolean).join("; ");
+    const detail = applyDetail(a);
     rows.push(["Applied", `${a.action} (server-side apply)${detail ? `: ${detail}` : ""}`]);
   } else if (i.apply) {
     rows.push(["Applied", "no"]);
@@ -577,6 +619,7 @@ async function execute(inputs) {
   const outcome = { inputs, sealed: [], kept: [] };
   let kubeconfig;
   let work;
+  let caught;
   try {
     outcome.engine = inputs.engine;
     const keys = inputs.secrets.map(([k]) => k);
@@ -587,6 +630,7 @@ async function execute(inputs) {
       if (inputs.kubeconfig) kubeconfig = writeKubeconfig(inputs.kubeconfig);
       const tool = await resolveTool("kubectl");
       target = { kubectl: tool.path, kubeconfig: kubeconfig?.path, context: inputs.context };
+      await checkKubeconfig(target);
     }
     const cert = await group("Sealing certificate", async () => {
       const c = await loadCert(inputs, target, outcome);
@@ -633,20 +677,22 @@ async function execute(inputs) {
         const before = await kubectl(t, getArgv(inputs.name, inputs.namespace), { timeoutMs: 6e4 });
         const after = await kubectl(t, applyArgv(inputs.namespace), { input: content, timeoutMs: 12e4 });
         const report = applyReport(before.stdout, after.stdout);
-        info(`sealedsecret.bitnami.com/${inputs.name} ${report.action}${report.added.length ? `; added ${report.added.join(", ")}` : ""}${report.resealed.length ? `; re-sealed ${report.resealed.join(", ")}` : ""}${report.removed.length ? `; removed ${report.removed.join(", ")}` : ""}`);
+        const detail = applyDetail(report);
+        info(`sealedsecret.bitnami.com/${inputs.name} ${report.action}${detail ? `; ${detail}` : ""}`);
         return report;
       });
     }
   } catch (err) {
+    caught = err;
     outcome.error = err instanceof Error ? err.message : String(err);
     throw err;
   } finally {
     kubeconfig?.remove();
     if (work) rmSync2(work, { recursive: true, force: true });
-    await writeSummary(sealSummary(outcome));
+    if (!(caught instanceof ConfigurationError)) await writeSummary(sealSummary(outcome));
   }
 }
 export {
   execute
 };
-//# sourceMappingURL=execute-EH7ZSPCV.js.map
+//# sourceMappingURL=execute-5HHLQAOS.js.map
