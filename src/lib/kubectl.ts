@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError } from './errors.js';
@@ -105,6 +105,8 @@ export function writeKubeconfig(content: string): { path: string; remove(): void
   return { path: file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
 interface KubeconfigView {
   clusters?: Array<{ name: string }> | null;
   contexts?: Array<{ name: string }> | null;
@@ -117,7 +119,7 @@ interface KubeconfigView {
  * kubeconfig locally (no request is sent). Mistakes are ConfigurationErrors
  * naming the input; the content of a kubeconfig is never echoed (kubectl's
  * YAML errors can quote it), only the line number kubectl reports.
- * In a pod (KUBERNETES_SERVICE_HOST, e.g. a runner on Kubernetes) kubectl's
+ * In a pod (KUBERNETES_SERVICE_HOST and a mounted service-account token) kubectl's
  * in-cluster configuration is used when no kubeconfig is found.
  */
 export async function checkKubeconfig(target: KubeTarget, env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -141,7 +143,8 @@ export async function checkKubeconfig(target: KubeTarget, env: NodeJS.ProcessEnv
   const contexts = (view.contexts ?? []).map((c) => c.name);
   const clusters = view.clusters ?? [];
   if (contexts.length === 0 && clusters.length === 0) {
-    if (!target.context && env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT) return; // in-cluster
+    // In a pod: kubectl's in-cluster configuration, when the pod has a service account token.
+    if (!target.context && env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT && existsSync(SERVICE_ACCOUNT_TOKEN)) return;
     if (target.kubeconfig) throw new ConfigurationError('kubeconfig', 'the content given has no clusters and no contexts. Expected a kubeconfig file\'s content: apiVersion: v1, kind: Config, clusters, users, contexts and current-context');
     throw new ConfigurationError(
       'kubeconfig',

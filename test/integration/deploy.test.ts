@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer, type Server } from 'node:http';
@@ -95,6 +95,50 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     expect(good.errors).toEqual([]);
     expect(good.outputs.result).toBe('deployed');
     expect(await k.images(ns, 'web')).toEqual({ app: img('g') });
+  });
+
+  test('current pods crash-looping (progress deadline far off): not waited for as a rollout in progress, a fix deploys over it', async () => {
+    const ns = 'crashing-now';
+    await k.deployment(ns, 'web', img('a'));
+    expect((await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('cn-ok') })).exitCode).toBe(0);
+    await k.behave({ [img('cn-bad')]: { behavior: 'CrashLoopBackOff' } });
+    await k.kubectl('-n', ns, 'set', 'image', 'deployment/web', `app=${img('cn-bad')}`);
+    type PodJson = { status?: { containerStatuses?: Array<{ state?: { waiting?: { reason?: string } } }> } };
+    await k.waitFor('a crash-looping pod', async () => ((await k.json('-n', ns, 'get', 'pods')).items as PodJson[]).some((p) => p.status?.containerStatuses?.some((c) => c.state?.waiting?.reason === 'CrashLoopBackOff')));
+    const fix = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('cn-fix') });
+    expect(fix.errors).toEqual([]);
+    expect(fix.outputs.result).toBe('deployed');
+    expect(fix.stdout).toMatch(/its current rollout is failing \(pod \S+ container app is in CrashLoopBackOff/);
+    expect(fix.stdout).toContain('the last one this action saw complete');
+    expect(await k.images(ns, 'web')).toEqual({ app: img('cn-fix') });
+  });
+
+  test('a rollback target that no longer comes up: ROLLBACK FAILED, recorded as failed, never suggested, and not gone back to again', async () => {
+    const ns = 'target-broke';
+    const annotations = async () => (await k.get(ns, 'web')).metadata.annotations as Record<string, string>;
+    await k.deployment(ns, 'web', img('a'), { progressDeadlineSeconds: 3 });
+    expect((await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('tb-good') })).exitCode).toBe(0);
+    const goodHash = JSON.parse((await annotations())['secure-delivery.dev/known-good'] as string).podTemplateHash as string;
+    // The recorded good image stops coming up (a dependency went away, say), and the deployment is changed by hand.
+    await k.behave({ [img('tb-good')]: { behavior: 'CrashLoopBackOff' }, [img('tb-bad')]: { behavior: 'CrashLoopBackOff' } });
+    await k.kubectl('-n', ns, 'delete', 'pods', '--all', '--wait=false');
+    await k.kubectl('-n', ns, 'patch', 'deployment/web', '-p', '{"spec":{"template":{"metadata":{"annotations":{"edited":"by-hand"}}}}}');
+    await k.waitFor('the progress deadline', async () => (await k.get(ns, 'web')).status.conditions?.some((c: { reason?: string }) => c.reason === 'ProgressDeadlineExceeded'));
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('tb-bad'), timeout: '30s' });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.outputs.result).toBe('failed');
+    const error = r.errors.at(-1) as string;
+    expect(error).toMatch(/ROLLBACK FAILED/);
+    expect(error).toMatch(/does not come up: pod \S+ container app is in CrashLoopBackOff/);
+    expect(error).toContain('--to-revision=<a revision that worked>');
+    expect(error).not.toMatch(/--to-revision=\d/);
+    const after = await annotations();
+    expect(after['secure-delivery.dev/known-good']).toBeUndefined();
+    expect((after['secure-delivery.dev/failed-templates'] as string).split(',')).toContain(goodHash);
+    // The next run does not go back to it: no known-good, said before the change.
+    const again = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('tb-bad'), timeout: '30s' });
+    expect(again.stdout).toMatch(/::warning::.*NO automatic rollback/);
+    expect(again.stdout).not.toMatch(/rolling back to revision/);
   });
 
   test('a broken deployment with no known-good record: no automatic rollback, said up front', async () => {
@@ -396,6 +440,46 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     expect(out).toContain('the run was cancelled (SIGINT)');
     expect(out).toMatch(/Rolled back: deployment\/web: back on revision/);
     expect(await k.images(ns, 'web')).toEqual({ app: img('a') });
+  });
+
+  test('an API outage that outlasts the timeout: the rollout is read once the server answers, and a complete one is not undone', async () => {
+    const ns = 'long-outage';
+    await k.deployment(ns, 'web', img('a'));
+    await k.clearRequests();
+    const running = deploy({ namespace: ns, deployment: 'web', 'image-ref': img('lo-b'), timeout: '8s' });
+    await k.waitFor('the change', async () => (await k.requests()).some((r: { method: string; path: string }) => r.method === 'PATCH' && r.path.includes(`/namespaces/${ns}/deployments/web`)));
+    await new Promise((r) => setTimeout(r, 300));
+    await k.faults({ path: '^/(api|apis)/', status: 503, count: -1, message: 'the server is currently unable to handle the request' });
+    await new Promise((r) => setTimeout(r, 11000));
+    await k.clearFaults();
+    const r = await running;
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.result).toBe('deployed');
+    expect(r.summary).toContain('once it answered, the rollout was complete');
+    expect(await k.images(ns, 'web')).toEqual({ app: img('lo-b') });
+  });
+
+  test('mode: rollback is not cut short by a cancellation: it ends with its outputs and summary', async () => {
+    const ns = 'cancel-rollback';
+    await k.deployment(ns, 'web', img('a'));
+    expect((await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('cr-b') })).exitCode).toBe(0);
+    // Revision 1's image now takes a while to become ready, so the rollback is still waiting when the signal comes.
+    await k.behave({ [img('a')]: { behavior: 'slow', readyAfterMs: 4000 } });
+    const work = mkdtempSync(path.join(tmpdir(), 'cancel-rollback-'));
+    const files = { GITHUB_OUTPUT: path.join(work, 'output'), GITHUB_STEP_SUMMARY: path.join(work, 'summary') };
+    for (const f of Object.values(files)) writeFileSync(f, '');
+    const child = spawn(node24, [path.join(repoRoot, 'actions', 'deploy', 'dist', 'index.js')], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, KUBECONFIG: k.kubeconfig, RUNNER_TEMP: tmpdir(), ...files, INPUT_NAMESPACE: ns, INPUT_DEPLOYMENT: 'web', INPUT_TIMEOUT: '60s', INPUT_MODE: 'rollback', 'INPUT_ROLLBACK-ON-FAILURE': 'true', 'INPUT_FAIL-FAST': 'true', 'INPUT_ALLOW-TAG': 'false', 'INPUT_ALLOW-DEFAULT-NAMESPACE': 'false', 'INPUT_VERIFY-SIGNATURE': 'false', 'INPUT_COSIGN-VERSION': 'v3.0.6' },
+    });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+    await k.waitFor('the undo', async () => (await k.images(ns, 'web')).app === img('a'));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toContain('the run was cancelled (SIGTERM)');
+    expect(readFileSync(files.GITHUB_OUTPUT, 'utf8')).toMatch(/^result<<.*\nrolled-back\n/m);
+    expect(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')).toContain('deployment/web');
   });
 
   test('health-check-url: 2xx after a few tries is a success; never 2xx is a failed rollout, rolled back', async () => {

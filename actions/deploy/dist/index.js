@@ -228,7 +228,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-CEQSDGM3.js");
+  const { execute } = await import("./chunks/execute-L6BKRYH4.js");
   await execute(inputs);
 }
 

@@ -14,10 +14,10 @@ export class Cancellation {
       return;
     }
     this.reason = `the run was cancelled (${signal})`;
-    core.warning(`${this.reason}: stopping the watch and rolling back what changed`);
+    core.warning(`${this.reason}: stopping; whatever this step changed is rolled back`);
   };
 
-  /** From the first write on; it stays armed through the rollback, which must not be cut short. */
+  /** From the start of the step; it stays armed through the rollback, which must not be cut short. */
   arm(): void {
     process.on('SIGINT', this.onSignal);
     process.on('SIGTERM', this.onSignal);

@@ -55,8 +55,9 @@ export class Cluster {
     await kubectl(this.target, this.ns(['set', 'image', `deployment/${name}`, ...Object.entries(images).map(([c, i]) => `${c}=${i}`)]), { timeoutMs: 60000 });
   }
 
-  async annotate(name: string, annotations: Record<string, string>): Promise<void> {
-    await kubectl(this.target, this.ns(['annotate', `deployment/${name}`, '--overwrite', ...Object.entries(annotations).map(([k, v]) => `${k}=${v}`)]), { timeoutMs: 60000 });
+  /** Sets annotations; a null value removes that annotation. */
+  async annotate(name: string, annotations: Record<string, string | null>): Promise<void> {
+    await kubectl(this.target, this.ns(['annotate', `deployment/${name}`, '--overwrite', ...Object.entries(annotations).map(([k, v]) => (v === null ? `${k}-` : `${k}=${v}`))]), { timeoutMs: 60000 });
   }
 
   async undo(name: string, revision: number): Promise<string> {

@@ -5,11 +5,10 @@ import path from 'node:path';
 import { ConfigurationError } from '../../../src/lib/errors.js';
 import { execTool } from '../../../src/lib/exec.js';
 import { formatReference, registryOf, registryPath, type ImageReference } from '../../../src/lib/image-ref.js';
-import { checkKubeconfig, writeKubeconfig, type KubeTarget } from '../../../src/lib/kubectl.js';
+import { checkKubeconfig, isTransientKubectlError, writeKubeconfig, type KubeTarget } from '../../../src/lib/kubectl.js';
 import { writeAuthConfig, type AuthConfig } from '../../../src/lib/registry-auth.js';
 import { RegistryClient } from '../../../src/lib/registry.js';
 import { runUrl } from '../../../src/lib/run-url.js';
-import { sleep } from '../../../src/lib/retry.js';
 import { writeSummary } from '../../../src/lib/summary.js';
 import { resolveTool } from '../../../src/lib/tools.js';
 import { Cancellation } from './cancellation.js';
@@ -38,7 +37,6 @@ import {
   TEMPLATE_HASH,
   templateHashOf,
   type OldPods,
-  type RolloutState,
 } from './rollout-state.js';
 import { deploySummary } from './summary.js';
 import { countVerified, verifyArgv } from './verify.js';
@@ -102,30 +100,49 @@ async function livePods(cluster: Cluster, d: Deployment, deadline: number): Prom
   return { fresh: pods.filter((p) => p.metadata.labels?.[TEMPLATE_HASH] === hash), old: oldPodsOf(pods, hash) };
 }
 
-/** describeState with the old pods read, falling back to the status alone when they cannot be. */
-async function describeLive(cluster: Cluster, d: Deployment, st: RolloutState): Promise<string> {
-  if (!st.observed) return describeState(st);
-  const live = await livePods(cluster, d, 0).catch(() => undefined);
-  return describeState(st, live?.old);
+/** After an outage that outlasted the watch: are the changed deployments complete on the new image? */
+async function confirmAfterOutage(cluster: Cluster, toChange: Tracked[], image: ImageReference, deadline: number): Promise<{ complete: boolean; state?: string }> {
+  const states: string[] = [];
+  let complete = true;
+  for (const t of toChange) {
+    const d = await persist(`deployment/${t.name}`, deadline, () => cluster.deployment(t.name)).catch(() => undefined);
+    if (!d) return { complete: false, state: states.join('; ') || undefined };
+    const st = rolloutState(d);
+    const onImage = t.containers.every((c) => runsImage(imagesOf(d.spec.template)[c], image));
+    t.after = d;
+    t.revisionAfter = revisionOf(d);
+    states.push(`deployment/${t.name} ${onImage ? 'on the new image' : 'not on the new image'}, ${describeState(st)}`);
+    if (!st.complete || !onImage) complete = false;
+  }
+  core.info(states.join('\n'));
+  return { complete, state: states.join('; ') };
 }
 
 /** Waits for an earlier rollout to finish (or fail) within the deadline; refuses to interfere otherwise. */
-async function settleBeforeChange(cluster: Cluster, name: string, deadline: number): Promise<Deployment> {
+async function settleBeforeChange(cluster: Cluster, name: string, deadline: number, failFast: boolean, cancel: Cancellation): Promise<Deployment> {
   let logged = '';
   for (;;) {
+    if (cancel.reason) throw new DeployFailure(`${cancel.reason} while waiting for an earlier rollout of deployment/${name}. Nothing was changed`);
     const d = await cluster.deployment(name);
     if (!d) throw new DeployFailure(`input 'deployment': deployment/${name} does not exist in namespace ${cluster.namespace}`);
     if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to change it. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)}) or leave it to whoever paused it. Nothing was changed`, d);
     const st = rolloutState(d);
     if (st.complete || (st.observed && st.deadlineExceeded)) return d;
-    const state = await describeLive(cluster, d, st);
+    const live = st.observed ? await livePods(cluster, d, 0).catch(() => undefined) : undefined;
+    // A rollout whose new pods will not recover is a failed one, not one to wait for: so a fix can be deployed over it.
+    const failing = failFast ? findPodFailure(live?.fresh ?? []) : undefined;
+    if (failing) {
+      core.warning(`deployment/${name}: its current rollout is failing (${podFailureText(failing)}): treated as failed, not waited for`);
+      return d;
+    }
+    const state = describeState(st, live?.old);
     if (Date.now() >= deadline) {
       throw new DeployFailure(`deployment/${name} is still rolling out an earlier change (${state}) after waiting the whole timeout: refusing to start another. Nothing was changed`, d);
     }
     const line = `deployment/${name} has a rollout in progress (${state}); waiting, ${secondsLeft(deadline)}`;
     if (line.replace(/\d+s left/, '') !== logged) core.info(line);
     logged = line.replace(/\d+s left/, '');
-    await sleep(POLL_MS);
+    await cancel.sleep(POLL_MS);
   }
 }
 
@@ -189,7 +206,7 @@ function nextSteps(cluster: Cluster, tracked: Tracked[]): string {
     .flatMap((t) => [
       cluster.hint(`rollout history deployment/${t.name}`),
       cluster.hint(`get pods --selector ${Object.entries(t.before.spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',')}`),
-      t.target ? cluster.hint(`rollout undo deployment/${t.name} --to-revision=${t.target.revision}`) : cluster.hint(`rollout undo deployment/${t.name} --to-revision=<a revision that worked>`),
+      t.target && !t.targetFailed ? cluster.hint(`rollout undo deployment/${t.name} --to-revision=${t.target.revision}`) : cluster.hint(`rollout undo deployment/${t.name} --to-revision=<a revision that worked>`),
       cluster.hint(`rollout status deployment/${t.name}`),
     ]);
   return `Next steps:\n  ${lines.join('\n  ')}`;
@@ -261,13 +278,16 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
   notes.push(`Image: \`${imageRef}\``);
   notes.push(`Signature: ${inputs.verify ? await core.group('Verify the image signature', () => verifySignature(imageRef, image, inputs, auth, work)) : 'not verified (verify-signature: false)'}`);
 
+  // A signal before any change stops the step with nothing changed; after it, rolls back what changed.
+  const cancel = new Cancellation();
+  cancel.arm();
   // Before any change: every deployment is read, checked and its rollback target fixed.
   const tracked = state.tracked;
   await core.group('Check the deployments before any change', async () => {
     for (const name of inputs.deployments) {
       let d: Deployment | undefined;
       try {
-        d = await settleBeforeChange(cluster, name, deadline);
+        d = await settleBeforeChange(cluster, name, deadline, inputs.failFast, cancel);
         const containers = containersToUpdate(d, image, inputs.containers);
         const owned = await cluster.replicaSets(d);
         const decision = decideTarget(d, owned);
@@ -287,6 +307,7 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
       }
     }
   });
+  if (cancel.reason) throw new DeployFailure(`${cancel.reason} before any change. Nothing was changed`);
   const toChange = tracked.filter((t) => !t.unchanged);
   for (const t of tracked.filter((x) => x.unchanged)) {
     t.result = 'unchanged';
@@ -307,8 +328,7 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
   let failure: string | undefined;
   let notApplied: NotApplied | undefined;
   let broken: Tracked[] = [];
-  const cancel = new Cancellation();
-  cancel.arm();
+  let watching = false;
   try {
     await core.group('Change', async () => {
       for (const t of toChange) {
@@ -331,6 +351,7 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
         core.info(`deployment/${t.name}: ${t.containers.map((c) => `${c}: ${t.imagesBefore[c]} -> ${imageRef}`).join('; ')}`);
       }
     });
+    watching = true;
     const watched = await watch(cluster, tracked, inputs, deadline, cancel);
     if (watched) {
       failure = watched.what;
@@ -346,6 +367,13 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
     if (err instanceof NotApplied) {
       notApplied = err;
       failure = `the change was not applied to deployment/${err.deployment}: ${err.message}`;
+    } else if (watching && !cancel.reason && isTransientKubectlError((err as Error).message)) {
+      // The API server stopped answering until the deadline: the rollout is unconfirmed, not failed.
+      // Read it once the server answers (within the rollback's budget) before undoing anything.
+      const outage = (err as Error).message.trim().split('\n').pop() ?? '';
+      const seen = await core.group('The API server did not answer before the timeout: reading the rollout once it does', () => confirmAfterOutage(cluster, toChange, image, Date.now() + inputs.timeoutMs));
+      if (seen.complete && !inputs.healthCheckUrl) notes.push(`The API server stopped answering during the watch (${outage}); once it answered, the rollout was complete: ${seen.state}`);
+      else failure = `the rollout could not be confirmed within the timeout: the API server did not answer (${outage})${seen.state ? `; once it did: ${seen.state}` : ''}`;
     } else failure = `the change itself failed: ${(err as Error).message}`;
   }
   if (!failure && cancel.reason) failure = `${cancel.reason} before the rollout was confirmed`;
@@ -379,12 +407,13 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
     t.after = await cluster.deployment(t.name).catch(() => undefined);
     t.revisionAfter = t.after && revisionOf(t.after);
   }
-  if (rollable.length > 0) {
-    await core.group('Roll back', () => rollBackAll(cluster, rollable.map((t) => ({ t, target: t.target as Target })), Date.now() + inputs.timeoutMs, inputs.failFast));
-  }
+  const items: RollbackItem[] = rollable.map((t) => ({ t, target: t.target as Target }));
+  if (items.length > 0) await core.group('Roll back', () => rollBackAll(cluster, items, Date.now() + inputs.timeoutMs, inputs.failFast));
+  // A rollback target that did not come up is recorded as failed too: no later run goes back to it.
+  for (const item of items.filter((i) => i.outcome === 'broken')) item.t.targetFailed = true;
   for (const t of changed) {
-    const hash = failedTemplates.get(t.name);
-    await writeRecords(cluster, t, hash ? [hash] : [], t.result === 'rolled-back');
+    const failedNow = [failedTemplates.get(t.name), t.targetFailed ? t.target?.podTemplateHash : undefined].filter((h): h is string => h !== undefined);
+    await writeRecords(cluster, t, failedNow, t.result === 'rolled-back');
   }
   const states = changed.map((t) => `deployment/${t.name}: ${t.rollbackDetail ?? t.result}`).join('; ');
   if (changed.every((t) => t.result === 'rolled-back')) {
@@ -440,6 +469,9 @@ function rollbackNextSteps(cluster: Cluster, plans: RollbackPlan[]): string {
 }
 
 async function rollbackMode(inputs: Inputs, target: KubeTarget, state: RunState): Promise<void> {
+  // A rollback is itself the recovery: a cancellation does not cut it short (as in deploy mode),
+  // so the step ends with its outputs and summary instead of dying mid-undo.
+  new Cancellation().arm();
   const cluster = new Cluster(target, inputs.namespace);
   const tracked = state.tracked;
   const deadline = Date.now() + inputs.timeoutMs;

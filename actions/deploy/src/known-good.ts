@@ -85,6 +85,13 @@ export function decideTarget(deployment: Deployment, owned: ReplicaSet[]): Targe
   if (!recorded) {
     return { reason: `${name} is not healthy and has no known-good revision recorded by this action: there will be NO automatic rollback` };
   }
+  if (failedTemplatesOf(deployment).includes(recorded.podTemplateHash)) {
+    return { reason: `${name} is not healthy and its last known-good template (${recorded.podTemplateHash}) has failed since: there will be NO automatic rollback` };
+  }
+  const current = currentReplicaSet(deployment, owned);
+  if (current && templateHashOf(current) === recorded.podTemplateHash) {
+    return { reason: `${name} is not healthy on its last known-good template (${recorded.podTemplateHash}) itself: nothing to go back to, there will be NO automatic rollback` };
+  }
   // Find the ReplicaSet that still carries that pod template; its number may have changed.
   const rs = owned.find((r) => templateHashOf(r) === recorded.podTemplateHash);
   const revision = rs && revisionOf(rs);

@@ -15,6 +15,8 @@ export interface Tracked {
   revisionBefore?: number;
   revisionAfter?: number;
   target?: Target;
+  /** The rollback target itself did not come up: it is recorded as failed and never suggested. */
+  targetFailed?: boolean;
   targetReason: string;
   /** A write was attempted: a rollback must consider this deployment. */
   changed: boolean;

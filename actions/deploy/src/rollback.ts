@@ -24,7 +24,7 @@ export async function writeRecords(cluster: Cluster, t: Tracked, failedNow: stri
   try {
     const d = await cluster.deployment(t.name);
     if (!d) return;
-    const annotations: Record<string, string> = {};
+    const annotations: Record<string, string | null> = {};
     const now = d.metadata.annotations ?? {};
     let good: string | undefined;
     if (currentIsGood) {
@@ -34,8 +34,15 @@ export async function writeRecords(cluster: Cluster, t: Tracked, failedNow: stri
         good = current.podTemplateHash;
       }
     } else {
+      // The record as it was, unless that template has failed since (say, it was the rollback
+      // target and did not come up): then no known-good at all, never a broken one.
+      const failedAll = new Set([...failedTemplatesOf(t.before), ...failedNow]);
       const before = t.before.metadata.annotations?.[KNOWN_GOOD];
-      if (before !== undefined && decodeKnownGood(before) && now[KNOWN_GOOD] !== before) annotations[KNOWN_GOOD] = before;
+      const beforeGood = before === undefined ? undefined : decodeKnownGood(before);
+      const keep = beforeGood && !failedAll.has(beforeGood.podTemplateHash) ? before : undefined;
+      if (keep !== undefined) {
+        if (now[KNOWN_GOOD] !== keep) annotations[KNOWN_GOOD] = keep;
+      } else if (now[KNOWN_GOOD] !== undefined) annotations[KNOWN_GOOD] = null;
     }
     const failed = mergeFailedTemplates(failedTemplatesOf(t.before), failedNow, good);
     if (failed !== (now[FAILED_TEMPLATES] ?? '')) annotations[FAILED_TEMPLATES] = failed;

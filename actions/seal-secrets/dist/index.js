@@ -317,7 +317,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-5HHLQAOS.js");
+  const { execute } = await import("./chunks/execute-OOWQIN4T.js");
   await execute(inputs);
 }
 

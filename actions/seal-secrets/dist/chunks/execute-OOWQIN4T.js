@@ -137,7 +137,7 @@ async function fetchWithRetry(url, init, o) {
 }
 
 // src/lib/kubectl.ts
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 function connectionArgs(target) {
@@ -201,6 +201,7 @@ function writeKubeconfig(content) {
   chmodSync(file, 384);
   return { path: file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+var SERVICE_ACCOUNT_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 async function checkKubeconfig(target, env = process.env) {
   const where = target.kubeconfig ? "the kubeconfig input" : env.KUBECONFIG ? `the kubeconfig KUBECONFIG points to (${env.KUBECONFIG})` : "the kubeconfig ~/.kube/config";
   const args = ["config", "view", "--output", "json"];
@@ -222,7 +223,7 @@ async function checkKubeconfig(target, env = process.env) {
   const contexts = (view.contexts ?? []).map((c) => c.name);
   const clusters = view.clusters ?? [];
   if (contexts.length === 0 && clusters.length === 0) {
-    if (!target.context && env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT) return;
+    if (!target.context && env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT && existsSync(SERVICE_ACCOUNT_TOKEN)) return;
     if (target.kubeconfig) throw new ConfigurationError("kubeconfig", "the content given has no clusters and no contexts. Expected a kubeconfig file's content: apiVersion: v1, kind: Config, clusters, users, contexts and current-context");
     throw new ConfigurationError(
       "kubeconfig",
@@ -695,4 +696,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-5HHLQAOS.js.map
+//# sourceMappingURL=execute-OOWQIN4T.js.map

@@ -106,7 +106,7 @@ function execTool(file, args, options = {}) {
 }
 
 // src/lib/kubectl.ts
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -202,6 +202,7 @@ function writeKubeconfig(content) {
   chmodSync(file, 384);
   return { path: file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+var SERVICE_ACCOUNT_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 async function checkKubeconfig(target, env = process.env) {
   const where = target.kubeconfig ? "the kubeconfig input" : env.KUBECONFIG ? `the kubeconfig KUBECONFIG points to (${env.KUBECONFIG})` : "the kubeconfig ~/.kube/config";
   const args = ["config", "view", "--output", "json"];
@@ -223,7 +224,7 @@ async function checkKubeconfig(target, env = process.env) {
   const contexts = (view.contexts ?? []).map((c) => c.name);
   const clusters = view.clusters ?? [];
   if (contexts.length === 0 && clusters.length === 0) {
-    if (!target.context && env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT) return;
+    if (!target.context && env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT && existsSync(SERVICE_ACCOUNT_TOKEN)) return;
     if (target.kubeconfig) throw new ConfigurationError("kubeconfig", "the content given has no clusters and no contexts. Expected a kubeconfig file's content: apiVersion: v1, kind: Config, clusters, users, contexts and current-context");
     throw new ConfigurationError(
       "kubeconfig",
@@ -242,7 +243,7 @@ async function checkKubeconfig(target, env = process.env) {
 }
 
 // src/lib/registry-auth.ts
-import { existsSync, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync2, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync2, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
 import path2 from "node:path";
 function writeAuthConfig(registry, credentials, inherit = false) {
@@ -261,7 +262,7 @@ function writeAuthConfig(registry, credentials, inherit = false) {
     delete config.credsStore;
     if (config.credHelpers) delete config.credHelpers[registry];
     for (const sub of ["buildx", "cli-plugins", "contexts"]) {
-      if (existsSync(path2.join(own, sub))) symlinkSync(path2.join(own, sub), path2.join(dir, sub));
+      if (existsSync2(path2.join(own, sub))) symlinkSync(path2.join(own, sub), path2.join(dir, sub));
     }
   }
   config.auths = { ...config.auths ?? {}, [registry]: { auth } };
@@ -619,9 +620,9 @@ var Cancellation = class {
       return;
     }
     this.reason = `the run was cancelled (${signal})`;
-    warning(`${this.reason}: stopping the watch and rolling back what changed`);
+    warning(`${this.reason}: stopping; whatever this step changed is rolled back`);
   };
-  /** From the first write on; it stays armed through the rollback, which must not be cut short. */
+  /** From the start of the step; it stays armed through the rollback, which must not be cut short. */
   arm() {
     process.on("SIGINT", this.onSignal);
     process.on("SIGTERM", this.onSignal);
@@ -780,8 +781,9 @@ var Cluster = class _Cluster {
   async setImage(name, images) {
     await kubectl(this.target, this.ns(["set", "image", `deployment/${name}`, ...Object.entries(images).map(([c, i]) => `${c}=${i}`)]), { timeoutMs: 6e4 });
   }
+  /** Sets annotations; a null value removes that annotation. */
   async annotate(name, annotations) {
-    await kubectl(this.target, this.ns(["annotate", `deployment/${name}`, "--overwrite", ...Object.entries(annotations).map(([k, v]) => `${k}=${v}`)]), { timeoutMs: 6e4 });
+    await kubectl(this.target, this.ns(["annotate", `deployment/${name}`, "--overwrite", ...Object.entries(annotations).map(([k, v]) => v === null ? `${k}-` : `${k}=${v}`)]), { timeoutMs: 6e4 });
   }
   async undo(name, revision) {
     const r = await kubectl(this.target, this.ns(["rollout", "undo", `deployment/${name}`, `--to-revision=${revision}`]), { timeoutMs: 6e4 });
@@ -937,12 +939,19 @@ function knownGoodOf(deployment, owned) {
 function decideTarget(deployment, owned) {
   const name = `deployment/${deployment.metadata.name}`;
   if (rolloutState(deployment).complete) {
-    const current = knownGoodOf(deployment, owned);
-    if (current) return { target: { ...current, source: "current" }, reason: `${name} is healthy: a failed rollout goes back to its current revision ${current.revision}` };
+    const current2 = knownGoodOf(deployment, owned);
+    if (current2) return { target: { ...current2, source: "current" }, reason: `${name} is healthy: a failed rollout goes back to its current revision ${current2.revision}` };
   }
   const recorded = decodeKnownGood(deployment.metadata.annotations?.[KNOWN_GOOD]);
   if (!recorded) {
     return { reason: `${name} is not healthy and has no known-good revision recorded by this action: there will be NO automatic rollback` };
+  }
+  if (failedTemplatesOf(deployment).includes(recorded.podTemplateHash)) {
+    return { reason: `${name} is not healthy and its last known-good template (${recorded.podTemplateHash}) has failed since: there will be NO automatic rollback` };
+  }
+  const current = currentReplicaSet(deployment, owned);
+  if (current && templateHashOf(current) === recorded.podTemplateHash) {
+    return { reason: `${name} is not healthy on its last known-good template (${recorded.podTemplateHash}) itself: nothing to go back to, there will be NO automatic rollback` };
   }
   const rs = owned.find((r) => templateHashOf(r) === recorded.podTemplateHash);
   const revision = rs && revisionOf(rs);
@@ -1005,8 +1014,13 @@ async function writeRecords(cluster, t, failedNow, currentIsGood) {
         good = current.podTemplateHash;
       }
     } else {
+      const failedAll = /* @__PURE__ */ new Set([...failedTemplatesOf(t.before), ...failedNow]);
       const before = t.before.metadata.annotations?.[KNOWN_GOOD];
-      if (before !== void 0 && decodeKnownGood(before) && now[KNOWN_GOOD] !== before) annotations[KNOWN_GOOD] = before;
+      const beforeGood = before === void 0 ? void 0 : decodeKnownGood(before);
+      const keep = beforeGood && !failedAll.has(beforeGood.podTemplateHash) ? before : void 0;
+      if (keep !== void 0) {
+        if (now[KNOWN_GOOD] !== keep) annotations[KNOWN_GOOD] = keep;
+      } else if (now[KNOWN_GOOD] !== void 0) annotations[KNOWN_GOOD] = null;
     }
     const failed = mergeFailedTemplates(failedTemplatesOf(t.before), failedNow, good);
     if (failed !== (now[FAILED_TEMPLATES] ?? "")) annotations[FAILED_TEMPLATES] = failed;
@@ -1200,27 +1214,45 @@ async function livePods(cluster, d, deadline) {
   const pods = await persist("watch", deadline, () => cluster.pods(d));
   return { fresh: pods.filter((p) => p.metadata.labels?.[TEMPLATE_HASH] === hash), old: oldPodsOf(pods, hash) };
 }
-async function describeLive(cluster, d, st) {
-  if (!st.observed) return describeState(st);
-  const live = await livePods(cluster, d, 0).catch(() => void 0);
-  return describeState(st, live?.old);
+async function confirmAfterOutage(cluster, toChange, image, deadline) {
+  const states = [];
+  let complete = true;
+  for (const t of toChange) {
+    const d = await persist(`deployment/${t.name}`, deadline, () => cluster.deployment(t.name)).catch(() => void 0);
+    if (!d) return { complete: false, state: states.join("; ") || void 0 };
+    const st = rolloutState(d);
+    const onImage = t.containers.every((c) => runsImage(imagesOf(d.spec.template)[c], image));
+    t.after = d;
+    t.revisionAfter = revisionOf(d);
+    states.push(`deployment/${t.name} ${onImage ? "on the new image" : "not on the new image"}, ${describeState(st)}`);
+    if (!st.complete || !onImage) complete = false;
+  }
+  info(states.join("\n"));
+  return { complete, state: states.join("; ") };
 }
-async function settleBeforeChange(cluster, name, deadline) {
+async function settleBeforeChange(cluster, name, deadline, failFast, cancel) {
   let logged = "";
   for (; ; ) {
+    if (cancel.reason) throw new DeployFailure(`${cancel.reason} while waiting for an earlier rollout of deployment/${name}. Nothing was changed`);
     const d = await cluster.deployment(name);
     if (!d) throw new DeployFailure(`input 'deployment': deployment/${name} does not exist in namespace ${cluster.namespace}`);
     if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to change it. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)}) or leave it to whoever paused it. Nothing was changed`, d);
     const st = rolloutState(d);
     if (st.complete || st.observed && st.deadlineExceeded) return d;
-    const state = await describeLive(cluster, d, st);
+    const live = st.observed ? await livePods(cluster, d, 0).catch(() => void 0) : void 0;
+    const failing = failFast ? findPodFailure(live?.fresh ?? []) : void 0;
+    if (failing) {
+      warning(`deployment/${name}: its current rollout is failing (${podFailureText(failing)}): treated as failed, not waited for`);
+      return d;
+    }
+    const state = describeState(st, live?.old);
     if (Date.now() >= deadline) {
       throw new DeployFailure(`deployment/${name} is still rolling out an earlier change (${state}) after waiting the whole timeout: refusing to start another. Nothing was changed`, d);
     }
     const line = `deployment/${name} has a rollout in progress (${state}); waiting, ${secondsLeft(deadline)}`;
     if (line.replace(/\d+s left/, "") !== logged) info(line);
     logged = line.replace(/\d+s left/, "");
-    await sleep(POLL_MS);
+    await cancel.sleep(POLL_MS);
   }
 }
 async function watch(cluster, tracked, inputs, deadline, cancel) {
@@ -1274,7 +1306,7 @@ function nextSteps(cluster, tracked) {
   const lines = tracked.filter((t) => t.changed).flatMap((t) => [
     cluster.hint(`rollout history deployment/${t.name}`),
     cluster.hint(`get pods --selector ${Object.entries(t.before.spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(",")}`),
-    t.target ? cluster.hint(`rollout undo deployment/${t.name} --to-revision=${t.target.revision}`) : cluster.hint(`rollout undo deployment/${t.name} --to-revision=<a revision that worked>`),
+    t.target && !t.targetFailed ? cluster.hint(`rollout undo deployment/${t.name} --to-revision=${t.target.revision}`) : cluster.hint(`rollout undo deployment/${t.name} --to-revision=<a revision that worked>`),
     cluster.hint(`rollout status deployment/${t.name}`)
   ]);
   return `Next steps:
@@ -1330,12 +1362,14 @@ async function deployMode(inputs, target, auth, work, state) {
   const imageRef = formatReference(image);
   notes.push(`Image: \`${imageRef}\``);
   notes.push(`Signature: ${inputs.verify ? await group("Verify the image signature", () => verifySignature(imageRef, image, inputs, auth, work)) : "not verified (verify-signature: false)"}`);
+  const cancel = new Cancellation();
+  cancel.arm();
   const tracked = state.tracked;
   await group("Check the deployments before any change", async () => {
     for (const name of inputs.deployments) {
       let d;
       try {
-        d = await settleBeforeChange(cluster, name, deadline);
+        d = await settleBeforeChange(cluster, name, deadline, inputs.failFast, cancel);
         const containers = containersToUpdate(d, image, inputs.containers);
         const owned = await cluster.replicaSets(d);
         const decision = decideTarget(d, owned);
@@ -1355,6 +1389,7 @@ async function deployMode(inputs, target, auth, work, state) {
       }
     }
   });
+  if (cancel.reason) throw new DeployFailure(`${cancel.reason} before any change. Nothing was changed`);
   const toChange = tracked.filter((t) => !t.unchanged);
   for (const t of tracked.filter((x) => x.unchanged)) {
     t.result = "unchanged";
@@ -1371,8 +1406,7 @@ async function deployMode(inputs, target, auth, work, state) {
   let failure;
   let notApplied;
   let broken = [];
-  const cancel = new Cancellation();
-  cancel.arm();
+  let watching = false;
   try {
     await group("Change", async () => {
       for (const t of toChange) {
@@ -1393,6 +1427,7 @@ async function deployMode(inputs, target, auth, work, state) {
         info(`deployment/${t.name}: ${t.containers.map((c) => `${c}: ${t.imagesBefore[c]} -> ${imageRef}`).join("; ")}`);
       }
     });
+    watching = true;
     const watched = await watch(cluster, tracked, inputs, deadline, cancel);
     if (watched) {
       failure = watched.what;
@@ -1408,6 +1443,11 @@ async function deployMode(inputs, target, auth, work, state) {
     if (err instanceof NotApplied) {
       notApplied = err;
       failure = `the change was not applied to deployment/${err.deployment}: ${err.message}`;
+    } else if (watching && !cancel.reason && isTransientKubectlError(err.message)) {
+      const outage = err.message.trim().split("\n").pop() ?? "";
+      const seen = await group("The API server did not answer before the timeout: reading the rollout once it does", () => confirmAfterOutage(cluster, toChange, image, Date.now() + inputs.timeoutMs));
+      if (seen.complete && !inputs.healthCheckUrl) notes.push(`The API server stopped answering during the watch (${outage}); once it answered, the rollout was complete: ${seen.state}`);
+      else failure = `the rollout could not be confirmed within the timeout: the API server did not answer (${outage})${seen.state ? `; once it did: ${seen.state}` : ""}`;
     } else failure = `the change itself failed: ${err.message}`;
   }
   if (!failure && cancel.reason) failure = `${cancel.reason} before the rollout was confirmed`;
@@ -1438,12 +1478,12 @@ async function deployMode(inputs, target, auth, work, state) {
     t.after = await cluster.deployment(t.name).catch(() => void 0);
     t.revisionAfter = t.after && revisionOf(t.after);
   }
-  if (rollable.length > 0) {
-    await group("Roll back", () => rollBackAll(cluster, rollable.map((t) => ({ t, target: t.target })), Date.now() + inputs.timeoutMs, inputs.failFast));
-  }
+  const items = rollable.map((t) => ({ t, target: t.target }));
+  if (items.length > 0) await group("Roll back", () => rollBackAll(cluster, items, Date.now() + inputs.timeoutMs, inputs.failFast));
+  for (const item of items.filter((i) => i.outcome === "broken")) item.t.targetFailed = true;
   for (const t of changed) {
-    const hash = failedTemplates.get(t.name);
-    await writeRecords(cluster, t, hash ? [hash] : [], t.result === "rolled-back");
+    const failedNow = [failedTemplates.get(t.name), t.targetFailed ? t.target?.podTemplateHash : void 0].filter((h) => h !== void 0);
+    await writeRecords(cluster, t, failedNow, t.result === "rolled-back");
   }
   const states = changed.map((t) => `deployment/${t.name}: ${t.rollbackDetail ?? t.result}`).join("; ");
   if (changed.every((t) => t.result === "rolled-back")) {
@@ -1489,6 +1529,7 @@ function rollbackNextSteps(cluster, plans) {
   ${lines.join("\n  ")}`;
 }
 async function rollbackMode(inputs, target, state) {
+  new Cancellation().arm();
   const cluster = new Cluster(target, inputs.namespace);
   const tracked = state.tracked;
   const deadline = Date.now() + inputs.timeoutMs;
@@ -1586,4 +1627,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-CEQSDGM3.js.map
+//# sourceMappingURL=execute-L6BKRYH4.js.map
