@@ -133,21 +133,21 @@ interface JobNeeds {
   securityEvents: string | undefined;
   deployments: string | undefined;
   contentsWrite: string | undefined;
+  packagesWrite: string | undefined;
   checkout: boolean;
 }
 
 /** What a job does that needs a permission, with the reason (undefined: not needed). */
 function jobNeeds(job: Dict, suite: SuiteContext): JobNeeds {
-  const needs: JobNeeds = { idToken: undefined, securityEvents: undefined, deployments: undefined, contentsWrite: undefined, checkout: false };
+  const needs: JobNeeds = { idToken: undefined, securityEvents: undefined, deployments: undefined, contentsWrite: undefined, packagesWrite: undefined, checkout: false };
   const called = asString(job['uses']);
   if (called !== undefined && called.toLowerCase().startsWith(`${suite.repo}/.github/workflows/`.toLowerCase())) {
     // The caller grants what the called jobs need (a called workflow can only lower permissions).
     if (/secure-delivery\.ya?ml@/.test(called)) {
       needs.idToken = 'secure-delivery.yml signs keylessly';
       needs.securityEvents = 'secure-delivery.yml uploads SARIF';
-      needs.deployments = 'secure-delivery.yml reports deployments';
+      needs.packagesWrite = 'secure-delivery.yml pushes the image and its signature';
     }
-    if (/rollback\.ya?ml@/.test(called)) needs.deployments = 'rollback.yml reports deployments';
   }
   for (const step of steps(job)) {
     const uses = asString(step['uses']) ?? '';
@@ -156,6 +156,7 @@ function jobNeeds(job: Dict, suite: SuiteContext): JobNeeds {
     if (own?.name === 'build-sign' && !isFalse(w['sign']) && !isFalse(w['push']) && maybeEmpty(w['cosign-key'])) {
       needs.idToken = 'build-sign signs keylessly (GitHub OIDC) when cosign-key is empty';
     }
+    if (own?.name === 'build-sign' && !isFalse(w['push'])) needs.packagesWrite = 'build-sign pushes the image (and cosign its signature)';
     if (own?.name === 'scan' && !isFalse(w['attest']) && w['attest'] !== undefined) {
       needs.idToken = 'scan attests with cosign (keyless)';
     }
@@ -183,6 +184,7 @@ const JUSTIFIED_WRITES: Record<string, keyof JobNeeds> = {
   'security-events': 'securityEvents',
   deployments: 'deployments',
   contents: 'contentsWrite',
+  packages: 'packagesWrite',
 };
 
 function checkPermissions(wf: Dict, jobs: Dict, suite: SuiteContext): Finding[] {
