@@ -143,7 +143,9 @@ export class RegistryClient {
     for (const child of manifest.json.manifests ?? []) {
       if (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') continue;
       const image = await this.getManifest(registry, repository, child.digest);
-      if (image?.json.config) configs.push(image.json.config.digest);
+      // A listed image that cannot be read makes the whole tag unknown, never a match.
+      if (!image?.json.config) return undefined;
+      configs.push(image.json.config.digest);
     }
     return configs.sort();
   }

@@ -7,6 +7,8 @@ import { parseChallenge, RegistryClient } from '../../src/lib/registry.js';
 // challenge, a token service behind Basic auth, then manifests for the token.
 const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { digest: `sha256:${'c'.repeat(64)}` }, layers: [] }));
 const digest = `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
+// An index listing that image and one the registry no longer has (a child removed by garbage collection, say).
+const danglingIndex = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest }, { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${'d'.repeat(64)}` }] }));
 let server: Server;
 let host: string;
 let requests: string[] = [];
@@ -38,6 +40,11 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     return;
   }
   expect(req.headers.accept).toContain('application/vnd.oci.image.index.v1+json');
+  if (url.pathname === '/v2/team/app/manifests/v-dangling') {
+    res.writeHead(200, { 'content-type': 'application/vnd.oci.image.index.v1+json', 'content-length': danglingIndex.length });
+    res.end(req.method === 'HEAD' ? undefined : danglingIndex);
+    return;
+  }
   if (url.pathname === '/v2/team/app/manifests/v1.0.0' || url.pathname === `/v2/team/app/manifests/${digest}`) {
     res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'docker-content-digest': digest, 'content-length': manifest.length });
     res.end(req.method === 'HEAD' ? undefined : manifest);
@@ -70,6 +77,10 @@ describe('RegistryClient', () => {
     expect(await c.configDigests(host, 'team/app', 'v1.0.0')).toEqual([`sha256:${'c'.repeat(64)}`]);
     // One challenge, one token request, then the token is reused.
     expect(requests.filter((r) => r.startsWith('GET /token'))).toHaveLength(1);
+  });
+
+  test('an index with a listed image the registry cannot serve has unknown configs, never a partial list', async () => {
+    expect(await client().configDigests(host, 'team/app', 'v-dangling')).toBeUndefined();
   });
 
   test('Basic auth when the registry asks for it', async () => {

@@ -749,7 +749,7 @@ async function run() {
     setOutput("signed", "false");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-O4HTC5RN.js");
+  const { execute } = await import("./chunks/execute-5JEBDVQR.js");
   await execute(inputs);
 }
 

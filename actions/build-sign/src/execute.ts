@@ -47,12 +47,13 @@ async function checkExistingTags(client: RegistryClient, inputs: Inputs, configD
       existing.set(tag, head.digest);
       core.info(`Tag ${tag} already holds this image (${head.digest}); it is not pushed again`);
     } else {
-      conflicts.push(`${tag} (holds ${head.digest}, image config ${configs?.join(', ') ?? 'unknown'})`);
+      const what = configs === undefined ? 'image config unknown: a manifest it lists cannot be read' : configs.length > 1 && configs.every((c) => c === configDigest) ? `an index listing this image ${configs.length} times, not this image alone` : `image config ${configs.join(', ') || 'none'}`;
+      conflicts.push(`${tag} (holds ${head.digest}, ${what})`);
     }
   }
   if (conflicts.length > 0) {
     throw new Error(
-      `tags are immutable and ${conflicts.length === 1 ? 'this tag already exists' : 'these tags already exist'} with a different image than the one just built (config ${configDigest}): ${conflicts.join('; ')}. Nothing was pushed. Use a new tag (each commit gets its own sha- tag) or make the build reproducible`,
+      `tags are immutable and ${conflicts.length === 1 ? 'this tag already exists' : 'these tags already exist'} holding something other than the image just built (config ${configDigest}): ${conflicts.join('; ')}. Nothing was pushed. Use a new tag (each commit gets its own sha- tag) or make the build reproducible`,
     );
   }
   return existing;
@@ -113,10 +114,21 @@ export async function execute(inputs: Inputs): Promise<void> {
         const manifest = await client.getManifest(inputs.image.domain, inputs.image.path, fromDigest);
         if (!manifest) throw new Error(`${inputs.image.domain}/${inputs.image.path}@${fromDigest} (tag ${fromTag}) vanished from the registry`);
         for (const tag of toPush) {
-          await client.putManifest(inputs.image.domain, inputs.image.path, tag, manifest);
+          try {
+            await client.putManifest(inputs.image.domain, inputs.image.path, tag, manifest);
+          } catch (err) {
+            if (outcome.pushed.length === 0) throw err;
+            // Tags already added point at the image: say so, with its digest (rule: outputs where known).
+            const ref = `${inputs.image.domain}/${inputs.image.path}@${fromDigest}`;
+            core.setOutput('digest', fromDigest);
+            core.setOutput('image-ref', ref);
+            outcome.digest = fromDigest;
+            outcome.imageRef = ref;
+            throw new Error(`${(err as Error).message}. Already added before it, pointing at ${fromDigest}: ${outcome.pushed.join(', ')}; not signed`);
+          }
+          outcome.pushed.push(tag);
           core.info(`${tag} -> ${fromDigest}`);
         }
-        outcome.pushed = toPush;
       });
     } else if (toPush.length > 0) {
       await core.group(`Push ${toPush.length} tag(s)`, async () => {

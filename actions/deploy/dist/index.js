@@ -228,7 +228,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-L6BKRYH4.js");
+  const { execute } = await import("./chunks/execute-H34Q4ULV.js");
   await execute(inputs);
 }
 

@@ -259,7 +259,8 @@ var RegistryClient = class _RegistryClient {
     for (const child of manifest.json.manifests ?? []) {
       if (child.annotations?.["vnd.docker.reference.type"] === "attestation-manifest") continue;
       const image = await this.getManifest(registry, repository, child.digest);
-      if (image?.json.config) configs.push(image.json.config.digest);
+      if (!image?.json.config) return void 0;
+      configs.push(image.json.config.digest);
     }
     return configs.sort();
   }
@@ -639,12 +640,13 @@ async function checkExistingTags(client, inputs, configDigest) {
       existing.set(tag, head.digest);
       info(`Tag ${tag} already holds this image (${head.digest}); it is not pushed again`);
     } else {
-      conflicts.push(`${tag} (holds ${head.digest}, image config ${configs?.join(", ") ?? "unknown"})`);
+      const what = configs === void 0 ? "image config unknown: a manifest it lists cannot be read" : configs.length > 1 && configs.every((c) => c === configDigest) ? `an index listing this image ${configs.length} times, not this image alone` : `image config ${configs.join(", ") || "none"}`;
+      conflicts.push(`${tag} (holds ${head.digest}, ${what})`);
     }
   }
   if (conflicts.length > 0) {
     throw new Error(
-      `tags are immutable and ${conflicts.length === 1 ? "this tag already exists" : "these tags already exist"} with a different image than the one just built (config ${configDigest}): ${conflicts.join("; ")}. Nothing was pushed. Use a new tag (each commit gets its own sha- tag) or make the build reproducible`
+      `tags are immutable and ${conflicts.length === 1 ? "this tag already exists" : "these tags already exist"} holding something other than the image just built (config ${configDigest}): ${conflicts.join("; ")}. Nothing was pushed. Use a new tag (each commit gets its own sha- tag) or make the build reproducible`
     );
   }
   return existing;
@@ -694,10 +696,20 @@ async function execute(inputs) {
         const manifest = await client.getManifest(inputs.image.domain, inputs.image.path, fromDigest);
         if (!manifest) throw new Error(`${inputs.image.domain}/${inputs.image.path}@${fromDigest} (tag ${fromTag}) vanished from the registry`);
         for (const tag of toPush) {
-          await client.putManifest(inputs.image.domain, inputs.image.path, tag, manifest);
+          try {
+            await client.putManifest(inputs.image.domain, inputs.image.path, tag, manifest);
+          } catch (err) {
+            if (outcome.pushed.length === 0) throw err;
+            const ref = `${inputs.image.domain}/${inputs.image.path}@${fromDigest}`;
+            setOutput("digest", fromDigest);
+            setOutput("image-ref", ref);
+            outcome.digest = fromDigest;
+            outcome.imageRef = ref;
+            throw new Error(`${err.message}. Already added before it, pointing at ${fromDigest}: ${outcome.pushed.join(", ")}; not signed`);
+          }
+          outcome.pushed.push(tag);
           info(`${tag} -> ${fromDigest}`);
         }
-        outcome.pushed = toPush;
       });
     } else if (toPush.length > 0) {
       await group(`Push ${toPush.length} tag(s)`, async () => {
@@ -757,4 +769,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-O4HTC5RN.js.map
+//# sourceMappingURL=execute-5JEBDVQR.js.map

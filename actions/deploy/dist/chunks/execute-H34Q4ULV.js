@@ -371,7 +371,8 @@ var RegistryClient = class _RegistryClient {
     for (const child of manifest.json.manifests ?? []) {
       if (child.annotations?.["vnd.docker.reference.type"] === "attestation-manifest") continue;
       const image = await this.getManifest(registry, repository, child.digest);
-      if (image?.json.config) configs.push(image.json.config.digest);
+      if (!image?.json.config) return void 0;
+      configs.push(image.json.config.digest);
     }
     return configs.sort();
   }
@@ -1627,4 +1628,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-L6BKRYH4.js.map
+//# sourceMappingURL=execute-H34Q4ULV.js.map
