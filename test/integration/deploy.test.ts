@@ -113,6 +113,28 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     expect(await k.images(ns, 'web')).toEqual({ app: img('cn-fix') });
   });
 
+  test('Recreate, over a crash-looping rollout: the old pods are not blamed on the new one; the failing template is recorded and skipped later', async () => {
+    const ns = 'recreate-over-crash';
+    type PodJson = { metadata: { labels: Record<string, string> }; status?: { containerStatuses?: Array<{ state?: { waiting?: { reason?: string } } }> } };
+    await k.deployment(ns, 'web', img('a'));
+    await k.kubectl('-n', ns, 'patch', 'deployment/web', '--type', 'merge', '-p', '{"spec":{"strategy":{"type":"Recreate","rollingUpdate":null}}}');
+    expect((await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('rc-good') })).exitCode).toBe(0);
+    await k.behave({ [img('rc-bad')]: { behavior: 'CrashLoopBackOff' } });
+    await k.kubectl('-n', ns, 'set', 'image', 'deployment/web', `app=${img('rc-bad')}`);
+    await k.waitFor('a crash-looping pod', async () => ((await k.json('-n', ns, 'get', 'pods')).items as PodJson[]).some((p) => p.status?.containerStatuses?.some((c) => c.state?.waiting?.reason === 'CrashLoopBackOff')));
+    const badHash = ((await k.json('-n', ns, 'get', 'pods')).items as PodJson[])[0]?.metadata.labels['pod-template-hash'] as string;
+    const fix = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('rc-fix') });
+    expect(fix.errors).toEqual([]);
+    expect(fix.outputs.result).toBe('deployed');
+    const annotations = (await k.get(ns, 'web')).metadata.annotations as Record<string, string>;
+    expect((annotations['secure-delivery.dev/failed-templates'] as string).split(',')).toContain(badHash);
+    // A manual rollback without to-revision skips the template that was failing: it lands on rc-good.
+    const back = await deploy({ namespace: ns, deployment: 'web', mode: 'rollback' });
+    expect(back.errors).toEqual([]);
+    expect(back.outputs.result).toBe('rolled-back');
+    expect(await k.images(ns, 'web')).toEqual({ app: img('rc-good') });
+  });
+
   test('a rollback target that no longer comes up: ROLLBACK FAILED, recorded as failed, never suggested, and not gone back to again', async () => {
     const ns = 'target-broke';
     const annotations = async () => (await k.get(ns, 'web')).metadata.annotations as Record<string, string>;

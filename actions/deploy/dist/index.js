@@ -228,7 +228,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-H34Q4ULV.js");
+  const { execute } = await import("./chunks/execute-PDEI56ET.js");
   await execute(inputs);
 }
 

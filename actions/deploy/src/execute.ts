@@ -18,7 +18,7 @@ import { containersToUpdate, runsImage } from './deploy-plan.js';
 import { GitHubDeployment } from './github-deployment.js';
 import { waitHealthy } from './health-check.js';
 import type { Inputs } from './inputs.js';
-import type { Deployment, Pod } from './kube-objects.js';
+import type { Deployment, Pod, ReplicaSet } from './kube-objects.js';
 import { decideTarget, failedTemplatesOf, type Target } from './known-good.js';
 import { setOutputs, type Result, type Tracked } from './outputs.js';
 import { persist, POLL_MS, secondsLeft } from './persist.js';
@@ -91,10 +91,15 @@ async function verifySignature(imageRef: string, image: ImageReference, inputs: 
   return `verified: ${count} signature(s) by ${who}`;
 }
 
-/** The deployment's pods split by template: those of its current ReplicaSet, and the old ones as they really are. */
-async function livePods(cluster: Cluster, d: Deployment, deadline: number): Promise<{ fresh: Pod[]; old?: OldPods }> {
+/**
+ * The deployment's pods split by template: those of its current ReplicaSet, and the old ones as
+ * they really are. With `isNew`, the current ReplicaSet counts only when it is the new one: the
+ * revision annotation moves to the new ReplicaSet only once the controller creates it (with
+ * Recreate, after the old pods are gone), and until then the old pods are not this rollout's.
+ */
+async function livePods(cluster: Cluster, d: Deployment, deadline: number, isNew?: (rs: ReplicaSet) => boolean): Promise<{ fresh: Pod[]; old?: OldPods }> {
   const rs = currentReplicaSet(d, await persist('watch', deadline, () => cluster.replicaSets(d)));
-  const hash = rs && templateHashOf(rs);
+  const hash = rs && (!isNew || isNew(rs)) ? templateHashOf(rs) : undefined;
   if (!hash) return { fresh: [] };
   const pods = await persist('watch', deadline, () => cluster.pods(d));
   return { fresh: pods.filter((p) => p.metadata.labels?.[TEMPLATE_HASH] === hash), old: oldPodsOf(pods, hash) };
@@ -122,8 +127,8 @@ async function confirmAfterOutage(cluster: Cluster, toChange: Tracked[], image: 
 async function settleBeforeChange(cluster: Cluster, name: string, deadline: number, failFast: boolean, cancel: Cancellation): Promise<Deployment> {
   let logged = '';
   for (;;) {
-    if (cancel.reason) throw new DeployFailure(`${cancel.reason} while waiting for an earlier rollout of deployment/${name}. Nothing was changed`);
-    const d = await cluster.deployment(name);
+    const d = await persist(`deployment/${name}`, deadline, () => cluster.deployment(name));
+    if (d && cancel.reason) throw new DeployFailure(`${cancel.reason} while waiting for an earlier rollout of deployment/${name}. Nothing was changed`, d);
     if (!d) throw new DeployFailure(`input 'deployment': deployment/${name} does not exist in namespace ${cluster.namespace}`);
     if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to change it. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)}) or leave it to whoever paused it. Nothing was changed`, d);
     const st = rolloutState(d);
@@ -152,7 +157,7 @@ interface WatchFailure {
 }
 
 /** One loop for all changed deployments: complete, deadline exceeded, timeout, or (fail-fast) a broken pod. */
-async function watch(cluster: Cluster, tracked: Tracked[], inputs: Inputs, deadline: number, cancel: Cancellation): Promise<WatchFailure | undefined> {
+async function watch(cluster: Cluster, tracked: Tracked[], inputs: Inputs, image: ImageReference, deadline: number, cancel: Cancellation): Promise<WatchFailure | undefined> {
   const pending = new Map(tracked.filter((t) => t.changed).map((t) => [t.name, t]));
   const lastLine = new Map<string, string>();
   return core.group(`Watch the rollout of ${[...pending.keys()].map((n) => `deployment/${n}`).join(', ')}`, async () => {
@@ -177,7 +182,7 @@ async function watch(cluster: Cluster, tracked: Tracked[], inputs: Inputs, deadl
         let podLine = '';
         let old: OldPods | undefined;
         if (st.observed) {
-          const live = await livePods(cluster, d, deadline);
+          const live = await livePods(cluster, d, deadline, (rs) => t.containers.every((c) => runsImage(imagesOf(rs.spec.template)[c], image)));
           const failure = inputs.failFast ? findPodFailure(live.fresh) : undefined;
           if (failure) return { deployment: name, what: `deployment/${name}: ${podFailureText(failure)}` };
           podLine = newestPodState(live.fresh) ?? '';
@@ -289,9 +294,14 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
       try {
         d = await settleBeforeChange(cluster, name, deadline, inputs.failFast, cancel);
         const containers = containersToUpdate(d, image, inputs.containers);
-        const owned = await cluster.replicaSets(d);
+        const before = d;
+        const owned = await persist(`deployment/${name}`, deadline, () => cluster.replicaSets(before));
         const decision = decideTarget(d, owned);
         const st = rolloutState(d);
+        // Unhealthy after the wait: its last rollout failed (deadline exceeded, or pods that will not
+        // recover). Should this step change it, that template is recorded as failed.
+        const currentRs = st.complete ? undefined : currentReplicaSet(d, owned);
+        const failingBefore = currentRs && templateHashOf(currentRs);
         const imagesBefore = imagesOf(d.spec.template);
         const same = containers.every((c) => runsImage(imagesBefore[c], image));
         if (same && !st.complete) {
@@ -299,11 +309,12 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
         }
         if (decision.target) core.info(decision.reason);
         else core.warning(decision.reason);
-        tracked.push({ name, before: d, containers, imagesBefore, revisionBefore: revisionOf(d), target: decision.target, targetReason: decision.reason, changed: false, unchanged: same, startedAt: Date.now() });
+        tracked.push({ name, before: d, containers, imagesBefore, revisionBefore: revisionOf(d), target: decision.target, targetReason: decision.reason, failingBefore, changed: false, unchanged: same, startedAt: Date.now() });
       } catch (err) {
         const seen = d ?? (err instanceof DeployFailure ? err.deployment : undefined);
         if (seen) tracked.push(notChanged(seen, reportedContainers(seen, image, inputs.containers)));
-        throw err;
+        if (err instanceof DeployFailure) throw err;
+        throw new Error(`${(err as Error).message}. Nothing was changed`);
       }
     }
   });
@@ -347,12 +358,16 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
           t.endedAt = Date.now();
           throw new NotApplied(t.name, (err as Error).message);
         }
-        await persist(`deployment/${t.name}`, deadline, () => cluster.annotate(t.name, { 'kubernetes.io/change-cause': changeCause(imageRef, process.env) }));
+        // The change-cause is a record, not the change: the image is set, so failing to annotate
+        // (an outage, say) must not turn a rollout into a failure. The watch decides.
+        await persist(`deployment/${t.name}`, deadline, () => cluster.annotate(t.name, { 'kubernetes.io/change-cause': changeCause(imageRef, process.env) })).catch((err: unknown) => {
+          core.warning(`deployment/${t.name}: could not set kubernetes.io/change-cause (${(err as Error).message.trim().split('\n').pop()}); watching the rollout all the same`);
+        });
         core.info(`deployment/${t.name}: ${t.containers.map((c) => `${c}: ${t.imagesBefore[c]} -> ${imageRef}`).join('; ')}`);
       }
     });
     watching = true;
-    const watched = await watch(cluster, tracked, inputs, deadline, cancel);
+    const watched = await watch(cluster, tracked, inputs, image, deadline, cancel);
     if (watched) {
       failure = watched.what;
       broken = toChange.filter((t) => t.name === watched.deployment);
@@ -382,7 +397,7 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
     for (const t of toChange) {
       t.result = 'deployed';
       t.endedAt = Date.now();
-      await writeRecords(cluster, t, [], true);
+      await writeRecords(cluster, t, t.failingBefore ? [t.failingBefore] : [], true);
     }
     await github?.status('success', `Deployed ${imageRef}`);
     state.result = 'deployed';
@@ -412,7 +427,7 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
   // A rollback target that did not come up is recorded as failed too: no later run goes back to it.
   for (const item of items.filter((i) => i.outcome === 'broken')) item.t.targetFailed = true;
   for (const t of changed) {
-    const failedNow = [failedTemplates.get(t.name), t.targetFailed ? t.target?.podTemplateHash : undefined].filter((h): h is string => h !== undefined);
+    const failedNow = [t.failingBefore, failedTemplates.get(t.name), t.targetFailed ? t.target?.podTemplateHash : undefined].filter((h): h is string => h !== undefined);
     await writeRecords(cluster, t, failedNow, t.result === 'rolled-back');
   }
   const states = changed.map((t) => `deployment/${t.name}: ${t.rollbackDetail ?? t.result}`).join('; ');

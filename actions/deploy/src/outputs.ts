@@ -15,6 +15,8 @@ export interface Tracked {
   revisionBefore?: number;
   revisionAfter?: number;
   target?: Target;
+  /** The template that was failing when the step began (its last rollout failed), recorded as failed once the step changes the deployment. */
+  failingBefore?: string;
   /** The rollback target itself did not come up: it is recorded as failed and never suggested. */
   targetFailed?: boolean;
   targetReason: string;

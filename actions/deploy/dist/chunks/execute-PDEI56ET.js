@@ -1208,9 +1208,9 @@ async function verifySignature(imageRef, image, inputs, auth, work) {
   info(`Signature verified: ${count} signature(s) by ${who}`);
   return `verified: ${count} signature(s) by ${who}`;
 }
-async function livePods(cluster, d, deadline) {
+async function livePods(cluster, d, deadline, isNew) {
   const rs = currentReplicaSet(d, await persist("watch", deadline, () => cluster.replicaSets(d)));
-  const hash = rs && templateHashOf(rs);
+  const hash = rs && (!isNew || isNew(rs)) ? templateHashOf(rs) : void 0;
   if (!hash) return { fresh: [] };
   const pods = await persist("watch", deadline, () => cluster.pods(d));
   return { fresh: pods.filter((p) => p.metadata.labels?.[TEMPLATE_HASH] === hash), old: oldPodsOf(pods, hash) };
@@ -1234,8 +1234,8 @@ async function confirmAfterOutage(cluster, toChange, image, deadline) {
 async function settleBeforeChange(cluster, name, deadline, failFast, cancel) {
   let logged = "";
   for (; ; ) {
-    if (cancel.reason) throw new DeployFailure(`${cancel.reason} while waiting for an earlier rollout of deployment/${name}. Nothing was changed`);
-    const d = await cluster.deployment(name);
+    const d = await persist(`deployment/${name}`, deadline, () => cluster.deployment(name));
+    if (d && cancel.reason) throw new DeployFailure(`${cancel.reason} while waiting for an earlier rollout of deployment/${name}. Nothing was changed`, d);
     if (!d) throw new DeployFailure(`input 'deployment': deployment/${name} does not exist in namespace ${cluster.namespace}`);
     if (d.spec.paused) throw new DeployFailure(`deployment/${name} is paused: refusing to change it. Resume it first (${cluster.hint(`rollout resume deployment/${name}`)}) or leave it to whoever paused it. Nothing was changed`, d);
     const st = rolloutState(d);
@@ -1256,7 +1256,7 @@ async function settleBeforeChange(cluster, name, deadline, failFast, cancel) {
     await cancel.sleep(POLL_MS);
   }
 }
-async function watch(cluster, tracked, inputs, deadline, cancel) {
+async function watch(cluster, tracked, inputs, image, deadline, cancel) {
   const pending = new Map(tracked.filter((t) => t.changed).map((t) => [t.name, t]));
   const lastLine = /* @__PURE__ */ new Map();
   return group(`Watch the rollout of ${[...pending.keys()].map((n) => `deployment/${n}`).join(", ")}`, async () => {
@@ -1281,7 +1281,7 @@ async function watch(cluster, tracked, inputs, deadline, cancel) {
         let podLine = "";
         let old;
         if (st.observed) {
-          const live = await livePods(cluster, d, deadline);
+          const live = await livePods(cluster, d, deadline, (rs) => t.containers.every((c) => runsImage(imagesOf(rs.spec.template)[c], image)));
           const failure = inputs.failFast ? findPodFailure(live.fresh) : void 0;
           if (failure) return { deployment: name, what: `deployment/${name}: ${podFailureText(failure)}` };
           podLine = newestPodState(live.fresh) ?? "";
@@ -1372,9 +1372,12 @@ async function deployMode(inputs, target, auth, work, state) {
       try {
         d = await settleBeforeChange(cluster, name, deadline, inputs.failFast, cancel);
         const containers = containersToUpdate(d, image, inputs.containers);
-        const owned = await cluster.replicaSets(d);
+        const before = d;
+        const owned = await persist(`deployment/${name}`, deadline, () => cluster.replicaSets(before));
         const decision = decideTarget(d, owned);
         const st = rolloutState(d);
+        const currentRs = st.complete ? void 0 : currentReplicaSet(d, owned);
+        const failingBefore = currentRs && templateHashOf(currentRs);
         const imagesBefore = imagesOf(d.spec.template);
         const same = containers.every((c) => runsImage(imagesBefore[c], image));
         if (same && !st.complete) {
@@ -1382,11 +1385,12 @@ async function deployMode(inputs, target, auth, work, state) {
         }
         if (decision.target) info(decision.reason);
         else warning(decision.reason);
-        tracked.push({ name, before: d, containers, imagesBefore, revisionBefore: revisionOf(d), target: decision.target, targetReason: decision.reason, changed: false, unchanged: same, startedAt: Date.now() });
+        tracked.push({ name, before: d, containers, imagesBefore, revisionBefore: revisionOf(d), target: decision.target, targetReason: decision.reason, failingBefore, changed: false, unchanged: same, startedAt: Date.now() });
       } catch (err) {
         const seen = d ?? (err instanceof DeployFailure ? err.deployment : void 0);
         if (seen) tracked.push(notChanged(seen, reportedContainers(seen, image, inputs.containers)));
-        throw err;
+        if (err instanceof DeployFailure) throw err;
+        throw new Error(`${err.message}. Nothing was changed`);
       }
     }
   });
@@ -1424,12 +1428,14 @@ async function deployMode(inputs, target, auth, work, state) {
           t.endedAt = Date.now();
           throw new NotApplied(t.name, err.message);
         }
-        await persist(`deployment/${t.name}`, deadline, () => cluster.annotate(t.name, { "kubernetes.io/change-cause": changeCause(imageRef, process.env) }));
+        await persist(`deployment/${t.name}`, deadline, () => cluster.annotate(t.name, { "kubernetes.io/change-cause": changeCause(imageRef, process.env) })).catch((err) => {
+          warning(`deployment/${t.name}: could not set kubernetes.io/change-cause (${err.message.trim().split("\n").pop()}); watching the rollout all the same`);
+        });
         info(`deployment/${t.name}: ${t.containers.map((c) => `${c}: ${t.imagesBefore[c]} -> ${imageRef}`).join("; ")}`);
       }
     });
     watching = true;
-    const watched = await watch(cluster, tracked, inputs, deadline, cancel);
+    const watched = await watch(cluster, tracked, inputs, image, deadline, cancel);
     if (watched) {
       failure = watched.what;
       broken = toChange.filter((t) => t.name === watched.deployment);
@@ -1456,7 +1462,7 @@ async function deployMode(inputs, target, auth, work, state) {
     for (const t of toChange) {
       t.result = "deployed";
       t.endedAt = Date.now();
-      await writeRecords(cluster, t, [], true);
+      await writeRecords(cluster, t, t.failingBefore ? [t.failingBefore] : [], true);
     }
     await github?.status("success", `Deployed ${imageRef}`);
     state.result = "deployed";
@@ -1483,7 +1489,7 @@ async function deployMode(inputs, target, auth, work, state) {
   if (items.length > 0) await group("Roll back", () => rollBackAll(cluster, items, Date.now() + inputs.timeoutMs, inputs.failFast));
   for (const item of items.filter((i) => i.outcome === "broken")) item.t.targetFailed = true;
   for (const t of changed) {
-    const failedNow = [failedTemplates.get(t.name), t.targetFailed ? t.target?.podTemplateHash : void 0].filter((h) => h !== void 0);
+    const failedNow = [t.failingBefore, failedTemplates.get(t.name), t.targetFailed ? t.target?.podTemplateHash : void 0].filter((h) => h !== void 0);
     await writeRecords(cluster, t, failedNow, t.result === "rolled-back");
   }
   const states = changed.map((t) => `deployment/${t.name}: ${t.rollbackDetail ?? t.result}`).join("; ");
@@ -1628,4 +1634,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-H34Q4ULV.js.map
+//# sourceMappingURL=execute-PDEI56ET.js.map
