@@ -135,6 +135,25 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     expect(await k.images(ns, 'web')).toEqual({ app: img('rc-good') });
   });
 
+  test('a completed rollout whose pod crashes later is not recorded as failed, and its known-good record stays', async () => {
+    const ns = 'crash-after-complete';
+    type PodJson = { metadata: { name: string }; status?: { containerStatuses?: Array<{ state?: { waiting?: { reason?: string } } }> } };
+    await k.deployment(ns, 'web', img('a'), { replicas: 3 });
+    expect((await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('cac-good') })).exitCode).toBe(0);
+    const annotations = async () => (await k.get(ns, 'web')).metadata.annotations as Record<string, string>;
+    const goodRecord = (await annotations())['secure-delivery.dev/known-good'];
+    // One pod of the completed rollout is replaced and its replacement crash-loops.
+    await k.behave({ [img('cac-good')]: { behavior: 'CrashLoopBackOff' }, [img('cac-bad')]: { behavior: 'ErrImagePull' } });
+    const first = ((await k.json('-n', ns, 'get', 'pods')).items as PodJson[])[0]?.metadata.name as string;
+    await k.kubectl('-n', ns, 'delete', 'pod', first, '--wait=false');
+    await k.waitFor('a crash-looping pod', async () => ((await k.json('-n', ns, 'get', 'pods')).items as PodJson[]).some((p) => p.status?.containerStatuses?.some((c) => c.state?.waiting?.reason === 'CrashLoopBackOff')));
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('cac-bad'), timeout: '30s' });
+    expect(r.exitCode).not.toBe(0);
+    const after = await annotations();
+    expect(after['secure-delivery.dev/known-good']).toBe(goodRecord);
+    expect(after['secure-delivery.dev/failed-templates'] ?? '').not.toContain(JSON.parse(goodRecord as string).podTemplateHash);
+  });
+
   test('a rollback target that no longer comes up: ROLLBACK FAILED, recorded as failed, never suggested, and not gone back to again', async () => {
     const ns = 'target-broke';
     const annotations = async () => (await k.get(ns, 'web')).metadata.annotations as Record<string, string>;

@@ -228,7 +228,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-PDEI56ET.js");
+  const { execute } = await import("./chunks/execute-WGXLFCRK.js");
   await execute(inputs);
 }
 

@@ -298,9 +298,12 @@ async function deployMode(inputs: Inputs, target: KubeTarget, auth: AuthConfig |
         const owned = await persist(`deployment/${name}`, deadline, () => cluster.replicaSets(before));
         const decision = decideTarget(d, owned);
         const st = rolloutState(d);
-        // Unhealthy after the wait: its last rollout failed (deadline exceeded, or pods that will not
-        // recover). Should this step change it, that template is recorded as failed.
-        const currentRs = st.complete ? undefined : currentReplicaSet(d, owned);
+        // Unhealthy after the wait and its rollout never completed: that rollout failed (deadline
+        // exceeded, or pods that will not recover). Should this step change it, its template is
+        // recorded as failed. A template whose rollout completed (Progressing says
+        // NewReplicaSetAvailable) and whose pods fail later is not: it did complete.
+        const rolloutCompleted = d.status?.conditions?.some((c) => c.type === 'Progressing' && c.reason === 'NewReplicaSetAvailable') ?? false;
+        const currentRs = st.complete || rolloutCompleted ? undefined : currentReplicaSet(d, owned);
         const failingBefore = currentRs && templateHashOf(currentRs);
         const imagesBefore = imagesOf(d.spec.template);
         const same = containers.every((c) => runsImage(imagesBefore[c], image));

@@ -1376,7 +1376,8 @@ async function deployMode(inputs, target, auth, work, state) {
         const owned = await persist(`deployment/${name}`, deadline, () => cluster.replicaSets(before));
         const decision = decideTarget(d, owned);
         const st = rolloutState(d);
-        const currentRs = st.complete ? void 0 : currentReplicaSet(d, owned);
+        const rolloutCompleted = d.status?.conditions?.some((c) => c.type === "Progressing" && c.reason === "NewReplicaSetAvailable") ?? false;
+        const currentRs = st.complete || rolloutCompleted ? void 0 : currentReplicaSet(d, owned);
         const failingBefore = currentRs && templateHashOf(currentRs);
         const imagesBefore = imagesOf(d.spec.template);
         const same = containers.every((c) => runsImage(imagesBefore[c], image));
@@ -1634,4 +1635,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-PDEI56ET.js.map
+//# sourceMappingURL=execute-WGXLFCRK.js.map
