@@ -500,6 +500,22 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     expect(await k.images(ns, 'web')).toEqual({ app: img('lo-b') });
   });
 
+  test('the change-cause annotate refused after set image landed: a warning, and the rollout still decides', async () => {
+    const ns = 'annotate-refused';
+    await k.deployment(ns, 'web', img('a'));
+    // The first PATCH (set image) passes, the next one (the change-cause annotate) is refused.
+    await k.faults([
+      { method: 'PATCH', path: `/namespaces/${ns}/deployments/web$`, count: 1 },
+      { method: 'PATCH', path: `/namespaces/${ns}/deployments/web$`, status: 403, count: 1, message: 'annotations are managed elsewhere' },
+    ]);
+    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('ar-b') });
+    await k.clearFaults();
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.result).toBe('deployed');
+    expect(r.stdout).toMatch(/::warning::deployment\/web: could not set kubernetes\.io\/change-cause .*watching the rollout all the same/);
+    expect(await k.images(ns, 'web')).toEqual({ app: img('ar-b') });
+  });
+
   test('mode: rollback is not cut short by a cancellation: it ends with its outputs and summary', async () => {
     const ns = 'cancel-rollback';
     await k.deployment(ns, 'web', img('a'));
