@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
-import { accessSync, constants, createReadStream, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, createReadStream, statSync } from 'node:fs';
 import { arch, platform } from 'node:os';
 import path from 'node:path';
 import manifestJson from './tools.json' with { type: 'json' };
@@ -117,7 +117,6 @@ export async function resolveTool(name: ToolName, wanted?: string, manifest: Too
     dir = await tc.cacheFile(download, release.bin, name, pin.version.replace(/^v/, ''), key);
   }
   const bin = path.join(dir, release.bin);
-  const { chmodSync } = await import('node:fs');
   chmodSync(bin, 0o755);
   core.info(`Installed ${name} ${pin.version} (sha256 ${actual} verified) at ${bin}`);
   return { path: bin, version: pin.version, source: 'download' };

@@ -1,5 +1,5 @@
 import { isLoopbackRegistry } from '../../../src/lib/image-ref.js';
-import { runUrl } from '../../../src/lib/run-url.js';
+import { oidcTokenProblem, runUrl } from '../../../src/lib/run-url.js';
 import type { CosignKey } from './inputs.js';
 
 /** The key PEM travels in this variable, named by `--key env://...`: never in argv or on disk. */
@@ -23,9 +23,7 @@ export function signAnnotations(env: NodeJS.ProcessEnv): string[] {
 
 /** Keyless signing needs the job's OIDC token; say how to get it before anything is built. */
 export function keylessProblem(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return undefined;
-  const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((k) => !env[k]).join(' and ');
-  return `keyless signing needs the GitHub OIDC token, but ${missing} ${missing.includes(' and ') ? 'are' : 'is'} not set: add \`permissions: id-token: write\` to the job (or give cosign-key for key-based signing)`;
+  return oidcTokenProblem(env, 'keyless signing', 'or give cosign-key for key-based signing');
 }
 
 /** `cosign sign --yes` of image@digest, never a tag; key and password through the environment. */

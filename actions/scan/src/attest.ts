@@ -1,3 +1,4 @@
+import { oidcTokenProblem } from '../../../src/lib/run-url.js';
 import { isLoopbackRegistry } from '../../../src/lib/image-ref.js';
 
 /**
@@ -33,6 +34,5 @@ export function attestArgv(imageAtDigest: string, registry: string, predicateFil
 
 /** Keyless attestation needs the job's OIDC token. */
 export function oidcProblem(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return undefined;
-  return 'attest: true signs the attestation keylessly with the GitHub OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL is not set: add `permissions: id-token: write` to the job, or set attest: false';
+  return oidcTokenProblem(env, 'attest: true signs the attestation keylessly and', 'or set attest: false');
 }

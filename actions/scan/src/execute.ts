@@ -5,6 +5,7 @@ import path from 'node:path';
 import { execTool } from '../../../src/lib/exec.js';
 import { repositoryName } from '../../../src/lib/image-ref.js';
 import { writeAuthConfig, type AuthConfig } from '../../../src/lib/registry-auth.js';
+import { runUrl } from '../../../src/lib/run-url.js';
 import { writeSummary } from '../../../src/lib/summary.js';
 import { resolveTool, type ResolvedTool } from '../../../src/lib/tools.js';
 import { attestArgv, oidcProblem, vulnPredicate } from './attest.js';
@@ -81,10 +82,6 @@ function setCounts(ev: Evaluation): void {
   core.setOutput('passed', String(ev.passed));
   for (const s of SEVERITIES) core.setOutput(s.toLowerCase(), String(ev.remaining[s]));
   core.setOutput('ignored', String(ev.ignoredTotal));
-}
-
-function runUrl(env: NodeJS.ProcessEnv): string | undefined {
-  return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
 }
 
 /** Everything after input validation: DB, scan, gate, SARIF, summary, attestation. */

@@ -84,7 +84,6 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
   const severity = parseSeverities(requiredInput('severity', `a comma-separated list of ${SEVERITIES.join(', ')}, e.g. CRITICAL,HIGH`));
   const ignoreUnfixed = booleanInput('ignore-unfixed');
   const ignoreFile = requiredInput('ignore-file', `a .trivyignore.yaml or .trivyignore path (default ${DEFAULT_IGNORE_FILE}, used when present)`);
-  const ignore = await readIgnoreFile(ignoreFile, workspace);
   const failOnFindings = booleanInput('fail-on-findings');
   const trivyVersion = requiredInput('trivy-version', 'a Trivy release such as v0.69.3');
   if (!/^v?[0-9]+\.[0-9]+\.[0-9]+$/.test(trivyVersion)) throw new ConfigurationError('trivy-version', `'${trivyVersion}' is not a Trivy release. Expected vX.Y.Z, e.g. v0.69.3`);
@@ -113,6 +112,8 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
   if ((username === undefined) !== (password === undefined)) {
     throw new ConfigurationError(username === undefined ? 'registry-username' : 'registry-password', 'registry-username and registry-password go together: give both or neither');
   }
+  // Last: the one check that reads a file, once every plain value is known to be right.
+  const ignore = await readIgnoreFile(ignoreFile, workspace);
   return {
     imageRef: formatReference(image),
     image,
