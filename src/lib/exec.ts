@@ -54,7 +54,9 @@ export function execTool(file: string, args: readonly string[], options: ExecOpt
   if (options.stream) core.info(`[command] ${command}`);
   else core.debug(`[command] ${command}`);
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
+    // The runner hands every input to the action as INPUT_<NAME>, secrets included: a child
+    // process gets none of them, only the variables passed here for it.
+    const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_')));
     for (const [k, v] of Object.entries(options.env ?? {})) {
       if (v === undefined) delete env[k];
       else env[k] = v;

@@ -63,14 +63,6 @@ export function parseList(value: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** Lines only (items that may themselves contain commas). */
-export function parseLines(value: string): string[] {
-  return value
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
 export interface KeyValueOptions {
   /** Pattern a key must match, and how to describe it. */
   key?: { pattern: RegExp; form: string };
@@ -97,7 +89,10 @@ export function parseKeyValueLines(name: string, value: string, options: KeyValu
     }
     const key = line.slice(0, eq).trim();
     if (!keyRule.pattern.test(key)) {
-      throw new ConfigurationError(name, `${where}: key '${key}' is not valid. Expected ${keyRule.form}`);
+      // In a secret input the text before '=' may be part of a value (a multi-line value's
+      // next line, say postgres://user:pw@host/db?ssl=on): never quote it there.
+      const shown = options.secret ? 'the text before = is not a valid key (not shown)' : `key '${key}' is not valid`;
+      throw new ConfigurationError(name, `${where}: ${shown}. Expected ${keyRule.form}${options.secret ? '; a value with line breaks goes in the JSON form' : ''}`);
     }
     if (seen.has(key)) throw new ConfigurationError(name, `${where}: key '${key}' is given twice`);
     seen.add(key);

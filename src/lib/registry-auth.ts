@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Credentials } from './registry.js';
+import { basicAuthValue, type Credentials } from './registry.js';
 
 /**
  * Registry credentials for child tools, in a Docker-format config.json that
@@ -34,7 +34,7 @@ export function writeAuthConfig(registry: string, credentials: Credentials, inhe
   const base = process.env.RUNNER_TEMP || tmpdir();
   const dir = mkdtempSync(path.join(base, 'registry-auth-'));
   const file = path.join(dir, 'config.json');
-  const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+  const auth = basicAuthValue(credentials);
   let config: DockerConfigFile = {};
   if (inherit) {
     const own = process.env.DOCKER_CONFIG || path.join(homedir(), '.docker');

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
 import { isLoopbackRegistry } from './image-ref.js';
+import { maskSecrets } from './inputs.js';
 import { fetchWithRetry } from './retry.js';
 
 /**
@@ -21,6 +22,13 @@ const INDEX_MEDIA_TYPES = new Set([MANIFEST_MEDIA_TYPES[0], MANIFEST_MEDIA_TYPES
 export interface Credentials {
   username: string;
   password: string;
+}
+
+/** base64(user:password), the value of Basic auth and of a Docker config `auth`: a secret of its own, masked. */
+export function basicAuthValue(c: Credentials): string {
+  const value = Buffer.from(`${c.username}:${c.password}`).toString('base64');
+  maskSecrets(value);
+  return value;
 }
 
 export interface RegistryClientOptions {
@@ -154,7 +162,7 @@ export class RegistryClient {
     const token = this.tokens.get(`${registry} ${scope}`);
     if (token) return `Bearer ${token}`;
     const c = this.options.credentials;
-    if (c && this.basicFor.has(registry)) return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+    if (c && this.basicFor.has(registry)) return `Basic ${basicAuthValue(c)}`;
     return undefined;
   }
 
@@ -209,7 +217,7 @@ export class RegistryClient {
     realmUrl.searchParams.set('scope', params.scope ?? scope);
     const headers: Record<string, string> = {};
     const c = this.options.credentials;
-    if (c) headers.Authorization = `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+    if (c) headers.Authorization = `Basic ${basicAuthValue(c)}`;
     const res = await this.fetchWithRetry(realmUrl.toString(), { method: 'GET', headers }, `token request to ${realmUrl.origin}${realmUrl.pathname}`);
     if (res.status !== 200) throw new RegistryError(`${registry}: the token service answered HTTP ${res.status}${c ? ' to the given credentials' : ''}`, res.status);
     const body = (await res.json()) as { token?: string; access_token?: string };

@@ -259,7 +259,7 @@ describe('bad input: an error naming the input, and no file changed', () => {
     ['an unknown scope', { scope: 'global' }, 'scope', /'global' is not one of strict, namespace-wide, cluster-wide/],
     ['a malformed secrets line', { secrets: 'a=1\nCANARY-bad-line-no-equals' }, 'secrets', /line 2 is not KEY=VALUE/],
     ['a duplicate key', { secrets: 'a=CANARY-bad-dup-1\na=CANARY-bad-dup-2' }, 'secrets', /key 'a' is given twice/],
-    ['invalid key characters', { secrets: 'a b=CANARY-bad-key' }, 'secrets', /key 'a b' is not valid/],
+    ['invalid key characters', { secrets: 'a b=CANARY-bad-key' }, 'secrets', /line 1: the text before = is not a valid key \(not shown\)/],
     ['empty secrets', { secrets: '' }, 'secrets', /a value is required/],
     ['a non-certificate cert', { cert: 'not-a-cert.pem' }, 'cert', /PRIVATE KEY, not a CERTIFICATE/],
     ['an expired cert', { cert: 'expired.pem' }, 'cert', /expired on/],

@@ -4,17 +4,22 @@ import {
   ConfigurationError,
   __commonJS,
   __toESM,
+  booleanInput,
   debug,
   describeError,
-  getInput,
   isDebug,
+  maskSecrets,
+  optionalInput,
+  parseChoice,
   parseImageName,
-  rememberSecret,
+  parseKeyValueLines,
+  parseList,
+  rawInput,
+  requiredInput,
   setFailed,
   setOutput,
-  setSecret,
   writeSummary
-} from "./chunks/chunk-A2OUCQ2W.js";
+} from "./chunks/chunk-2IC323RI.js";
 
 // node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
@@ -562,80 +567,6 @@ async function runAction(action, main) {
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 
-// src/lib/inputs.ts
-function rawInput(name) {
-  return getInput(name, { trimWhitespace: true });
-}
-function requiredInput(name, form) {
-  const value = rawInput(name);
-  if (value === "") throw new ConfigurationError(name, `a value is required. Expected ${form}`);
-  return value;
-}
-function optionalInput(name) {
-  const value = rawInput(name);
-  return value === "" ? void 0 : value;
-}
-function parseBoolean(name, value) {
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new ConfigurationError(name, `'${value}' is not a boolean. Expected true or false`);
-}
-function booleanInput(name) {
-  return parseBoolean(name, requiredInput(name, "true or false"));
-}
-function parseChoice(name, value, choices) {
-  if (choices.includes(value)) return value;
-  throw new ConfigurationError(name, `'${value}' is not one of ${choices.join(", ")}`);
-}
-function parseList(value) {
-  return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
-}
-function parseKeyValueLines(name, value, options = {}) {
-  const keyRule = options.key ?? { pattern: /^[A-Za-z_][A-Za-z0-9_.-]*$/, form: "letters, digits, _, . and -, not starting with a digit" };
-  const seen = /* @__PURE__ */ new Set();
-  const pairs = [];
-  value.split("\n").forEach((rawLine, index) => {
-    const line = rawLine.replace(/\r$/, "");
-    if (line.trim() === "") return;
-    const eq = line.indexOf("=");
-    const where = `line ${index + 1}`;
-    if (eq < 0) {
-      const shown = options.secret ? "" : ` ('${line.trim()}')`;
-      throw new ConfigurationError(name, `${where}${shown} is not KEY=VALUE`);
-    }
-    const key = line.slice(0, eq).trim();
-    if (!keyRule.pattern.test(key)) {
-      throw new ConfigurationError(name, `${where}: key '${key}' is not valid. Expected ${keyRule.form}`);
-    }
-    if (seen.has(key)) throw new ConfigurationError(name, `${where}: key '${key}' is given twice`);
-    seen.add(key);
-    pairs.push([key, line.slice(eq + 1)]);
-  });
-  return pairs;
-}
-var CREDENTIAL_FIELD = /(token|password|passwd|secret|key|key-data|auth|credential|cookie|signature)$/i;
-function secretParts(value) {
-  const parts = /* @__PURE__ */ new Set([value]);
-  if (/[\r\n]/.test(value)) {
-    for (const raw of value.split(/\r?\n/)) {
-      const line = raw.trim();
-      if (line.length >= 8 && !/[\s:]/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
-      const kv = /^-?\s*["']?([\w.-]+)["']?:\s+["']?([^"'\s]{8,})["']?,?$/.exec(line);
-      if (kv?.[2] && CREDENTIAL_FIELD.test(kv[1])) parts.add(kv[2]);
-    }
-  }
-  return [...parts];
-}
-function maskSecrets(...values) {
-  for (const v of values) {
-    if (v === void 0 || v === "") continue;
-    for (const part of secretParts(v)) {
-      setSecret(part);
-      rememberSecret(part);
-    }
-  }
-}
-
 // actions/build-sign/src/tags.ts
 var import_valid = __toESM(require_valid(), 1);
 function isImmutableTag(tag, commitSha) {
@@ -749,7 +680,7 @@ async function run() {
     setOutput("signed", "false");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-5JEBDVQR.js");
+  const { execute } = await import("./chunks/execute-NVJPIT5Q.js");
   await execute(inputs);
 }
 

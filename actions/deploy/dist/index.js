@@ -2,17 +2,24 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   ConfigurationError,
+  booleanInput,
   debug,
   describeError,
-  getInput,
   isDebug,
+  maskSecrets,
+  optionalInput,
+  parseChoice,
+  parseContainerName,
+  parseDuration,
   parseImageRef,
-  rememberSecret,
+  parseList,
+  parseNamespace,
+  parseResourceName,
+  requiredInput,
   setFailed,
   setOutput,
-  setSecret,
   writeSummary
-} from "./chunks/chunk-WHO3MZUM.js";
+} from "./chunks/chunk-VH3CLJSM.js";
 
 // src/lib/action.ts
 async function runAction(action, main) {
@@ -23,87 +30,6 @@ async function runAction(action, main) {
     if (isDebug() && err instanceof Error && err.stack) debug(err.stack);
     if (err instanceof ConfigurationError) {
       await writeSummary([`### \u274C ${action} did not start: input \`${err.input}\``, err.message, "Nothing was changed. Fix the input in the workflow file and run it again."]);
-    }
-  }
-}
-
-// src/lib/inputs.ts
-function rawInput(name) {
-  return getInput(name, { trimWhitespace: true });
-}
-function requiredInput(name, form) {
-  const value = rawInput(name);
-  if (value === "") throw new ConfigurationError(name, `a value is required. Expected ${form}`);
-  return value;
-}
-function optionalInput(name) {
-  const value = rawInput(name);
-  return value === "" ? void 0 : value;
-}
-function parseBoolean(name, value) {
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new ConfigurationError(name, `'${value}' is not a boolean. Expected true or false`);
-}
-function booleanInput(name) {
-  return parseBoolean(name, requiredInput(name, "true or false"));
-}
-function parseChoice(name, value, choices) {
-  if (choices.includes(value)) return value;
-  throw new ConfigurationError(name, `'${value}' is not one of ${choices.join(", ")}`);
-}
-var DURATION = /^(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$/;
-function parseDuration(name, value) {
-  const m = DURATION.exec(value);
-  if (value === "" || !m) {
-    throw new ConfigurationError(name, `'${value}' is not a duration. Expected hours, minutes and seconds like 90s, 5m or 1h30m`);
-  }
-  const ms = ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1e3;
-  if (ms <= 0) throw new ConfigurationError(name, `'${value}' must be longer than zero. Expected hours, minutes and seconds like 90s, 5m or 1h30m`);
-  return ms;
-}
-function parseList(value) {
-  return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
-}
-var DNS1123_LABEL = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
-var DNS1123_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
-function parseNamespace(name, value) {
-  if (value.length > 63 || !DNS1123_LABEL.test(value)) {
-    throw new ConfigurationError(name, `'${value}' is not a Kubernetes namespace. Expected a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters`);
-  }
-  return value;
-}
-function parseResourceName(name, value) {
-  if (value.length > 253 || !DNS1123_SUBDOMAIN.test(value)) {
-    throw new ConfigurationError(name, `'${value}' is not a Kubernetes name. Expected a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters`);
-  }
-  return value;
-}
-function parseContainerName(name, value) {
-  if (value.length > 63 || !DNS1123_LABEL.test(value)) {
-    throw new ConfigurationError(name, `'${value}' is not a container name. Expected a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters`);
-  }
-  return value;
-}
-var CREDENTIAL_FIELD = /(token|password|passwd|secret|key|key-data|auth|credential|cookie|signature)$/i;
-function secretParts(value) {
-  const parts = /* @__PURE__ */ new Set([value]);
-  if (/[\r\n]/.test(value)) {
-    for (const raw of value.split(/\r?\n/)) {
-      const line = raw.trim();
-      if (line.length >= 8 && !/[\s:]/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
-      const kv = /^-?\s*["']?([\w.-]+)["']?:\s+["']?([^"'\s]{8,})["']?,?$/.exec(line);
-      if (kv?.[2] && CREDENTIAL_FIELD.test(kv[1])) parts.add(kv[2]);
-    }
-  }
-  return [...parts];
-}
-function maskSecrets(...values) {
-  for (const v of values) {
-    if (v === void 0 || v === "") continue;
-    for (const part of secretParts(v)) {
-      setSecret(part);
-      rememberSecret(part);
     }
   }
 }
@@ -228,7 +154,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-WGXLFCRK.js");
+  const { execute } = await import("./chunks/execute-O3UG4ZCU.js");
   await execute(inputs);
 }
 

@@ -568,17 +568,22 @@ async function rollbackMode(inputs: Inputs, target: KubeTarget, state: RunState)
 }
 
 export async function execute(inputs: Inputs): Promise<void> {
-  const work = mkdtempSync(path.join(process.env.RUNNER_TEMP || tmpdir(), 'deploy-'));
-  const kubeconfig = inputs.kubeconfig ? writeKubeconfig(inputs.kubeconfig) : undefined;
-  const auth = inputs.registry && inputs.image ? writeAuthConfig(registryOf(inputs.image), inputs.registry) : undefined;
   const state: RunState = { result: 'failed', tracked: [], notes: [] };
   let error: unknown;
+  let work: string | undefined;
+  let kubeconfig: { path: string; remove(): void } | undefined;
+  let auth: AuthConfig | undefined;
   try {
+    // Written inside the try, so the finally removes whatever was written, whatever fails next.
+    work = mkdtempSync(path.join(process.env.RUNNER_TEMP || tmpdir(), 'deploy-'));
+    kubeconfig = inputs.kubeconfig ? writeKubeconfig(inputs.kubeconfig) : undefined;
+    // Only cosign reads the auth file (tag resolution uses the registry client): none without verify-signature.
+    auth = inputs.verify && inputs.registry && inputs.image ? writeAuthConfig(registryOf(inputs.image), inputs.registry) : undefined;
     const kubectl = await resolveTool('kubectl');
     const target: KubeTarget = { kubectl: kubectl.path, kubeconfig: kubeconfig?.path, context: inputs.context };
     // Before any request: a cluster to talk to, and the context named.
     await checkKubeconfig(target);
-    if (inputs.mode === 'deploy') await deployMode(inputs, target, auth, work, state);
+    if (inputs.mode === 'deploy') await deployMode(inputs, target, auth, work as string, state);
     else await rollbackMode(inputs, target, state);
   } catch (err) {
     error = err;
@@ -586,7 +591,7 @@ export async function execute(inputs: Inputs): Promise<void> {
   } finally {
     kubeconfig?.remove();
     auth?.remove();
-    rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
     setOutputs(state.result, state.tracked, inputs);
     // A mistake in the inputs gets its summary from runAction.
     if (!(error instanceof ConfigurationError)) await writeSummary(deploySummary(inputs, state.result, state.tracked, state.notes, error === undefined ? undefined : (error as Error).message));

@@ -3,20 +3,22 @@ const require = __createRequire(import.meta.url);
 import {
   ConfigurationError,
   SEVERITIES,
+  booleanInput,
   debug,
   describeError,
   formatReference,
-  getInput,
   isCompromised,
   isDebug,
+  maskSecrets,
+  optionalInput,
   parseImageRef,
+  parseList,
   parseReference,
   registryOf,
-  rememberSecret,
+  requiredInput,
   setFailed,
-  setSecret,
   writeSummary
-} from "./chunks/chunk-MIS7LDD7.js";
+} from "./chunks/chunk-NMTO5ZRP.js";
 import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
@@ -35,55 +37,6 @@ async function runAction(action, main) {
 // actions/scan/src/inputs.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-
-// src/lib/inputs.ts
-function rawInput(name) {
-  return getInput(name, { trimWhitespace: true });
-}
-function requiredInput(name, form) {
-  const value = rawInput(name);
-  if (value === "") throw new ConfigurationError(name, `a value is required. Expected ${form}`);
-  return value;
-}
-function optionalInput(name) {
-  const value = rawInput(name);
-  return value === "" ? void 0 : value;
-}
-function parseBoolean(name, value) {
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new ConfigurationError(name, `'${value}' is not a boolean. Expected true or false`);
-}
-function booleanInput(name) {
-  return parseBoolean(name, requiredInput(name, "true or false"));
-}
-function parseList(value) {
-  return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
-}
-var CREDENTIAL_FIELD = /(token|password|passwd|secret|key|key-data|auth|credential|cookie|signature)$/i;
-function secretParts(value) {
-  const parts = /* @__PURE__ */ new Set([value]);
-  if (/[\r\n]/.test(value)) {
-    for (const raw of value.split(/\r?\n/)) {
-      const line = raw.trim();
-      if (line.length >= 8 && !/[\s:]/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
-      const kv = /^-?\s*["']?([\w.-]+)["']?:\s+["']?([^"'\s]{8,})["']?,?$/.exec(line);
-      if (kv?.[2] && CREDENTIAL_FIELD.test(kv[1])) parts.add(kv[2]);
-    }
-  }
-  return [...parts];
-}
-function maskSecrets(...values) {
-  for (const v of values) {
-    if (v === void 0 || v === "") continue;
-    for (const part of secretParts(v)) {
-      setSecret(part);
-      rememberSecret(part);
-    }
-  }
-}
-
-// actions/scan/src/inputs.ts
 var DEFAULT_IGNORE_FILE = ".trivyignore.yaml";
 function parseSeverities(value) {
   const form = `a comma-separated list of ${SEVERITIES.join(", ")}, e.g. CRITICAL,HIGH`;
@@ -130,7 +83,6 @@ async function getInputs(env = process.env) {
   const severity = parseSeverities(requiredInput("severity", `a comma-separated list of ${SEVERITIES.join(", ")}, e.g. CRITICAL,HIGH`));
   const ignoreUnfixed = booleanInput("ignore-unfixed");
   const ignoreFile = requiredInput("ignore-file", `a .trivyignore.yaml or .trivyignore path (default ${DEFAULT_IGNORE_FILE}, used when present)`);
-  const ignore = await readIgnoreFile(ignoreFile, workspace);
   const failOnFindings = booleanInput("fail-on-findings");
   const trivyVersion = requiredInput("trivy-version", "a Trivy release such as v0.69.3");
   if (!/^v?[0-9]+\.[0-9]+\.[0-9]+$/.test(trivyVersion)) throw new ConfigurationError("trivy-version", `'${trivyVersion}' is not a Trivy release. Expected vX.Y.Z, e.g. v0.69.3`);
@@ -158,6 +110,7 @@ async function getInputs(env = process.env) {
   if (username === void 0 !== (password === void 0)) {
     throw new ConfigurationError(username === void 0 ? "registry-username" : "registry-password", "registry-username and registry-password go together: give both or neither");
   }
+  const ignore = await readIgnoreFile(ignoreFile, workspace);
   return {
     imageRef: formatReference(image),
     image,
@@ -180,7 +133,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-DXOYUELK.js");
+  const { execute } = await import("./chunks/execute-65GEQXZU.js");
   await execute(inputs);
 }
 

@@ -76,7 +76,8 @@ function parseKeyValueLines(name, value, options = {}) {
     }
     const key = line.slice(0, eq).trim();
     if (!keyRule.pattern.test(key)) {
-      throw new ConfigurationError(name, `${where}: key '${key}' is not valid. Expected ${keyRule.form}`);
+      const shown = options.secret ? "the text before = is not a valid key (not shown)" : `key '${key}' is not valid`;
+      throw new ConfigurationError(name, `${where}: ${shown}. Expected ${keyRule.form}${options.secret ? "; a value with line breaks goes in the JSON form" : ""}`);
     }
     if (seen.has(key)) throw new ConfigurationError(name, `${where}: key '${key}' is given twice`);
     seen.add(key);
@@ -126,7 +127,7 @@ var SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 var SECRET_KEY_FORM = "a Secret key: letters, digits, '-', '_' and '.' (not '.' or '..'), at most 253 characters";
 function checkSecretKey(input, key, where) {
   if (!SECRET_KEY.test(key) || key === "." || key === ".." || key.length > 253) {
-    throw new ConfigurationError(input, `${where}key '${key}' is not valid. Expected ${SECRET_KEY_FORM}`);
+    throw new ConfigurationError(input, `${where}${key.length > 253 ? `a key of ${key.length} characters (not shown)` : `key '${key}'`} is not valid. Expected ${SECRET_KEY_FORM}`);
   }
 }
 function parseSecretData(input, raw) {
@@ -317,7 +318,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-OOWQIN4T.js");
+  const { execute } = await import("./chunks/execute-NEDILJYP.js");
   await execute(inputs);
 }
 

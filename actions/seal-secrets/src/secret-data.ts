@@ -10,7 +10,8 @@ const SECRET_KEY_FORM = "a Secret key: letters, digits, '-', '_' and '.' (not '.
 
 function checkSecretKey(input: string, key: string, where: string): void {
   if (!SECRET_KEY.test(key) || key === '.' || key === '..' || key.length > 253) {
-    throw new ConfigurationError(input, `${where}key '${key}' is not valid. Expected ${SECRET_KEY_FORM}`);
+    // An over-long "key" is likely a value's line (a long token ending in '='): not quoted.
+    throw new ConfigurationError(input, `${where}${key.length > 253 ? `a key of ${key.length} characters (not shown)` : `key '${key}'`} is not valid. Expected ${SECRET_KEY_FORM}`);
   }
 }
 

@@ -8,11 +8,12 @@ import {
   isDebug,
   isLoopbackRegistry,
   markdownTable,
+  maskSecrets,
   setOutput,
   setSecret,
   warning,
   writeSummary
-} from "./chunk-A2OUCQ2W.js";
+} from "./chunk-2IC323RI.js";
 
 // actions/build-sign/src/execute.ts
 import { mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2 } from "node:fs";
@@ -45,7 +46,7 @@ function execTool(file, args, options = {}) {
   if (options.stream) info(`[command] ${command}`);
   else debug(`[command] ${command}`);
   return new Promise((resolve, reject) => {
-    const env = { ...process.env };
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("INPUT_")));
     for (const [k, v] of Object.entries(options.env ?? {})) {
       if (v === void 0) delete env[k];
       else env[k] = v;
@@ -102,35 +103,6 @@ function execTool(file, args, options = {}) {
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import path from "node:path";
-function writeAuthConfig(registry, credentials, inherit = false) {
-  const base = process.env.RUNNER_TEMP || tmpdir();
-  const dir = mkdtempSync(path.join(base, "registry-auth-"));
-  const file = path.join(dir, "config.json");
-  const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64");
-  let config = {};
-  if (inherit) {
-    const own = process.env.DOCKER_CONFIG || path.join(homedir(), ".docker");
-    try {
-      config = JSON.parse(readFileSync(path.join(own, "config.json"), "utf8"));
-    } catch {
-      config = {};
-    }
-    delete config.credsStore;
-    if (config.credHelpers) delete config.credHelpers[registry];
-    for (const sub of ["buildx", "cli-plugins", "contexts"]) {
-      if (existsSync(path.join(own, sub))) symlinkSync(path.join(own, sub), path.join(dir, sub));
-    }
-  }
-  config.auths = { ...config.auths ?? {}, [registry]: { auth } };
-  writeFileSync(file, `${JSON.stringify(config)}
-`, { mode: 384 });
-  return {
-    dir,
-    file,
-    env: { DOCKER_CONFIG: dir, REGISTRY_AUTH_FILE: file },
-    remove: () => rmSync(dir, { recursive: true, force: true })
-  };
-}
 
 // src/lib/registry.ts
 import { createHash } from "node:crypto";
@@ -173,6 +145,11 @@ var MANIFEST_MEDIA_TYPES = [
   "application/vnd.docker.distribution.manifest.v2+json"
 ];
 var INDEX_MEDIA_TYPES = /* @__PURE__ */ new Set([MANIFEST_MEDIA_TYPES[0], MANIFEST_MEDIA_TYPES[2]]);
+function basicAuthValue(c) {
+  const value = Buffer.from(`${c.username}:${c.password}`).toString("base64");
+  maskSecrets(value);
+  return value;
+}
 var RegistryError = class extends Error {
   constructor(message, status) {
     super(message);
@@ -268,7 +245,7 @@ var RegistryClient = class _RegistryClient {
     const token = this.tokens.get(`${registry} ${scope}`);
     if (token) return `Bearer ${token}`;
     const c = this.options.credentials;
-    if (c && this.basicFor.has(registry)) return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}`;
+    if (c && this.basicFor.has(registry)) return `Basic ${basicAuthValue(c)}`;
     return void 0;
   }
   async fetchWithRetry(url, init, what) {
@@ -320,7 +297,7 @@ var RegistryClient = class _RegistryClient {
     realmUrl.searchParams.set("scope", params.scope ?? scope);
     const headers = {};
     const c = this.options.credentials;
-    if (c) headers.Authorization = `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}`;
+    if (c) headers.Authorization = `Basic ${basicAuthValue(c)}`;
     const res = await this.fetchWithRetry(realmUrl.toString(), { method: "GET", headers }, `token request to ${realmUrl.origin}${realmUrl.pathname}`);
     if (res.status !== 200) throw new RegistryError(`${registry}: the token service answered HTTP ${res.status}${c ? " to the given credentials" : ""}`, res.status);
     const body = await res.json();
@@ -331,9 +308,40 @@ var RegistryClient = class _RegistryClient {
   }
 };
 
+// src/lib/registry-auth.ts
+function writeAuthConfig(registry, credentials, inherit = false) {
+  const base = process.env.RUNNER_TEMP || tmpdir();
+  const dir = mkdtempSync(path.join(base, "registry-auth-"));
+  const file = path.join(dir, "config.json");
+  const auth = basicAuthValue(credentials);
+  let config = {};
+  if (inherit) {
+    const own = process.env.DOCKER_CONFIG || path.join(homedir(), ".docker");
+    try {
+      config = JSON.parse(readFileSync(path.join(own, "config.json"), "utf8"));
+    } catch {
+      config = {};
+    }
+    delete config.credsStore;
+    if (config.credHelpers) delete config.credHelpers[registry];
+    for (const sub of ["buildx", "cli-plugins", "contexts"]) {
+      if (existsSync(path.join(own, sub))) symlinkSync(path.join(own, sub), path.join(dir, sub));
+    }
+  }
+  config.auths = { ...config.auths ?? {}, [registry]: { auth } };
+  writeFileSync(file, `${JSON.stringify(config)}
+`, { mode: 384 });
+  return {
+    dir,
+    file,
+    env: { DOCKER_CONFIG: dir, REGISTRY_AUTH_FILE: file },
+    remove: () => rmSync(dir, { recursive: true, force: true })
+  };
+}
+
 // src/lib/tools.ts
 import { createHash as createHash2 } from "node:crypto";
-import { accessSync, constants, createReadStream, statSync } from "node:fs";
+import { accessSync, chmodSync, constants, createReadStream, statSync } from "node:fs";
 import { arch, platform } from "node:os";
 import path2 from "node:path";
 
@@ -488,7 +496,6 @@ ${out.stderr}`);
     dir = await tc.cacheFile(download, release.bin, name, pin.version.replace(/^v/, ""), key);
   }
   const bin = path2.join(dir, release.bin);
-  const { chmodSync } = await import("node:fs");
   chmodSync(bin, 493);
   info(`Installed ${name} ${pin.version} (sha256 ${actual} verified) at ${bin}`);
   return { path: bin, version: pin.version, source: "download" };
@@ -553,6 +560,11 @@ function runUrl(env) {
   if (!env.GITHUB_SERVER_URL || !env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return void 0;
   return `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
 }
+function oidcTokenProblem(env, what, otherwise) {
+  const missing = ["ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"].filter((k) => !env[k]);
+  if (missing.length === 0) return void 0;
+  return `${what} needs the GitHub OIDC token, but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set: add \`permissions: id-token: write\` to the job (${otherwise})`;
+}
 
 // actions/build-sign/src/sign.ts
 var KEY_ENV = "COSIGN_PRIVATE_KEY";
@@ -565,9 +577,7 @@ function signAnnotations(env) {
   return a;
 }
 function keylessProblem(env) {
-  if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return void 0;
-  const missing = ["ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"].filter((k) => !env[k]).join(" and ");
-  return `keyless signing needs the GitHub OIDC token, but ${missing} ${missing.includes(" and ") ? "are" : "is"} not set: add \`permissions: id-token: write\` to the job (or give cosign-key for key-based signing)`;
+  return oidcTokenProblem(env, "keyless signing", "or give cosign-key for key-based signing");
 }
 function signPlan(imageAtDigest, registry, key, password, env) {
   if (!/@sha256:[a-f0-9]{64}$/.test(imageAtDigest)) throw new Error(`refusing to sign ${imageAtDigest}: only image@sha256 digests are signed`);
@@ -769,4 +779,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-5JEBDVQR.js.map
+//# sourceMappingURL=execute-NVJPIT5Q.js.map

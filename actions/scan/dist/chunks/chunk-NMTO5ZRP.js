@@ -782,9 +782,54 @@ function isCompromised(version) {
   return COMPROMISED_TRIVY_VERSIONS.includes(version.replace(/^v/, ""));
 }
 
+// src/lib/inputs.ts
+function rawInput(name) {
+  return getInput(name, { trimWhitespace: true });
+}
+function requiredInput(name, form) {
+  const value = rawInput(name);
+  if (value === "") throw new ConfigurationError(name, `a value is required. Expected ${form}`);
+  return value;
+}
+function optionalInput(name) {
+  const value = rawInput(name);
+  return value === "" ? void 0 : value;
+}
+function parseBoolean(name, value) {
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new ConfigurationError(name, `'${value}' is not a boolean. Expected true or false`);
+}
+function booleanInput(name) {
+  return parseBoolean(name, requiredInput(name, "true or false"));
+}
+function parseList(value) {
+  return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
+}
+var CREDENTIAL_FIELD = /(token|password|passwd|secret|key|key-data|auth|credential|cookie|signature)$/i;
+function secretParts(value) {
+  const parts = /* @__PURE__ */ new Set([value]);
+  if (/[\r\n]/.test(value)) {
+    for (const raw of value.split(/\r?\n/)) {
+      const line = raw.trim();
+      if (line.length >= 8 && !/[\s:]/.test(line) && !/^-+(BEGIN|END) /.test(line)) parts.add(line);
+      const kv = /^-?\s*["']?([\w.-]+)["']?:\s+["']?([^"'\s]{8,})["']?,?$/.exec(line);
+      if (kv?.[2] && CREDENTIAL_FIELD.test(kv[1])) parts.add(kv[2]);
+    }
+  }
+  return [...parts];
+}
+function maskSecrets(...values) {
+  for (const v of values) {
+    if (v === void 0 || v === "") continue;
+    for (const part of secretParts(v)) {
+      setSecret(part);
+      rememberSecret(part);
+    }
+  }
+}
+
 export {
-  setSecret,
-  getInput,
   setOutput,
   setFailed,
   isDebug,
@@ -797,7 +842,6 @@ export {
   escapeCell,
   code,
   markdownTable,
-  rememberSecret,
   writeSummary,
   parseReference,
   parseImageRef,
@@ -805,6 +849,11 @@ export {
   repositoryName,
   formatReference,
   isLoopbackRegistry,
+  requiredInput,
+  optionalInput,
+  booleanInput,
+  parseList,
+  maskSecrets,
   SEVERITIES,
   parseTrivyReport,
   isUnfixed,
@@ -815,4 +864,4 @@ export {
   trivyMessage,
   isCompromised
 };
-//# sourceMappingURL=chunk-MIS7LDD7.js.map
+//# sourceMappingURL=chunk-NMTO5ZRP.js.map

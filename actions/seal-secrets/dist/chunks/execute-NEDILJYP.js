@@ -53,7 +53,7 @@ function execTool(file, args, options = {}) {
   if (options.stream) info(`[command] ${command}`);
   else debug(`[command] ${command}`);
   return new Promise((resolve, reject) => {
-    const env = { ...process.env };
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("INPUT_")));
     for (const [k, v] of Object.entries(options.env ?? {})) {
       if (v === void 0) delete env[k];
       else env[k] = v;
@@ -243,7 +243,7 @@ async function checkKubeconfig(target, env = process.env) {
 
 // src/lib/tools.ts
 import { createHash } from "node:crypto";
-import { accessSync, constants, createReadStream, statSync } from "node:fs";
+import { accessSync, chmodSync as chmodSync2, constants, createReadStream, statSync } from "node:fs";
 import { arch, platform } from "node:os";
 import path2 from "node:path";
 
@@ -398,7 +398,6 @@ ${out.stderr}`);
     dir = await tc.cacheFile(download, release.bin, name, pin.version.replace(/^v/, ""), key);
   }
   const bin = path2.join(dir, release.bin);
-  const { chmodSync: chmodSync2 } = await import("node:fs");
   chmodSync2(bin, 493);
   info(`Installed ${name} ${pin.version} (sha256 ${actual} verified) at ${bin}`);
   return { path: bin, version: pin.version, source: "download" };
@@ -696,4 +695,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-OOWQIN4T.js.map
+//# sourceMappingURL=execute-NEDILJYP.js.map

@@ -14,6 +14,7 @@ import {
   isRateLimited,
   isUnfixed,
   markdownTable,
+  maskSecrets,
   parseTrivyReport,
   repositoryName,
   scanArgv,
@@ -22,7 +23,7 @@ import {
   trivyMessage,
   warning,
   writeSummary
-} from "./chunk-MIS7LDD7.js";
+} from "./chunk-NMTO5ZRP.js";
 import {
   parsePurl,
   purlMatches
@@ -60,7 +61,7 @@ function execTool(file, args, options = {}) {
   if (options.stream) info(`[command] ${command}`);
   else debug(`[command] ${command}`);
   return new Promise((resolve, reject) => {
-    const env = { ...process.env };
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("INPUT_")));
     for (const [k, v] of Object.entries(options.env ?? {})) {
       if (v === void 0) delete env[k];
       else env[k] = v;
@@ -117,11 +118,27 @@ function execTool(file, args, options = {}) {
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import path from "node:path";
+
+// src/lib/registry.ts
+var MANIFEST_MEDIA_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+];
+var INDEX_MEDIA_TYPES = /* @__PURE__ */ new Set([MANIFEST_MEDIA_TYPES[0], MANIFEST_MEDIA_TYPES[2]]);
+function basicAuthValue(c) {
+  const value = Buffer.from(`${c.username}:${c.password}`).toString("base64");
+  maskSecrets(value);
+  return value;
+}
+
+// src/lib/registry-auth.ts
 function writeAuthConfig(registry, credentials, inherit = false) {
   const base = process.env.RUNNER_TEMP || tmpdir();
   const dir = mkdtempSync(path.join(base, "registry-auth-"));
   const file = path.join(dir, "config.json");
-  const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64");
+  const auth = basicAuthValue(credentials);
   let config = {};
   if (inherit) {
     const own = process.env.DOCKER_CONFIG || path.join(homedir(), ".docker");
@@ -147,9 +164,20 @@ function writeAuthConfig(registry, credentials, inherit = false) {
   };
 }
 
+// src/lib/run-url.ts
+function runUrl(env) {
+  if (!env.GITHUB_SERVER_URL || !env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return void 0;
+  return `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+}
+function oidcTokenProblem(env, what, otherwise) {
+  const missing = ["ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"].filter((k) => !env[k]);
+  if (missing.length === 0) return void 0;
+  return `${what} needs the GitHub OIDC token, but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set: add \`permissions: id-token: write\` to the job (${otherwise})`;
+}
+
 // src/lib/tools.ts
 import { createHash } from "node:crypto";
-import { accessSync, constants, createReadStream, statSync } from "node:fs";
+import { accessSync, chmodSync, constants, createReadStream, statSync } from "node:fs";
 import { arch, platform } from "node:os";
 import path2 from "node:path";
 
@@ -304,7 +332,6 @@ ${out.stderr}`);
     dir = await tc.cacheFile(download, release.bin, name, pin.version.replace(/^v/, ""), key);
   }
   const bin = path2.join(dir, release.bin);
-  const { chmodSync } = await import("node:fs");
   chmodSync(bin, 493);
   info(`Installed ${name} ${pin.version} (sha256 ${actual} verified) at ${bin}`);
   return { path: bin, version: pin.version, source: "download" };
@@ -327,8 +354,7 @@ function attestArgv(imageAtDigest, registry, predicateFile) {
   return argv;
 }
 function oidcProblem(env) {
-  if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return void 0;
-  return "attest: true signs the attestation keylessly with the GitHub OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL is not set: add `permissions: id-token: write` to the job, or set attest: false";
+  return oidcTokenProblem(env, "attest: true signs the attestation keylessly and", "or set attest: false");
 }
 
 // actions/scan/src/db-cache.ts
@@ -723,9 +749,6 @@ function setCounts(ev) {
   for (const s of SEVERITIES) setOutput(s.toLowerCase(), String(ev.remaining[s]));
   setOutput("ignored", String(ev.ignoredTotal));
 }
-function runUrl(env) {
-  return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
-}
 async function execute(inputs) {
   const outcome = {
     imageRef: inputs.imageRef,
@@ -828,4 +851,4 @@ export {
   execute,
   prepareDb
 };
-//# sourceMappingURL=execute-DXOYUELK.js.map
+//# sourceMappingURL=execute-65GEQXZU.js.map

@@ -12,6 +12,7 @@ import {
   isDebug,
   isLoopbackRegistry,
   markdownTable,
+  maskSecrets,
   parseReference,
   registryOf,
   registryPath,
@@ -19,7 +20,7 @@ import {
   setSecret,
   warning,
   writeSummary
-} from "./chunk-WHO3MZUM.js";
+} from "./chunk-VH3CLJSM.js";
 
 // actions/deploy/src/execute.ts
 import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -52,7 +53,7 @@ function execTool(file, args, options = {}) {
   if (options.stream) info(`[command] ${command}`);
   else debug(`[command] ${command}`);
   return new Promise((resolve, reject) => {
-    const env = { ...process.env };
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("INPUT_")));
     for (const [k, v] of Object.entries(options.env ?? {})) {
       if (v === void 0) delete env[k];
       else env[k] = v;
@@ -246,35 +247,6 @@ async function checkKubeconfig(target, env = process.env) {
 import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync2, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
 import path2 from "node:path";
-function writeAuthConfig(registry, credentials, inherit = false) {
-  const base = process.env.RUNNER_TEMP || tmpdir2();
-  const dir = mkdtempSync2(path2.join(base, "registry-auth-"));
-  const file = path2.join(dir, "config.json");
-  const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64");
-  let config = {};
-  if (inherit) {
-    const own = process.env.DOCKER_CONFIG || path2.join(homedir(), ".docker");
-    try {
-      config = JSON.parse(readFileSync(path2.join(own, "config.json"), "utf8"));
-    } catch {
-      config = {};
-    }
-    delete config.credsStore;
-    if (config.credHelpers) delete config.credHelpers[registry];
-    for (const sub of ["buildx", "cli-plugins", "contexts"]) {
-      if (existsSync2(path2.join(own, sub))) symlinkSync(path2.join(own, sub), path2.join(dir, sub));
-    }
-  }
-  config.auths = { ...config.auths ?? {}, [registry]: { auth } };
-  writeFileSync2(file, `${JSON.stringify(config)}
-`, { mode: 384 });
-  return {
-    dir,
-    file,
-    env: { DOCKER_CONFIG: dir, REGISTRY_AUTH_FILE: file },
-    remove: () => rmSync2(dir, { recursive: true, force: true })
-  };
-}
 
 // src/lib/registry.ts
 import { createHash } from "node:crypto";
@@ -285,6 +257,11 @@ var MANIFEST_MEDIA_TYPES = [
   "application/vnd.docker.distribution.manifest.v2+json"
 ];
 var INDEX_MEDIA_TYPES = /* @__PURE__ */ new Set([MANIFEST_MEDIA_TYPES[0], MANIFEST_MEDIA_TYPES[2]]);
+function basicAuthValue(c) {
+  const value = Buffer.from(`${c.username}:${c.password}`).toString("base64");
+  maskSecrets(value);
+  return value;
+}
 var RegistryError = class extends Error {
   constructor(message, status) {
     super(message);
@@ -380,7 +357,7 @@ var RegistryClient = class _RegistryClient {
     const token = this.tokens.get(`${registry} ${scope}`);
     if (token) return `Bearer ${token}`;
     const c = this.options.credentials;
-    if (c && this.basicFor.has(registry)) return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}`;
+    if (c && this.basicFor.has(registry)) return `Basic ${basicAuthValue(c)}`;
     return void 0;
   }
   async fetchWithRetry(url, init, what) {
@@ -432,7 +409,7 @@ var RegistryClient = class _RegistryClient {
     realmUrl.searchParams.set("scope", params.scope ?? scope);
     const headers = {};
     const c = this.options.credentials;
-    if (c) headers.Authorization = `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}`;
+    if (c) headers.Authorization = `Basic ${basicAuthValue(c)}`;
     const res = await this.fetchWithRetry(realmUrl.toString(), { method: "GET", headers }, `token request to ${realmUrl.origin}${realmUrl.pathname}`);
     if (res.status !== 200) throw new RegistryError(`${registry}: the token service answered HTTP ${res.status}${c ? " to the given credentials" : ""}`, res.status);
     const body = await res.json();
@@ -443,6 +420,37 @@ var RegistryClient = class _RegistryClient {
   }
 };
 
+// src/lib/registry-auth.ts
+function writeAuthConfig(registry, credentials, inherit = false) {
+  const base = process.env.RUNNER_TEMP || tmpdir2();
+  const dir = mkdtempSync2(path2.join(base, "registry-auth-"));
+  const file = path2.join(dir, "config.json");
+  const auth = basicAuthValue(credentials);
+  let config = {};
+  if (inherit) {
+    const own = process.env.DOCKER_CONFIG || path2.join(homedir(), ".docker");
+    try {
+      config = JSON.parse(readFileSync(path2.join(own, "config.json"), "utf8"));
+    } catch {
+      config = {};
+    }
+    delete config.credsStore;
+    if (config.credHelpers) delete config.credHelpers[registry];
+    for (const sub of ["buildx", "cli-plugins", "contexts"]) {
+      if (existsSync2(path2.join(own, sub))) symlinkSync(path2.join(own, sub), path2.join(dir, sub));
+    }
+  }
+  config.auths = { ...config.auths ?? {}, [registry]: { auth } };
+  writeFileSync2(file, `${JSON.stringify(config)}
+`, { mode: 384 });
+  return {
+    dir,
+    file,
+    env: { DOCKER_CONFIG: dir, REGISTRY_AUTH_FILE: file },
+    remove: () => rmSync2(dir, { recursive: true, force: true })
+  };
+}
+
 // src/lib/run-url.ts
 function runUrl(env) {
   if (!env.GITHUB_SERVER_URL || !env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return void 0;
@@ -451,7 +459,7 @@ function runUrl(env) {
 
 // src/lib/tools.ts
 import { createHash as createHash2 } from "node:crypto";
-import { accessSync, constants, createReadStream, statSync } from "node:fs";
+import { accessSync, chmodSync as chmodSync2, constants, createReadStream, statSync } from "node:fs";
 import { arch, platform } from "node:os";
 import path3 from "node:path";
 
@@ -606,7 +614,6 @@ ${out.stderr}`);
     dir = await tc.cacheFile(download, release.bin, name, pin.version.replace(/^v/, ""), key);
   }
   const bin = path3.join(dir, release.bin);
-  const { chmodSync: chmodSync2 } = await import("node:fs");
   chmodSync2(bin, 493);
   info(`Installed ${name} ${pin.version} (sha256 ${actual} verified) at ${bin}`);
   return { path: bin, version: pin.version, source: "download" };
@@ -1610,12 +1617,15 @@ The pod template of ${failedRollouts.map((p) => `deployment/${p.t.name} revision
 ${rollbackNextSteps(cluster, plans)}`);
 }
 async function execute(inputs) {
-  const work = mkdtempSync3(path4.join(process.env.RUNNER_TEMP || tmpdir3(), "deploy-"));
-  const kubeconfig = inputs.kubeconfig ? writeKubeconfig(inputs.kubeconfig) : void 0;
-  const auth = inputs.registry && inputs.image ? writeAuthConfig(registryOf(inputs.image), inputs.registry) : void 0;
   const state = { result: "failed", tracked: [], notes: [] };
   let error2;
+  let work;
+  let kubeconfig;
+  let auth;
   try {
+    work = mkdtempSync3(path4.join(process.env.RUNNER_TEMP || tmpdir3(), "deploy-"));
+    kubeconfig = inputs.kubeconfig ? writeKubeconfig(inputs.kubeconfig) : void 0;
+    auth = inputs.verify && inputs.registry && inputs.image ? writeAuthConfig(registryOf(inputs.image), inputs.registry) : void 0;
     const kubectl2 = await resolveTool("kubectl");
     const target = { kubectl: kubectl2.path, kubeconfig: kubeconfig?.path, context: inputs.context };
     await checkKubeconfig(target);
@@ -1627,7 +1637,7 @@ async function execute(inputs) {
   } finally {
     kubeconfig?.remove();
     auth?.remove();
-    rmSync3(work, { recursive: true, force: true });
+    if (work) rmSync3(work, { recursive: true, force: true });
     setOutputs(state.result, state.tracked, inputs);
     if (!(error2 instanceof ConfigurationError)) await writeSummary(deploySummary(inputs, state.result, state.tracked, state.notes, error2 === void 0 ? void 0 : error2.message));
   }
@@ -1635,4 +1645,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-WGXLFCRK.js.map
+//# sourceMappingURL=execute-O3UG4ZCU.js.map
