@@ -5,8 +5,17 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+/**
+ * The canary as it may appear: itself, URL-encoded, and base64 at each of the three byte
+ * alignments it can have inside a longer base64 string (a Docker `auth` of `user:password`
+ * puts it after any number of bytes), keeping only the characters its own bytes decide.
+ */
 function forms(canary) {
-  return [canary, Buffer.from(canary).toString('base64').replace(/=+$/, ''), encodeURIComponent(canary)].filter((f, i, all) => f.length >= 6 && all.indexOf(f) === i);
+  const base64 = [0, 1, 2].map((k) => {
+    const n = k + Buffer.byteLength(canary);
+    return Buffer.concat([Buffer.alloc(k), Buffer.from(canary)]).toString('base64').slice(Math.ceil((8 * k) / 6), Math.floor((8 * n) / 6));
+  });
+  return [canary, ...base64, encodeURIComponent(canary)].filter((f, i, all) => f.length >= 6 && all.indexOf(f) === i);
 }
 
 function* filesUnder(dir) {
@@ -26,6 +35,8 @@ function* filesUnder(dir) {
 }
 
 /** Returns a list of places a canary was found; empty means no leak. */
+export { forms as leakForms };
+
 export function findLeaks(result, canaries, extraDirs = []) {
   const places = [];
   // `::add-mask::<value>` is how an action tells the runner what to mask; the runner

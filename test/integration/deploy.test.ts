@@ -634,15 +634,34 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     expect(await k.requests()).toEqual([]);
   });
 
-  test('verify-signature: a signature that does not verify changes nothing', async () => {
-    const ns = 'unsigned';
-    await k.deployment(ns, 'web', img('a'));
-    await k.clearRequests();
-    const identity = { 'verify-signature': 'true', 'certificate-identity-regexp': '^https://github.com/acme/', 'certificate-oidc-issuer': 'https://token.actions.githubusercontent.com' };
-    const r = await deploy({ namespace: ns, deployment: 'web', 'image-ref': img('v'), ...identity }, { FAKE_COSIGN_FAIL: 'no matching signatures' });
-    expect(r.exitCode).not.toBe(0);
-    expect(r.errors.at(-1)).toMatch(/did not verify, so nothing was changed/);
-    expect(await k.writes()).toEqual([]);
+  test('verify-signature: a verified image is deployed; one that does not verify changes nothing', async () => {
+    // The image is in a real registry, so the only difference between the two runs is the signature.
+    const registry = await startRegistry();
+    try {
+      const ns = 'signed';
+      const repository = `${registry.host}/acme/web`;
+      const digest = await pushTestImage(registry, 'acme/web', 'v3.0.0');
+      await k.deployment(ns, 'web', `${repository}@${digestOf('old')}`);
+      const identity = { 'verify-signature': 'true', 'certificate-identity-regexp': '^https://github.com/acme/', 'certificate-oidc-issuer': 'https://token.actions.githubusercontent.com' };
+      const log = path.join(mkdtempSync(path.join(tmpdir(), 'cosign-log-')), 'cosign.log');
+      await k.clearRequests();
+      const refused = await deploy({ namespace: ns, deployment: 'web', 'image-ref': `${repository}@${digest}`, ...identity }, { FAKE_COSIGN_FAIL: 'no matching signatures', FAKE_COSIGN_LOG: log });
+      expect(refused.exitCode).not.toBe(0);
+      expect(refused.errors.at(-1)).toMatch(/did not verify, so nothing was changed[\s\S]*no matching signatures/);
+      expect(await k.writes()).toEqual([]);
+      const verified = await deploy(
+        { namespace: ns, deployment: 'web', 'image-ref': `${repository}@${digest}`, ...identity },
+        { FAKE_COSIGN_VERIFY_OUTPUT: path.join(repoRoot, '..', 'shared', 'fixtures', 'cosign', 'verify-output', 'otel-collector-contrib-0.98.0.verify.json'), FAKE_COSIGN_LOG: log },
+      );
+      expect(verified.errors).toEqual([]);
+      expect(verified.outputs.result).toBe('deployed');
+      expect(verified.summary).toMatch(/verified: [1-9]\d* signature\(s\) by \^https:\/\/github\.com\/acme\//);
+      expect(await k.images(ns, 'web')).toEqual({ app: `${repository}@${digest}` });
+      const argv = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l).argv as string[]).at(-1) as string[];
+      expect(argv).toEqual(expect.arrayContaining(['verify', '--certificate-identity-regexp', '^https://github.com/acme/', `${repository}@${digest}`]));
+    } finally {
+      await registry.stop();
+    }
   });
 
   test('with github-token: a GitHub deployment and its statuses on GITHUB_API_URL', async () => {

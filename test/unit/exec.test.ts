@@ -22,6 +22,16 @@ describe('execTool', () => {
     );
   });
 
+  test("a child gets none of the runner's INPUT_* variables (secret inputs among them), only what is passed for it", async () => {
+    process.env['INPUT_REGISTRY-PASSWORD'] = 'canary-input-pw-3b9e';
+    try {
+      const r = await execTool(node, ['-e', 'process.stdout.write(JSON.stringify(Object.keys(process.env).filter((k) => /^(INPUT_|PASSED_)/.test(k))))'], { env: { PASSED_ONE: 'x' } });
+      expect(JSON.parse(r.stdout)).toEqual(['PASSED_ONE']);
+    } finally {
+      delete process.env['INPUT_REGISTRY-PASSWORD'];
+    }
+  });
+
   test('secrets travel by stdin and environment', async () => {
     const r = await execTool(node, ['-e', 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(s+"|"+process.env.MY_SECRET))'], {
       input: 'from-stdin',
