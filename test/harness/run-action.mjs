@@ -11,8 +11,8 @@ import { parse as parseYaml } from 'yaml';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fakesDir = path.join(repoRoot, 'test', 'fakes');
-/** Real upstream data, beside the checkout (../shared/fixtures). */
-export const sharedFixtures = path.resolve(repoRoot, '..', 'shared', 'fixtures');
+/** Real upstream data copied into the tree, with its provenance (test/fixtures/upstream/README.md). */
+export const upstreamFixtures = path.join(repoRoot, 'test', 'fixtures', 'upstream');
 
 /**
  * The machine's own Node (20 here), skipping node_modules/.bin: npm puts the

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { digestOf, startCluster } from '../harness/kube.mjs';
 import { findLeaks } from '../harness/leak-check.mjs';
 import { pushTestImage, startRegistry } from '../harness/registry.mjs';
-import { node24, repoRoot, runAction } from '../harness/run-action.mjs';
+import { node24, repoRoot, runAction, upstreamFixtures } from '../harness/run-action.mjs';
 
 type Cluster = Awaited<ReturnType<typeof startCluster>>;
 let k: Cluster;
@@ -651,7 +651,7 @@ describe('deploy against the simulated API server with the real kubectl', () => 
       expect(await k.writes()).toEqual([]);
       const verified = await deploy(
         { namespace: ns, deployment: 'web', 'image-ref': `${repository}@${digest}`, ...identity },
-        { FAKE_COSIGN_VERIFY_OUTPUT: path.join(repoRoot, '..', 'shared', 'fixtures', 'cosign', 'verify-output', 'otel-collector-contrib-0.98.0.verify.json'), FAKE_COSIGN_LOG: log },
+        { FAKE_COSIGN_VERIFY_OUTPUT: path.join(upstreamFixtures, 'cosign', 'verify-output', 'otel-collector-contrib-0.98.0.verify.json'), FAKE_COSIGN_LOG: log },
       );
       expect(verified.errors).toEqual([]);
       expect(verified.outputs.result).toBe('deployed');

@@ -3,10 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findLeaks } from '../harness/leak-check.mjs';
-import { runAction, sharedFixtures } from '../harness/run-action.mjs';
+import { runAction, upstreamFixtures } from '../harness/run-action.mjs';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
 
-const FIXTURES = path.join(sharedFixtures, 'trivy');
+const FIXTURES = path.join(upstreamFixtures, 'trivy');
 const REPORTS = readdirSync(FIXTURES).filter((f) => f.endsWith('.json.golden'));
 const DIGEST = `sha256:${'4f'.repeat(32)}`;
 const REF = `ghcr.io/acme/shop@${DIGEST}`;

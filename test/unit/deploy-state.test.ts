@@ -9,10 +9,10 @@ import { perContainer, type Tracked } from '../../actions/deploy/src/outputs.js'
 import { describeState, findPodFailure, oldPodsOf, previousRevision, replicasSettled, rolloutState } from '../../actions/deploy/src/rollout-state.js';
 import { countVerified, verifyArgv } from '../../actions/deploy/src/verify.js';
 import { parseReference, type ImageReference } from '../../src/lib/image-ref.js';
-import { sharedFixtures } from '../harness/run-action.mjs';
+import { upstreamFixtures } from '../harness/run-action.mjs';
 
-// Real API objects captured upstream (see /work/shared/fixtures/README.md).
-const fixtures = path.join(sharedFixtures, 'kubernetes');
+// Real API objects captured upstream (see test/fixtures/upstream/README.md).
+const fixtures = path.join(upstreamFixtures, 'kubernetes');
 const json = <T>(f: string): T => JSON.parse(readFileSync(path.join(fixtures, f), 'utf8')) as T;
 const yaml = <T>(f: string): T => parse(readFileSync(path.join(fixtures, f), 'utf8')) as T;
 const ref = (s: string): ImageReference => parseReference(s) as ImageReference;
@@ -161,7 +161,7 @@ describe('outputs and verify', () => {
     expect(verifyArgv(`ghcr.io/a/b@${digest}`, 'ghcr.io', { kind: 'keyless', identityRegexp: '^https://github.com/x/', issuer: 'https://token.actions.githubusercontent.com' })).toEqual([
       'verify', '--certificate-identity-regexp', '^https://github.com/x/', '--certificate-oidc-issuer', 'https://token.actions.githubusercontent.com', `ghcr.io/a/b@${digest}`,
     ]);
-    const real = readFileSync(path.join(sharedFixtures, 'cosign', 'verify-output', 'otel-collector-contrib-0.98.0.verify.json'), 'utf8');
+    const real = readFileSync(path.join(upstreamFixtures, 'cosign', 'verify-output', 'otel-collector-contrib-0.98.0.verify.json'), 'utf8');
     const realDigest = /"docker-manifest-digest":"(sha256:[a-f0-9]{64})"/.exec(real)?.[1] as string;
     expect(countVerified(real, realDigest)).toBe(2);
     expect(countVerified(real, digest)).toBe(0);

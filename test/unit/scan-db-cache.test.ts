@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globa
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fakesDir, sharedFixtures } from '../harness/run-action.mjs';
+import { fakesDir, upstreamFixtures } from '../harness/run-action.mjs';
 
 // The runner's cache service cannot run here, so @actions/cache is replaced by a
 // recorder; everything else (the fake trivy on PATH, the files) is real. Each call
@@ -75,7 +75,7 @@ beforeEach(() => {
     GITHUB_OUTPUT: path.join(dir, 'output'),
     GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
     FAKE_TRIVY_LOG: log,
-    FAKE_TRIVY_REPORT: path.join(sharedFixtures, 'trivy', 'alpine-39.json.golden'),
+    FAKE_TRIVY_REPORT: path.join(upstreamFixtures, 'trivy', 'alpine-39.json.golden'),
   });
   delete process.env.FAKE_TRIVY_TOOMANYREQUESTS;
   available = true;

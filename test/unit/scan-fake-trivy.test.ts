@@ -3,11 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fakesDir, sharedFixtures } from '../harness/run-action.mjs';
+import { fakesDir, upstreamFixtures } from '../harness/run-action.mjs';
 
 // The test double must refuse what the real `trivy image` refuses, or the action's tests prove little.
 const trivy = path.join(fakesDir, 'trivy');
-const REPORT = path.join(sharedFixtures, 'trivy', 'alpine-39.json.golden');
+const REPORT = path.join(upstreamFixtures, 'trivy', 'alpine-39.json.golden');
 const run = (args: string[], env: Record<string, string> = {}) => spawnSync(trivy, args, { encoding: 'utf8', env: { ...process.env, FAKE_TRIVY_REPORT: REPORT, ...env } });
 
 describe('fake trivy', () => {

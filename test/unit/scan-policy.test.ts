@@ -6,9 +6,9 @@ import { evaluate, type Policy } from '../../actions/scan/src/policy.js';
 import { buildScanSummary, MAX_FINDING_ROWS } from '../../actions/scan/src/summary.js';
 import { parseTrivyReport, type Finding, type Severity } from '../../actions/scan/src/trivy-report.js';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
-import { sharedFixtures } from '../harness/run-action.mjs';
+import { upstreamFixtures } from '../harness/run-action.mjs';
 
-const FIXTURES = path.join(sharedFixtures, 'trivy');
+const FIXTURES = path.join(upstreamFixtures, 'trivy');
 const load = (name: string): Finding[] => parseTrivyReport(readFileSync(path.join(FIXTURES, name), 'utf8'), name).findings;
 const NOW = new Date('2026-06-01T00:00:00Z');
 const policy = (over: Partial<Policy> = {}): Policy => ({ failing: new Set<Severity>(['CRITICAL', 'HIGH']), ignoreUnfixed: true, now: NOW, ...over });

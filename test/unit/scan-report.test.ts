@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isUnfixed, parseTrivyReport, pickCvss, ReportError } from '../../actions/scan/src/trivy-report.js';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
-import { sharedFixtures } from '../harness/run-action.mjs';
+import { upstreamFixtures } from '../harness/run-action.mjs';
 
-const FIXTURES = path.join(sharedFixtures, 'trivy');
+const FIXTURES = path.join(upstreamFixtures, 'trivy');
 const reports = readdirSync(FIXTURES).filter((f) => f.endsWith('.json.golden'));
 
 interface RawVuln {

@@ -8,7 +8,7 @@ import { evaluate, type Policy } from '../../actions/scan/src/policy.js';
 import { buildSarif, MAX_SARIF_RESULTS } from '../../actions/scan/src/sarif.js';
 import { parseTrivyReport, type Finding, type Severity } from '../../actions/scan/src/trivy-report.js';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
-import { sharedFixtures } from '../harness/run-action.mjs';
+import { upstreamFixtures } from '../harness/run-action.mjs';
 
 // CommonJS packages: under NodeNext the default import is module.exports, which carries `.default`.
 const Ajv = AjvDraft04.default;
@@ -30,7 +30,7 @@ const validateLarge = new Ajv({ allErrors: false, strict: false, unicodeRegExp: 
 addFormats(validateLarge);
 const validateFast = validateLarge.compile(fastSchema);
 
-const FIXTURES = path.join(sharedFixtures, 'trivy');
+const FIXTURES = path.join(upstreamFixtures, 'trivy');
 const policy: Policy = { failing: new Set<Severity>(['CRITICAL', 'HIGH']), ignoreUnfixed: true, now: new Date() };
 const ctx = { imageRef: 'ghcr.io/acme/shop@sha256:' + 'a'.repeat(64), imagePath: 'ghcr.io/acme/shop', trivyVersion: '0.69.3' };
 
