@@ -46,8 +46,8 @@ export function readRendered(markdown) {
   });
   for (const m of sanitized.matchAll(/<(p|li|h[1-6]|tr|summary|blockquote)[^>]*>([\s\S]*?)<\/\1>/g)) {
     // Source newlines are spaces on GitHub; only <br> breaks a line.
-    const visible = m[2].replace(/<[^>]+>/g, (tag) => (/^<br\b/i.test(tag) ? '\u0000' : ' '));
-    const text = decode(visible.replace(/\s+/g, ' ').replace(/ ?\u0000 ?/g, '\n').trim());
+    const visible = m[2].replace(/<[^>]+>/g, (tag) => (/^<br\b/i.test(tag) ? '\u2029' : ' '));
+    const text = decode(visible.replace(/[ \t\n]+/g, ' ').replace(/\s*\u2029\s*/g, '\n').replace(/ +/g, ' ').trim());
     if (text) blocks.push({ kind: m[1], text });
   }
   const text = decode(sanitized.replace(/<[^>]+>/g, ' ')).replace(/[ \t]+/g, ' ');
