@@ -48,8 +48,8 @@ await esbuild.build({
     loader: 'ts',
     contents: `
       import { readFileSync } from 'node:fs';
-      import { parseTrivyReport } from './actions/scan/src/trivy-report.js';
-      import { evaluate } from './actions/scan/src/policy.js';
+      import { parseTrivyReport } from './src/lib/vuln/trivy-report.js';
+      import { evaluate } from './src/lib/vuln/policy.js';
       import { buildSarif } from './actions/scan/src/sarif.js';
       import { buildScanSummary } from './actions/scan/src/summary.js';
       const t0 = performance.now();

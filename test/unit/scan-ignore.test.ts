@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { globToRegExp } from '../../actions/scan/src/glob.js';
-import { IgnoreFileError, parseExpiry, parseIgnoreFile, parsePlainIgnore, parseYamlIgnore } from '../../actions/scan/src/ignore-file.js';
-import { parsePurl, purlMatches, type Purl } from '../../actions/scan/src/purl.js';
+import { globToRegExp } from '../../src/lib/vuln/glob.js';
+import { IgnoreFileError, parseExpiry, parseIgnoreFile, parsePlainIgnore, parseYamlIgnore } from '../../src/lib/vuln/ignore-file.js';
+import { parsePurl, purlMatches, type Purl } from '../../src/lib/vuln/purl.js';
 
 describe('.trivyignore.yaml', () => {
   test('every field of Trivy\'s format', () => {

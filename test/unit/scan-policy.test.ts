@@ -1,10 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseYamlIgnore } from '../../actions/scan/src/ignore-file.js';
-import { evaluate, type Policy } from '../../actions/scan/src/policy.js';
+import { parseYamlIgnore } from '../../src/lib/vuln/ignore-file.js';
+import { evaluate, type Policy } from '../../src/lib/vuln/policy.js';
 import { buildScanSummary, MAX_FINDING_ROWS } from '../../actions/scan/src/summary.js';
-import { parseTrivyReport, type Finding, type Severity } from '../../actions/scan/src/trivy-report.js';
+import { parseTrivyReport, type Finding, type Severity } from '../../src/lib/vuln/trivy-report.js';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
 import { upstreamFixtures } from '../harness/run-action.mjs';
 

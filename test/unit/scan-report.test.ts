@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isUnfixed, parseTrivyReport, pickCvss, ReportError } from '../../actions/scan/src/trivy-report.js';
+import { isUnfixed, parseTrivyReport, pickCvss, ReportError } from '../../src/lib/vuln/trivy-report.js';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
 import { upstreamFixtures } from '../harness/run-action.mjs';
 

@@ -4,9 +4,9 @@ import ajvFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { evaluate, type Policy } from '../../actions/scan/src/policy.js';
+import { evaluate, type Policy } from '../../src/lib/vuln/policy.js';
 import { buildSarif, MAX_SARIF_RESULTS } from '../../actions/scan/src/sarif.js';
-import { parseTrivyReport, type Finding, type Severity } from '../../actions/scan/src/trivy-report.js';
+import { parseTrivyReport, type Finding, type Severity } from '../../src/lib/vuln/trivy-report.js';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
 import { upstreamFixtures } from '../harness/run-action.mjs';
 

@@ -11,11 +11,11 @@ import { resolveTool, type ResolvedTool } from '../../../src/lib/tools.js';
 import { attestArgv, oidcProblem, vulnPredicate } from './attest.js';
 import { dbCacheKey, dbFiles, restoreDb, saveDb } from './db-cache.js';
 import type { Inputs } from './inputs.js';
-import { evaluate, type Evaluation } from './policy.js';
+import { evaluate, type Evaluation } from '../../../src/lib/vuln/policy.js';
 import { buildSarif, MAX_SARIF_RESULTS } from './sarif.js';
 import { buildScanSummary, type ScanOutcome } from './summary.js';
 import { dbDownloadArgv, isCompromised, isRateLimited, scanArgv, trivyEnv, trivyMessage } from './trivy-argv.js';
-import { parseTrivyReport, SEVERITIES } from './trivy-report.js';
+import { parseTrivyReport, SEVERITIES } from '../../../src/lib/vuln/trivy-report.js';
 
 /** The gate's verdict, as opposed to a scan that did not complete. */
 class GateFailed extends Error {}

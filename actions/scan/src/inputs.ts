@@ -3,9 +3,9 @@ import path from 'node:path';
 import { ConfigurationError } from '../../../src/lib/errors.js';
 import { formatReference, parseImageRef, parseReference, registryOf, type ImageReference } from '../../../src/lib/image-ref.js';
 import { booleanInput, maskSecrets, optionalInput, parseList, requiredInput } from '../../../src/lib/inputs.js';
-import type { IgnoreRules } from './ignore-file.js';
+import type { IgnoreRules } from '../../../src/lib/vuln/ignore-file.js';
 import { isCompromised } from './trivy-argv.js';
-import { SEVERITIES, type Severity } from './trivy-report.js';
+import { SEVERITIES, type Severity } from '../../../src/lib/vuln/trivy-report.js';
 
 /** action.yml's default for ignore-file: when this exact file is absent there is simply no ignore file. */
 export const DEFAULT_IGNORE_FILE = '.trivyignore.yaml';
@@ -63,7 +63,7 @@ export async function readIgnoreFile(value: string, workspace: string): Promise<
     throw new ConfigurationError('ignore-file', `'${value}' does not exist (${full}). Expected a .trivyignore.yaml or .trivyignore file; leave ignore-file at its default (${DEFAULT_IGNORE_FILE}, used when present) for none`);
   }
   if (!statSync(full).isFile()) throw new ConfigurationError('ignore-file', `'${value}' is not a file`);
-  const { IgnoreFileError, parseIgnoreFile } = await import('./ignore-file.js');
+  const { IgnoreFileError, parseIgnoreFile } = await import('../../../src/lib/vuln/ignore-file.js');
   try {
     return parseIgnoreFile(readFileSync(full, 'utf8'), value);
   } catch (err) {

@@ -1,7 +1,7 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { Evaluation } from './policy.js';
-import { compareFindings, SEVERITY_RANK } from './policy.js';
-import type { Finding, Severity } from './trivy-report.js';
+import type { Evaluation } from '../../../src/lib/vuln/policy.js';
+import { compareFindings, SEVERITY_RANK } from '../../../src/lib/vuln/policy.js';
+import type { Finding, Severity } from '../../../src/lib/vuln/trivy-report.js';
 
 /**
  * SARIF 2.1.0 for github/codeql-action/upload-sarif: one rule per

@@ -1,6 +1,6 @@
 import { code, escapeCell, markdownTable } from '../../../src/lib/summary.js';
-import type { Evaluation } from './policy.js';
-import { SEVERITIES, type Finding } from './trivy-report.js';
+import type { Evaluation } from '../../../src/lib/vuln/policy.js';
+import { SEVERITIES, type Finding } from '../../../src/lib/vuln/trivy-report.js';
 
 /** The job summary: the verdict first, then what a person needs to act on it. */
 export interface ScanOutcome {

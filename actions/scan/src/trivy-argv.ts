@@ -6,7 +6,7 @@
  * time), so a rate-limited mirror is reported by name and the fresh DB can be
  * cached before the scan; the scan then runs with `--skip-db-update`.
  */
-import { SEVERITIES } from './trivy-report.js';
+import { SEVERITIES } from '../../../src/lib/vuln/trivy-report.js';
 
 export interface ScanArgs {
   imageRef: string;

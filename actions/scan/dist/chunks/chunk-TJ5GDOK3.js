@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 
-// actions/scan/src/purl.ts
+// src/lib/vuln/purl.ts
 function decode(s) {
   try {
     return decodeURIComponent(s);
@@ -57,4 +57,4 @@ export {
   parsePurl,
   purlMatches
 };
-//# sourceMappingURL=chunk-HGZYTCGI.js.map
+//# sourceMappingURL=chunk-TJ5GDOK3.js.map

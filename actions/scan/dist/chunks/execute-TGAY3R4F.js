@@ -23,11 +23,11 @@ import {
   trivyMessage,
   warning,
   writeSummary
-} from "./chunk-NMTO5ZRP.js";
+} from "./chunk-OCVY7DBG.js";
 import {
   parsePurl,
   purlMatches
-} from "./chunk-HGZYTCGI.js";
+} from "./chunk-TJ5GDOK3.js";
 import "./chunk-GINXXFVL.js";
 
 // actions/scan/src/execute.ts
@@ -394,7 +394,7 @@ async function saveDb(cacheDir, key) {
   }
 }
 
-// actions/scan/src/policy.ts
+// src/lib/vuln/policy.ts
 function zeroCounts() {
   return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
 }
@@ -851,4 +851,4 @@ export {
   execute,
   prepareDb
 };
-//# sourceMappingURL=execute-65GEQXZU.js.map
+//# sourceMappingURL=execute-TGAY3R4F.js.map

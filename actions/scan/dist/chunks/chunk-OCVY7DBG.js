@@ -613,7 +613,7 @@ function isLoopbackRegistry(domain) {
   return hostOnly === "localhost" || hostOnly === "[::1]" || /^127(?:\.[0-9]{1,3}){3}$/.test(hostOnly);
 }
 
-// actions/scan/src/trivy-report.ts
+// src/lib/vuln/trivy-report.ts
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
 var ReportError = class extends Error {
   constructor(message) {
@@ -864,4 +864,4 @@ export {
   trivyMessage,
   isCompromised
 };
-//# sourceMappingURL=chunk-NMTO5ZRP.js.map
+//# sourceMappingURL=chunk-OCVY7DBG.js.map

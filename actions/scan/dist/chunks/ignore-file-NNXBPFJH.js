@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   parsePurl
-} from "./chunk-HGZYTCGI.js";
+} from "./chunk-TJ5GDOK3.js";
 import {
   __commonJS,
   __require,
@@ -7339,10 +7339,10 @@ var require_dist = __commonJS({
   }
 });
 
-// actions/scan/src/ignore-file.ts
+// src/lib/vuln/ignore-file.ts
 var import_yaml = __toESM(require_dist(), 1);
 
-// actions/scan/src/glob.ts
+// src/lib/vuln/glob.ts
 var SPECIAL = /[.+^$()|{}[\]\\*?/]/;
 function escapeChar(c) {
   return SPECIAL.test(c) && c !== "/" ? `\\${c}` : c;
@@ -7448,7 +7448,7 @@ function globToRegExp(pattern) {
   return source === void 0 ? void 0 : new RegExp(`^${source}$`, "s");
 }
 
-// actions/scan/src/ignore-file.ts
+// src/lib/vuln/ignore-file.ts
 var IgnoreFileError = class extends Error {
   constructor(file, line, detail) {
     super(`${file} line ${line}: ${detail}`);
@@ -7593,4 +7593,4 @@ export {
   parsePlainIgnore,
   parseYamlIgnore
 };
-//# sourceMappingURL=ignore-file-B43QSLYU.js.map
+//# sourceMappingURL=ignore-file-NNXBPFJH.js.map
