@@ -152,6 +152,44 @@ describe('what kubectl reads back (YAML 1.1, Go key order)', () => {
     }
   });
 
+  it('byte for byte what kubectl prints: line and paragraph separators, keys over 128 bytes, a leading U+FEFF, block literals', async () => {
+    const longKey = `k${'-x.y_z'.repeat(30)}`; // 181 bytes: past go-yaml's 128-byte simple key
+    const longAnno = `${'a'.repeat(120)}.example.com/${'n'.repeat(40)}`;
+    const odd = spec({
+      scope: 'namespace-wide',
+      encryptedData: new Map([[longKey, 'AgBlong'], ['short', 'AgBshort'], [`k${'1'.repeat(127)}`, 'AgB128']]),
+      labels: [[`${'p'.repeat(100)}.example.com/${'l'.repeat(40)}`, 'v']],
+      annotations: [
+        ['example.com/ls-doc', 'a\u2028--- b'],
+        ['example.com/ps-end', 'a\u2029... b'],
+        ['example.com/ls-only', 'x\u2028y'],
+        ['example.com/ls-lead', '\u2028--- lead'],
+        ['example.com/ls-long', `${'word '.repeat(18)}\u2029... ${'more '.repeat(10)}end`],
+        ['example.com/bom', '\ufeffhello world'],
+        ['example.com/bom-long', `\ufeff${'word '.repeat(20)}"q" \\ end`],
+        ['example.com/bom-inner', 'a\ufeffb'],
+        ['example.com/literal', 'line one\nline two\u2028--- three\n'],
+        ['example.com/literal-keep', 'a\n\n'],
+        ['example.com/literal-strip', '  lead\nb'],
+        [longAnno, 'long key'],
+      ],
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), 'seal-oracle-'));
+    try {
+      const file = path.join(dir, 'sealed.json');
+      writeFileSync(file, await renderSealedSecret(odd, 'json'));
+      const printed = execFileSync('kubectl', ['annotate', '--local', '-f', file, '-o', 'yaml', 'example.com/absent-'], { encoding: 'utf8' });
+      expect(await renderSealedSecret(odd, 'yaml')).toBe(`---\n${printed}`);
+      // And kubectl reads it back to the same strings (YAML that go-yaml parses).
+      writeFileSync(path.join(dir, 'sealed.yaml'), await renderSealedSecret(odd, 'yaml'));
+      const back = JSON.parse(execFileSync('kubectl', ['annotate', '--local', '-f', path.join(dir, 'sealed.yaml'), '-o', 'json', 'example.com/absent-'], { encoding: 'utf8' }));
+      expect(back.spec.template.metadata.annotations).toEqual({ ...Object.fromEntries(odd.annotations), 'sealedsecrets.bitnami.com/namespace-wide': 'true' });
+      expect(Object.keys(back.spec.encryptedData).sort()).toEqual([...odd.encryptedData.keys()].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('merge-into keeps a kubeseal YAML file in go-yaml order, and an older byte-ordered file in byte order', async () => {
     const keysOf = (text: string): string[] => [...text.matchAll(/^ {4}"?([^":]+)"?: AgB/gm)].map((m) => m[1] as string);
     const goOrdered = await parseSealedSecretFile(await renderSealedSecret(spec({ encryptedData: new Map([['A', 'AgBa'], ['B', 'AgBb'], ['key9', 'AgB9'], ['key10', 'AgB10']]) }), 'yaml'));

@@ -16,7 +16,7 @@ import {
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-5KFMX6O3.js";
+} from "./chunks/chunk-37S3WU6R.js";
 import "./chunks/chunk-WYXLVV4A.js";
 
 // src/lib/action.ts
@@ -318,7 +318,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-NEDILJYP.js");
+  const { execute } = await import("./chunks/execute-UEY4AIJC.js");
   await execute(inputs);
 }
 

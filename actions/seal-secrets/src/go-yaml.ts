@@ -112,8 +112,11 @@ export function goResolvesToString(s: string): boolean {
 
 // --- emitterc.go: which styles the characters of the string allow.
 
-const isBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
+const isBreak = (c: number | undefined): boolean => c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
 const isBlank = (c: number | undefined): boolean => c === 0x20 || c === 0x09;
+/** is_blankz: blank, break, or the end of the string. */
+const isBlankz = (c: number | undefined): boolean => c === undefined || c === 0 || isBlank(c) || isBreak(c);
+/** is_printable (go-yaml tests UTF-8 bytes; these are the same code points). Tab, CR, NEL and U+FEFF are not. */
 const isPrintable = (c: number): boolean => c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
 
 interface ScalarAnalysis {
@@ -166,7 +169,7 @@ function analyze(value: string): ScalarAnalysis {
       previousSpace = false;
       previousBreak = false;
     }
-    precededByWhitespace = isBlank(c) || isBreak(c) || c === 0;
+    precededByWhitespace = isBlankz(c);
   });
   let blockPlainAllowed = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
   let singleQuotedAllowed = true;
@@ -200,76 +203,208 @@ export function goScalarStyle(value: string, simpleKey: boolean): GoScalarStyle 
   return style;
 }
 
-// --- emitterc.go: the scalar as written, folded at spaces past column 80 (best_width) as go-yaml folds.
+/** yaml_emitter_check_simple_key for a scalar: one line and at most 128 bytes, else written as `? key`. */
+export function goSimpleKey(key: string): boolean {
+  return !analyze(key).multiline && Buffer.byteLength(key, 'utf8') <= 128;
+}
 
+// --- emitterc.go: the writer. A port of the block-mapping subset of go-yaml v2's
+// emitter (best_indent 2, best_width 80, unicode on): the same state (column,
+// whitespace, indention, indent) and the same write_* functions, so the bytes are its bytes.
+
+const BEST_INDENT = 2;
 const BEST_WIDTH = 80;
 const NAMED_ESCAPES: Record<number, string> = { 0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x1b: 'e', 0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P' };
 
-/** yaml_emitter_write_double_quoted_scalar's escape for one character, or undefined when written as it is. */
-function doubleQuotedEscape(c: number): string | undefined {
-  if (isPrintable(c) && c !== 0xfeff && !isBreak(c) && c !== 0x22 && c !== 0x5c) return undefined;
-  const named = NAMED_ESCAPES[c];
-  if (named !== undefined) return `\\${named}`;
-  const [mark, digits] = c <= 0xff ? ['x', 2] : c <= 0xffff ? ['u', 4] : ['U', 8];
-  return `\\${mark}${c.toString(16).toUpperCase().padStart(digits, '0')}`;
-}
+/** What sigs.k8s.io/yaml marshals here: maps of strings, nulls and maps (keys already in go-yaml's order). */
+export type GoYamlNode = string | null | ReadonlyMap<string, GoYamlNode>;
 
-/**
- * The text go-yaml writes after a key's `:` for a one-line string in the given
- * style: the separating space, the scalar, and a line break plus `indent`
- * spaces wherever it folds (a value, not a key, starting at `column`).
- */
-export function goScalarText(value: string, style: Exclude<GoScalarStyle, 'BLOCK_LITERAL'>, column: number, indent: number, allowBreaks = true): string {
-  const chars = Array.from(value);
-  const n = chars.length;
-  let out = ' ';
-  let col = column + 1;
-  const put = (s: string): void => {
-    out += s;
-    col += Array.from(s).length;
-  };
-  const fold = (): void => {
-    out += `\n${' '.repeat(indent)}`;
-    col = indent;
-  };
-  if (style !== 'PLAIN') put(style === 'QUOTE_SINGLE' ? "'" : '"');
-  let spaces = false;
-  chars.forEach((ch, i) => {
-    const next = chars[i + 1];
-    if (style === 'QUOTE_DOUBLE') {
-      const escaped = doubleQuotedEscape(cp(ch));
-      if (escaped !== undefined) {
-        put(escaped);
+class Emitter {
+  out = '';
+  column = 0;
+  whitespace = true;
+  indention = true;
+  indent = -1;
+  private readonly indents: number[] = [];
+
+  private put(s: string): void {
+    this.out += s;
+    this.column += 1;
+  }
+
+  private putBreak(): void {
+    this.out += '\n';
+    this.column = 0;
+  }
+
+  /** write_break: '\n' as the line break, any other break character copied, both start a new line. */
+  private writeBreak(ch: string): void {
+    if (ch === '\n') this.putBreak();
+    else {
+      this.out += ch;
+      this.column = 0;
+    }
+  }
+
+  private increaseIndent(flow: boolean): void {
+    this.indents.push(this.indent);
+    this.indent = this.indent < 0 ? (flow ? BEST_INDENT : 0) : this.indent + BEST_INDENT;
+  }
+
+  private restoreIndent(): void {
+    this.indent = this.indents.pop() as number;
+  }
+
+  private writeIndent(): void {
+    const indent = Math.max(this.indent, 0);
+    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
+    while (this.column < indent) this.put(' ');
+    this.whitespace = true;
+    this.indention = true;
+  }
+
+  private writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
+    if (needWhitespace && !this.whitespace) this.put(' ');
+    for (const ch of indicator) this.put(ch);
+    this.whitespace = isWhitespace;
+    this.indention = this.indention && isIndention;
+  }
+
+  /** yaml_emitter_write_plain_scalar and write_single_quoted_scalar (they differ only at the quotes and edges). */
+  private writePlainOrSingle(value: string, single: boolean, allowBreaks: boolean): void {
+    if (single) this.writeIndicator("'", true, false, false);
+    else if (!this.whitespace) this.put(' ');
+    const chars = Array.from(value);
+    let spaces = false;
+    let breaks = false;
+    chars.forEach((ch, i) => {
+      if (ch === ' ') {
+        const edgeOk = !single || (i > 0 && i < chars.length - 1);
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && edgeOk && chars[i + 1] !== ' ') this.writeIndent();
+        else this.put(ch);
+        spaces = true;
+      } else if (isBreak(cp(ch))) {
+        if (!breaks && ch === '\n') this.putBreak();
+        this.writeBreak(ch);
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        if (single && ch === "'") this.put("'");
+        this.put(ch);
+        this.indention = false;
+        spaces = false;
+        breaks = false;
+      }
+    });
+    if (single) this.writeIndicator("'", false, false, false);
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  private writeDoubleQuoted(value: string, allowBreaks: boolean): void {
+    this.writeIndicator('"', true, false, false);
+    const chars = Array.from(value);
+    // is_bom(value, i) looks at the start of the value, not at i: after a leading
+    // U+FEFF every character is escaped.
+    const bom = value.startsWith('\ufeff');
+    let spaces = false;
+    chars.forEach((ch, i) => {
+      const c = cp(ch);
+      if (!isPrintable(c) || bom || isBreak(c) || ch === '"' || ch === '\\') {
+        const named = NAMED_ESCAPES[c];
+        const [mark, digits] = c <= 0xff ? ['x', 2] : c <= 0xffff ? ['u', 4] : ['U', 8];
+        const escape = named !== undefined ? `\\${named}` : `\\${mark}${c.toString(16).toUpperCase().padStart(digits, '0')}`;
+        for (const e of escape) this.put(e);
         spaces = false;
       } else if (ch === ' ') {
-        if (allowBreaks && !spaces && col > BEST_WIDTH && i > 0 && i < n - 1) {
-          fold();
-          if (next === ' ') put('\\');
-        } else put(ch);
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < chars.length - 1) {
+          this.writeIndent();
+          if (chars[i + 1] === ' ') this.put('\\');
+        } else this.put(ch);
         spaces = true;
       } else {
-        put(ch);
+        this.put(ch);
         spaces = false;
       }
+    });
+    this.writeIndicator('"', false, false, false);
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  private writeLiteral(value: string): void {
+    this.writeIndicator('|', true, false, false);
+    // yaml_emitter_write_block_scalar_hints
+    const chars = Array.from(value);
+    if (chars[0] === ' ' || isBreak(cp(chars[0] ?? 'x'))) this.writeIndicator(String(BEST_INDENT), false, false, false);
+    const last = chars.length - 1;
+    let chomp = '';
+    if (!isBreak(cp(chars[last] ?? 'x'))) chomp = '-';
+    else if (last === 0 || isBreak(cp(chars[last - 1] as string))) chomp = '+';
+    if (chomp) this.writeIndicator(chomp, false, false, false);
+    this.putBreak();
+    this.indention = true;
+    this.whitespace = true;
+    let breaks = true;
+    for (const ch of chars) {
+      if (isBreak(cp(ch))) {
+        this.writeBreak(ch);
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        this.put(ch);
+        this.indention = false;
+        breaks = false;
+      }
+    }
+  }
+
+  /** yaml_emitter_emit_scalar: the style, then the scalar written one level deeper. */
+  scalar(value: string, simpleKey: boolean, style: GoScalarStyle = goScalarStyle(value, simpleKey)): void {
+    this.increaseIndent(true);
+    if (style === 'PLAIN') this.writePlainOrSingle(value, false, !simpleKey);
+    else if (style === 'QUOTE_SINGLE') this.writePlainOrSingle(value, true, !simpleKey);
+    else if (style === 'QUOTE_DOUBLE') this.writeDoubleQuoted(value, !simpleKey);
+    else this.writeLiteral(value);
+    this.restoreIndent();
+  }
+
+  node(value: GoYamlNode): void {
+    if (value === null) this.scalar('null', false, 'PLAIN');
+    else if (typeof value === 'string') this.scalar(value, false);
+    else this.mapping(value);
+  }
+
+  mapping(map: ReadonlyMap<string, GoYamlNode>): void {
+    if (map.size === 0) {
+      // An empty mapping is written in flow style.
+      this.writeIndicator('{', true, true, false);
+      this.writeIndicator('}', false, false, false);
       return;
     }
-    if (ch === ' ') {
-      const edgeOk = style === 'PLAIN' || (i > 0 && i < n - 1);
-      if (allowBreaks && !spaces && col > BEST_WIDTH && edgeOk && next !== ' ') fold();
-      else put(ch);
-      spaces = true;
-    } else {
-      put(style === 'QUOTE_SINGLE' && ch === "'" ? "''" : ch);
-      spaces = false;
+    this.increaseIndent(false);
+    for (const [key, value] of map) {
+      this.writeIndent();
+      if (goSimpleKey(key)) {
+        this.scalar(key, true);
+        this.writeIndicator(':', false, false, false);
+      } else {
+        this.writeIndicator('?', true, false, true);
+        this.scalar(key, false);
+        this.writeIndent();
+        this.writeIndicator(':', true, false, true);
+      }
+      this.node(value);
     }
-  });
-  if (style !== 'PLAIN') put(style === 'QUOTE_SINGLE' ? "'" : '"');
-  return out;
+    this.restoreIndent();
+  }
 }
 
-/** A key as go-yaml writes it (a simple key: never folded). */
-export function goKeyText(key: string): string {
-  const style = goScalarStyle(key, true);
-  if (style === 'BLOCK_LITERAL') throw new Error('a map key cannot hold a line break');
-  return goScalarText(key, style, 0, 0, false).slice(1);
+/** The document go-yaml v2 writes for this map (as sigs.k8s.io/yaml's Marshal), ending in a line break. */
+export function goYamlDocument(root: ReadonlyMap<string, GoYamlNode>): string {
+  const e = new Emitter();
+  e.mapping(root);
+  return `${e.out}\n`;
 }

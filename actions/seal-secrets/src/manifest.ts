@@ -15,7 +15,7 @@ export async function loadYaml(): Promise<YamlModule> {
   return yamlModule;
 }
 import type { Scope } from './hybrid.js';
-import { goKeyOrder, goKeyText, goScalarStyle, goScalarText } from './go-yaml.js';
+import { goKeyOrder, goScalarStyle, goYamlDocument, type GoYamlNode } from './go-yaml.js';
 
 /**
  * The SealedSecret document, written as kubeseal writes it (so both engines
@@ -140,54 +140,11 @@ export function toJson(value: unknown, indent = ''): string {
  */
 export const YAML_SCHEMA_OPTIONS = { compat: 'yaml-1.1' } as const;
 
-/**
- * Each string written in the style go-yaml would pick (plain, 'single', "double"
- * or a literal block), so a value that needs quoting is quoted as kubeseal quotes it.
- */
-function goStyles(doc: Document, yaml: Pick<YamlModule, 'visit' | 'Scalar'>): void {
-  yaml.visit(doc, {
-    Scalar(key, node) {
-      if (typeof node.value === 'string') node.type = yaml.Scalar[goScalarStyle(node.value, key === 'key')];
-    },
-  });
-}
-
-/**
- * Each `key: string` line with the string written by go-yaml's own rules
- * (its escapes, and folded at spaces past column 80), so a long annotation
- * breaks where kubeseal breaks it. The yaml package has laid out the
- * document; a line that is not where this walk expects it is left alone, and
- * a document with a multi-line value is left as the yaml package wrote it.
- */
-function goFold(text: string, sorted: unknown): string {
-  const lines = text.split('\n');
-  const values: Array<{ depth: number; key: string; value: unknown }> = [];
-  const walk = (node: unknown, depth: number): void => {
-    for (const [key, value] of node as Map<string, unknown>) {
-      values.push({ depth, key, value });
-      if (value instanceof Map) walk(value, depth + 1);
-    }
-  };
-  walk(sorted, 0);
-  if (values.some(({ value }) => typeof value === 'string' && value.includes('\n')) || lines.length < values.length) return text;
-  values.forEach(({ depth, key, value }, i) => {
-    if (typeof value !== 'string') return;
-    const prefix = `${' '.repeat(2 * depth)}${goKeyText(key)}:`;
-    if (!lines[i]?.startsWith(prefix)) return;
-    const style = goScalarStyle(value, false);
-    if (style !== 'BLOCK_LITERAL') lines[i] = prefix + goScalarText(value, style, Array.from(prefix).length, 2 * depth + 2);
-  });
-  return lines.join('\n');
-}
-
 export async function renderSealedSecret(s: SealedSecretSpec, format: Format): Promise<string> {
   const obj = sealedSecretObject(s);
   if (format === 'json') return `${toJson(obj)}\n`;
-  const yaml = await loadYaml();
-  const sorted = sortDeep(obj);
-  const doc = new yaml.Document(sorted, YAML_SCHEMA_OPTIONS);
-  goStyles(doc, yaml);
-  return `---\n${goFold(doc.toString({ lineWidth: 0, minContentWidth: 0 }), sorted)}`;
+  // go-yaml's own emitter, ported (go-yaml.ts): the yaml package writes valid YAML, not go-yaml's bytes.
+  return `---\n${goYamlDocument(sortDeep(obj) as ReadonlyMap<string, GoYamlNode>)}`;
 }
 
 /** What an existing SealedSecret file says about itself (for merge-into). */

@@ -19,7 +19,7 @@ import {
   setOutput,
   warning,
   writeSummary
-} from "./chunk-5KFMX6O3.js";
+} from "./chunk-37S3WU6R.js";
 import "./chunk-WYXLVV4A.js";
 
 // actions/seal-secrets/src/execute.ts
@@ -695,4 +695,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-NEDILJYP.js.map
+//# sourceMappingURL=execute-UEY4AIJC.js.map

@@ -730,6 +730,7 @@ function goResolvesToString(s) {
 }
 var isBreak = (c) => c === 10 || c === 13 || c === 133 || c === 8232 || c === 8233;
 var isBlank = (c) => c === 32 || c === 9;
+var isBlankz = (c) => c === void 0 || c === 0 || isBlank(c) || isBreak(c);
 var isPrintable = (c) => c === 10 || c >= 32 && c <= 126 || c >= 160 && c <= 55295 || c >= 57344 && c <= 65533 && c !== 65279;
 function analyze(value) {
   if (value === "") return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
@@ -773,7 +774,7 @@ function analyze(value) {
       previousSpace = false;
       previousBreak = false;
     }
-    precededByWhitespace = isBlank(c) || isBreak(c) || c === 0;
+    precededByWhitespace = isBlankz(c);
   });
   let blockPlainAllowed = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
   let singleQuotedAllowed = true;
@@ -800,67 +801,182 @@ function goScalarStyle(value, simpleKey) {
   if (style === "BLOCK_LITERAL" && (!a.blockAllowed || simpleKey)) style = "QUOTE_DOUBLE";
   return style;
 }
+function goSimpleKey(key) {
+  return !analyze(key).multiline && Buffer.byteLength(key, "utf8") <= 128;
+}
+var BEST_INDENT = 2;
 var BEST_WIDTH = 80;
 var NAMED_ESCAPES = { 0: "0", 7: "a", 8: "b", 9: "t", 10: "n", 11: "v", 12: "f", 13: "r", 27: "e", 34: '"', 92: "\\", 133: "N", 160: "_", 8232: "L", 8233: "P" };
-function doubleQuotedEscape(c) {
-  if (isPrintable(c) && c !== 65279 && !isBreak(c) && c !== 34 && c !== 92) return void 0;
-  const named = NAMED_ESCAPES[c];
-  if (named !== void 0) return `\\${named}`;
-  const [mark, digits] = c <= 255 ? ["x", 2] : c <= 65535 ? ["u", 4] : ["U", 8];
-  return `\\${mark}${c.toString(16).toUpperCase().padStart(digits, "0")}`;
-}
-function goScalarText(value, style, column, indent, allowBreaks = true) {
-  const chars = Array.from(value);
-  const n = chars.length;
-  let out = " ";
-  let col = column + 1;
-  const put = (s) => {
-    out += s;
-    col += Array.from(s).length;
-  };
-  const fold = () => {
-    out += `
-${" ".repeat(indent)}`;
-    col = indent;
-  };
-  if (style !== "PLAIN") put(style === "QUOTE_SINGLE" ? "'" : '"');
-  let spaces = false;
-  chars.forEach((ch, i) => {
-    const next = chars[i + 1];
-    if (style === "QUOTE_DOUBLE") {
-      const escaped = doubleQuotedEscape(cp(ch));
-      if (escaped !== void 0) {
-        put(escaped);
+var Emitter = class {
+  out = "";
+  column = 0;
+  whitespace = true;
+  indention = true;
+  indent = -1;
+  indents = [];
+  put(s) {
+    this.out += s;
+    this.column += 1;
+  }
+  putBreak() {
+    this.out += "\n";
+    this.column = 0;
+  }
+  /** write_break: '\n' as the line break, any other break character copied, both start a new line. */
+  writeBreak(ch) {
+    if (ch === "\n") this.putBreak();
+    else {
+      this.out += ch;
+      this.column = 0;
+    }
+  }
+  increaseIndent(flow) {
+    this.indents.push(this.indent);
+    this.indent = this.indent < 0 ? flow ? BEST_INDENT : 0 : this.indent + BEST_INDENT;
+  }
+  restoreIndent() {
+    this.indent = this.indents.pop();
+  }
+  writeIndent() {
+    const indent = Math.max(this.indent, 0);
+    if (!this.indention || this.column > indent || this.column === indent && !this.whitespace) this.putBreak();
+    while (this.column < indent) this.put(" ");
+    this.whitespace = true;
+    this.indention = true;
+  }
+  writeIndicator(indicator, needWhitespace, isWhitespace, isIndention) {
+    if (needWhitespace && !this.whitespace) this.put(" ");
+    for (const ch of indicator) this.put(ch);
+    this.whitespace = isWhitespace;
+    this.indention = this.indention && isIndention;
+  }
+  /** yaml_emitter_write_plain_scalar and write_single_quoted_scalar (they differ only at the quotes and edges). */
+  writePlainOrSingle(value, single, allowBreaks) {
+    if (single) this.writeIndicator("'", true, false, false);
+    else if (!this.whitespace) this.put(" ");
+    const chars = Array.from(value);
+    let spaces = false;
+    let breaks = false;
+    chars.forEach((ch, i) => {
+      if (ch === " ") {
+        const edgeOk = !single || i > 0 && i < chars.length - 1;
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && edgeOk && chars[i + 1] !== " ") this.writeIndent();
+        else this.put(ch);
+        spaces = true;
+      } else if (isBreak(cp(ch))) {
+        if (!breaks && ch === "\n") this.putBreak();
+        this.writeBreak(ch);
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        if (single && ch === "'") this.put("'");
+        this.put(ch);
+        this.indention = false;
+        spaces = false;
+        breaks = false;
+      }
+    });
+    if (single) this.writeIndicator("'", false, false, false);
+    this.whitespace = false;
+    this.indention = false;
+  }
+  writeDoubleQuoted(value, allowBreaks) {
+    this.writeIndicator('"', true, false, false);
+    const chars = Array.from(value);
+    const bom = value.startsWith("\uFEFF");
+    let spaces = false;
+    chars.forEach((ch, i) => {
+      const c = cp(ch);
+      if (!isPrintable(c) || bom || isBreak(c) || ch === '"' || ch === "\\") {
+        const named = NAMED_ESCAPES[c];
+        const [mark, digits] = c <= 255 ? ["x", 2] : c <= 65535 ? ["u", 4] : ["U", 8];
+        const escape = named !== void 0 ? `\\${named}` : `\\${mark}${c.toString(16).toUpperCase().padStart(digits, "0")}`;
+        for (const e of escape) this.put(e);
         spaces = false;
       } else if (ch === " ") {
-        if (allowBreaks && !spaces && col > BEST_WIDTH && i > 0 && i < n - 1) {
-          fold();
-          if (next === " ") put("\\");
-        } else put(ch);
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < chars.length - 1) {
+          this.writeIndent();
+          if (chars[i + 1] === " ") this.put("\\");
+        } else this.put(ch);
         spaces = true;
       } else {
-        put(ch);
+        this.put(ch);
         spaces = false;
       }
+    });
+    this.writeIndicator('"', false, false, false);
+    this.whitespace = false;
+    this.indention = false;
+  }
+  writeLiteral(value) {
+    this.writeIndicator("|", true, false, false);
+    const chars = Array.from(value);
+    if (chars[0] === " " || isBreak(cp(chars[0] ?? "x"))) this.writeIndicator(String(BEST_INDENT), false, false, false);
+    const last = chars.length - 1;
+    let chomp = "";
+    if (!isBreak(cp(chars[last] ?? "x"))) chomp = "-";
+    else if (last === 0 || isBreak(cp(chars[last - 1]))) chomp = "+";
+    if (chomp) this.writeIndicator(chomp, false, false, false);
+    this.putBreak();
+    this.indention = true;
+    this.whitespace = true;
+    let breaks = true;
+    for (const ch of chars) {
+      if (isBreak(cp(ch))) {
+        this.writeBreak(ch);
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        this.put(ch);
+        this.indention = false;
+        breaks = false;
+      }
+    }
+  }
+  /** yaml_emitter_emit_scalar: the style, then the scalar written one level deeper. */
+  scalar(value, simpleKey, style = goScalarStyle(value, simpleKey)) {
+    this.increaseIndent(true);
+    if (style === "PLAIN") this.writePlainOrSingle(value, false, !simpleKey);
+    else if (style === "QUOTE_SINGLE") this.writePlainOrSingle(value, true, !simpleKey);
+    else if (style === "QUOTE_DOUBLE") this.writeDoubleQuoted(value, !simpleKey);
+    else this.writeLiteral(value);
+    this.restoreIndent();
+  }
+  node(value) {
+    if (value === null) this.scalar("null", false, "PLAIN");
+    else if (typeof value === "string") this.scalar(value, false);
+    else this.mapping(value);
+  }
+  mapping(map) {
+    if (map.size === 0) {
+      this.writeIndicator("{", true, true, false);
+      this.writeIndicator("}", false, false, false);
       return;
     }
-    if (ch === " ") {
-      const edgeOk = style === "PLAIN" || i > 0 && i < n - 1;
-      if (allowBreaks && !spaces && col > BEST_WIDTH && edgeOk && next !== " ") fold();
-      else put(ch);
-      spaces = true;
-    } else {
-      put(style === "QUOTE_SINGLE" && ch === "'" ? "''" : ch);
-      spaces = false;
+    this.increaseIndent(false);
+    for (const [key, value] of map) {
+      this.writeIndent();
+      if (goSimpleKey(key)) {
+        this.scalar(key, true);
+        this.writeIndicator(":", false, false, false);
+      } else {
+        this.writeIndicator("?", true, false, true);
+        this.scalar(key, false);
+        this.writeIndent();
+        this.writeIndicator(":", true, false, true);
+      }
+      this.node(value);
     }
-  });
-  if (style !== "PLAIN") put(style === "QUOTE_SINGLE" ? "'" : '"');
-  return out;
-}
-function goKeyText(key) {
-  const style = goScalarStyle(key, true);
-  if (style === "BLOCK_LITERAL") throw new Error("a map key cannot hold a line break");
-  return goScalarText(key, style, 0, 0, false).slice(1);
+    this.restoreIndent();
+  }
+};
+function goYamlDocument(root) {
+  const e = new Emitter();
+  e.mapping(root);
+  return `${e.out}
+`;
 }
 
 // actions/seal-secrets/src/manifest.ts
@@ -952,43 +1068,12 @@ ${indent}]`;
   return typeof value === "string" ? goJsonString(value) : JSON.stringify(value) ?? "null";
 }
 var YAML_SCHEMA_OPTIONS = { compat: "yaml-1.1" };
-function goStyles(doc, yaml) {
-  yaml.visit(doc, {
-    Scalar(key, node) {
-      if (typeof node.value === "string") node.type = yaml.Scalar[goScalarStyle(node.value, key === "key")];
-    }
-  });
-}
-function goFold(text, sorted) {
-  const lines = text.split("\n");
-  const values = [];
-  const walk = (node, depth) => {
-    for (const [key, value] of node) {
-      values.push({ depth, key, value });
-      if (value instanceof Map) walk(value, depth + 1);
-    }
-  };
-  walk(sorted, 0);
-  if (values.some(({ value }) => typeof value === "string" && value.includes("\n")) || lines.length < values.length) return text;
-  values.forEach(({ depth, key, value }, i) => {
-    if (typeof value !== "string") return;
-    const prefix = `${" ".repeat(2 * depth)}${goKeyText(key)}:`;
-    if (!lines[i]?.startsWith(prefix)) return;
-    const style = goScalarStyle(value, false);
-    if (style !== "BLOCK_LITERAL") lines[i] = prefix + goScalarText(value, style, Array.from(prefix).length, 2 * depth + 2);
-  });
-  return lines.join("\n");
-}
 async function renderSealedSecret(s, format) {
   const obj = sealedSecretObject(s);
   if (format === "json") return `${toJson(obj)}
 `;
-  const yaml = await loadYaml();
-  const sorted = sortDeep(obj);
-  const doc = new yaml.Document(sorted, YAML_SCHEMA_OPTIONS);
-  goStyles(doc, yaml);
   return `---
-${goFold(doc.toString({ lineWidth: 0, minContentWidth: 0 }), sorted)}`;
+${goYamlDocument(sortDeep(obj))}`;
 }
 var SealedSecretFileError = class extends Error {
 };
@@ -1139,4 +1224,4 @@ export {
   SealedSecretFileError,
   parseSealedSecretFile
 };
-//# sourceMappingURL=chunk-5KFMX6O3.js.map
+//# sourceMappingURL=chunk-37S3WU6R.js.map
