@@ -249,6 +249,7 @@ describe('bad input: an error naming the input, and no file changed', () => {
     execFileSync('python3', [path.join(fixtures, 'make-cert.py'), path.join(dir, 'k.pem'), path.join(ws, 'expired.pem'), '-30', '-1']);
     execFileSync('python3', [path.join(fixtures, 'make-cert.py'), path.join(dir, 'k2.pem'), path.join(ws, 'ec.pem'), '-1', '100', 'ec']);
     copyFileSync(path.join(fixtures, 'bakito-key.pem'), path.join(ws, 'not-a-cert.pem'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:512', '-nodes', '-keyout', path.join(dir, 'k512.pem'), '-out', path.join(ws, 'rsa512.pem'), '-days', '30', '-subj', '/CN=sealed-secret'], { stdio: 'ignore' });
   });
 
   const good = { name: 'web', namespace: 'shop', secrets: 'a=CANARY-bad-value\nb=CANARY-bad-value-2', cert: 'cert.pem', 'merge-into': 'web.sealedsecret.yaml' };
@@ -264,6 +265,9 @@ describe('bad input: an error naming the input, and no file changed', () => {
     ['a non-certificate cert', { cert: 'not-a-cert.pem' }, 'cert', /PRIVATE KEY, not a CERTIFICATE/],
     ['an expired cert', { cert: 'expired.pem' }, 'cert', /expired on/],
     ['an EC cert', { cert: 'ec.pem' }, 'cert', /needs an RSA key/],
+    ['an RSA-512 cert', { cert: 'rsa512.pem' }, 'cert', /RSA-512 key .*under 1024 bits/],
+    ['a key starting with ..', { secrets: '..data=CANARY-bad-value' }, 'secrets', /key '..data' is not valid/],
+    ['a service-account-token Secret without its annotation', { type: 'kubernetes.io/service-account-token', 'merge-into': '' }, 'annotations', /needs the annotation kubernetes.io\/service-account.name/],
     ['a missing cert file', { cert: 'nope.pem' }, 'cert', /neither PEM text, an https URL, nor an existing file/],
     ['a plain-http cert URL', { cert: 'http://example.com/v1/cert.pem' }, 'cert', /plain http/],
     ['a merge-into for another secret', { 'merge-into': 'other.sealedsecret.yaml' }, 'merge-into', /is another secret: it has name 'other'/],

@@ -23,6 +23,17 @@ describe('sealing certificate', () => {
     expect(c.notAfter.toISOString().slice(0, 10)).toBe('2027-06-18');
   });
 
+  it('refuses an RSA key under 1024 bits (Go crypto/rsa refuses it; OpenSSL would fail later, raw), takes 1024', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seal-rsa-'));
+    const make = (bits: number): string => {
+      const out = path.join(dir, `c${bits}.pem`);
+      execFileSync('openssl', ['req', '-x509', '-newkey', `rsa:${bits}`, '-nodes', '-keyout', path.join(dir, `k${bits}.pem`), '-out', out, '-days', '30', '-subj', '/CN=sealed-secret'], { stdio: 'ignore' });
+      return readFileSync(out, 'utf8');
+    };
+    expect(() => parseSealingCert(make(512))).toThrow(/RSA-512 key .*refuse keys under 1024 bits/);
+    expect(parseSealingCert(make(1024)).keyBits).toBe(1024);
+  });
+
   it('refuses an expired certificate, warns inside 30 days', () => {
     expect(() => parseSealingCert(upstreamCert, new Date('2027-07-01T00:00:00Z'))).toThrow(/expired on 2027-06-18/);
     const c = parseSealingCert(upstreamCert, new Date('2027-06-01T00:00:00Z'));

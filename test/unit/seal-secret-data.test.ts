@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConfigurationError } from '../../src/lib/errors.js';
-import { checkTypeKeys, parseAnnotations, parseLabels, parseSecretData, parseSecretType } from '../../actions/seal-secrets/src/secret-data.js';
+import { checkTypeAnnotations, checkTypeKeys, parseAnnotations, parseLabels, parseSecretData, parseSecretType } from '../../actions/seal-secrets/src/secret-data.js';
 
 const err = (fn: () => unknown): ConfigurationError => {
   try {
@@ -13,6 +13,10 @@ const err = (fn: () => unknown): ConfigurationError => {
 };
 
 describe('secrets input', () => {
+  it('accepts a dot anywhere but a leading ..', () => {
+    expect(parseSecretData('secrets', '.a=1\na..b=2\na.=3')).toEqual([['.a', '1'], ['a..b', '2'], ['a.', '3']]);
+  });
+
   it.each([
     ['values keep further =, spaces and may be empty', 'password=a=b==c\nempty=\nspaced= x y \n\nDOT.key_1-x=1', [['password', 'a=b==c'], ['empty', ''], ['spaced', ' x y '], ['DOT.key_1-x', '1']]],
     ['CRLF lines', 'a=1\r\nb=2\r\n', [['a', '1'], ['b', '2']]],
@@ -27,6 +31,9 @@ describe('secrets input', () => {
     ['invalid key characters', 'my key=1', /line 1: the text before = is not a valid key \(not shown\)/],
     ['a slash in the key', 'a/b=1', /line 1: the text before = is not a valid key/],
     ['the key ..', '..=1', /key '..' is not valid/],
+    // IsConfigMapKey's hasChDirPrefix: the API server refuses a data key starting with '..'.
+    ['a key starting with ..', '..data=1', /key '..data' is not valid.*not starting with '..'/],
+    ['a JSON key starting with ..', '{"..a": "CANARY"}', /key '..a' is not valid/],
     ['an over-long key (a long token line ending in =)', `${'CANARY'.repeat(50)}=`, /a key of 300 characters \(not shown\) is not valid/],
     ['an empty key', '=value', /line 1: the text before = is not a valid key/],
     ['a multi-line value whose next line has an =', 'DB_URL=\npostgres://admin:CANARY-pw@db.internal/app?sslmode=require', /line 2: the text before = is not a valid key \(not shown\).*JSON form/],
@@ -68,6 +75,17 @@ describe('type', () => {
   });
 });
 
+describe('annotations a type needs', () => {
+  it('a service-account-token Secret names its ServiceAccount (ValidateSecret), other types need none', () => {
+    const e = err(() => checkTypeAnnotations('annotations', 'kubernetes.io/service-account-token', new Map([['example.com/a', 'b']])));
+    expect(e.input).toBe('annotations');
+    expect(e.message).toMatch(/needs the annotation kubernetes.io\/service-account.name=<service account name>/);
+    expect(() => checkTypeAnnotations('annotations', 'kubernetes.io/service-account-token', new Map([['kubernetes.io/service-account.name', '']]))).toThrow(/needs the annotation/);
+    expect(() => checkTypeAnnotations('annotations', 'kubernetes.io/service-account-token', new Map([['kubernetes.io/service-account.name', 'build-bot']]))).not.toThrow();
+    expect(() => checkTypeAnnotations('annotations', 'Opaque', new Map())).not.toThrow();
+  });
+});
+
 describe('labels and annotations', () => {
   it('accepts qualified keys', () => {
     expect(parseLabels('labels', 'app.kubernetes.io/name=web\ntier=')).toEqual([['app.kubernetes.io/name', 'web'], ['tier', '']]);
@@ -84,7 +102,7 @@ describe('labels and annotations', () => {
 describe('secrets input, property', () => {
   it('KEY=VALUE lines give back every key and value as written', async () => {
     const fc = (await import('fast-check')).default;
-    const key = fc.stringMatching(/^[-._a-zA-Z0-9]{1,20}$/).filter((k) => k !== '.' && k !== '..');
+    const key = fc.stringMatching(/^[-._a-zA-Z0-9]{1,20}$/).filter((k) => k !== '.' && !k.startsWith('..'));
     const value = fc.string({ maxLength: 40 }).filter((v) => !/[\r\n]/.test(v));
     fc.assert(
       fc.property(fc.uniqueArray(fc.tuple(key, value), { minLength: 1, maxLength: 8, selector: ([k]) => k }), (pairs) => {

@@ -16,7 +16,7 @@ import {
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-37S3WU6R.js";
+} from "./chunks/chunk-GX3CQVJ5.js";
 import "./chunks/chunk-WYXLVV4A.js";
 
 // src/lib/action.ts
@@ -124,9 +124,9 @@ function maskSecrets(...values) {
 
 // actions/seal-secrets/src/secret-data.ts
 var SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
-var SECRET_KEY_FORM = "a Secret key: letters, digits, '-', '_' and '.' (not '.' or '..'), at most 253 characters";
+var SECRET_KEY_FORM = "a Secret key: letters, digits, '-', '_' and '.' (not '.', and not starting with '..'), at most 253 characters";
 function checkSecretKey(input, key, where) {
-  if (!SECRET_KEY.test(key) || key === "." || key === ".." || key.length > 253) {
+  if (!SECRET_KEY.test(key) || key === "." || key.startsWith("..") || key.length > 253) {
     throw new ConfigurationError(input, `${where}${key.length > 253 ? `a key of ${key.length} characters (not shown)` : `key '${key}'`} is not valid. Expected ${SECRET_KEY_FORM}`);
   }
 }
@@ -201,6 +201,13 @@ function checkTypeKeys(input, type, keys, values) {
       }
       if (!ok) throw new ConfigurationError(input, `the value of '${rule.json}' (not shown) is not a JSON object, as a ${type} Secret needs`);
     }
+  }
+}
+var TYPE_ANNOTATIONS = { "kubernetes.io/service-account-token": "kubernetes.io/service-account.name" };
+function checkTypeAnnotations(input, type, annotations) {
+  const needed = TYPE_ANNOTATIONS[type];
+  if (needed && !annotations.get(needed)) {
+    throw new ConfigurationError(input, `a ${type} Secret needs the annotation ${needed}=<service account name> (the API server refuses it otherwise); given: ${[...annotations.keys()].join(", ") || "none"}`);
   }
 }
 var QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
@@ -308,6 +315,7 @@ async function getInputs(env = process.env) {
   }
   const keys = [.../* @__PURE__ */ new Set([...mergeInto ? mergeInto.existing.encryptedData.keys() : [], ...secrets.map(([k]) => k)])];
   checkTypeKeys("secrets", type, keys, secrets);
+  checkTypeAnnotations("annotations", type, new Map([...mergeInto ? mergeInto.existing.annotations : [], ...annotations]));
   const outputRaw = optionalInput("output-file");
   const outputFile = outputRaw !== void 0 ? path.resolve(workspace, outputRaw) : mergeInto?.path ?? path.resolve(workspace, `${name}.sealedsecret.${format}`);
   if (existsSync(outputFile) && statSync(outputFile).isDirectory()) throw new ConfigurationError("output-file", `'${outputRaw ?? outputFile}' is a directory. Expected a file path`);
@@ -318,7 +326,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-UEY4AIJC.js");
+  const { execute } = await import("./chunks/execute-SY2FOR6D.js");
   await execute(inputs);
 }
 

@@ -22,6 +22,13 @@ export interface SealingCert {
 }
 
 export const EXPIRY_WARNING_DAYS = 30;
+/**
+ * The smallest RSA key kubeseal and the controller can use: both are Go programs
+ * (sealed-secrets' go.mod: go 1.26), and Go's crypto/rsa refuses keys under 1024
+ * bits since Go 1.24. OpenSSL would fail later, and only under 784 bits
+ * (RSA-OAEP-SHA256 of a 32-byte session key needs 2*32+2+32 bytes).
+ */
+export const MIN_RSA_BITS = 1024;
 const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/;
 
 export class CertificateError extends Error {}
@@ -42,6 +49,10 @@ export function parseSealingCert(text: string, now = new Date()): SealingCert {
   if (publicKey.asymmetricKeyType !== 'rsa') {
     throw new CertificateError(`certificate has a ${publicKey.asymmetricKeyType ?? 'unknown'} public key; sealed-secrets needs an RSA key`);
   }
+  const bits = publicKey.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (bits < MIN_RSA_BITS) {
+    throw new CertificateError(`certificate has an RSA-${bits} key (fingerprint ${cert.fingerprint256}); kubeseal and the controller (Go crypto/rsa) refuse keys under ${MIN_RSA_BITS} bits. Expected the controller's certificate (RSA-4096 by default)`);
+  }
   const notBefore = new Date(cert.validFrom);
   const notAfter = new Date(cert.validTo);
   if (now.getTime() > notAfter.getTime()) {
@@ -53,7 +64,7 @@ export function parseSealingCert(text: string, now = new Date()): SealingCert {
     subject: (cert.subject ?? '').replace(/\n/g, ', ') || '(empty)',
     notBefore,
     notAfter,
-    keyBits: publicKey.asymmetricKeyDetails?.modulusLength ?? 0,
+    keyBits: bits,
     pem: `${block[0]}\n`,
   };
 }

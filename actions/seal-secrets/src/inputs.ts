@@ -6,7 +6,7 @@ import { booleanInput, maskSecrets, optionalInput, parseChoice, parseNamespace, 
 import { CertificateError, classifyCertInput, parseSealingCert, type CertSource, type SealingCert } from './certificate.js';
 import { SCOPES, type Scope } from './scopes.js';
 import { parseSealedSecretFile, SealedSecretFileError, type ExistingSealedSecret, type Format } from './manifest.js';
-import { checkTypeKeys, parseAnnotations, parseLabels, parseSecretData, parseSecretType } from './secret-data.js';
+import { checkTypeAnnotations, checkTypeKeys, parseAnnotations, parseLabels, parseSecretData, parseSecretType } from './secret-data.js';
 
 export const FORMATS = ['yaml', 'json'] as const;
 export const ENGINES = ['native', 'kubeseal'] as const;
@@ -122,6 +122,7 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
   }
   const keys = [...new Set([...(mergeInto ? mergeInto.existing.encryptedData.keys() : []), ...secrets.map(([k]) => k)])];
   checkTypeKeys('secrets', type, keys, secrets);
+  checkTypeAnnotations('annotations', type, new Map([...(mergeInto ? mergeInto.existing.annotations : []), ...annotations]));
 
   const outputRaw = optionalInput('output-file');
   const outputFile = outputRaw !== undefined ? path.resolve(workspace, outputRaw) : (mergeInto?.path ?? path.resolve(workspace, `${name}.sealedsecret.${format}`));

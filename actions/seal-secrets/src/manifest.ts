@@ -155,6 +155,8 @@ export interface ExistingSealedSecret {
   scope: Scope;
   type: string;
   encryptedData: Map<string, string>;
+  /** spec.template.metadata.annotations: what the unsealed Secret will carry. */
+  annotations: Map<string, string>;
   /** Rewrites the file with these keys added or replaced, everything else kept as it was. */
   merge(update: { encryptedData: ReadonlyMap<string, string>; labels: ReadonlyArray<readonly [string, string]>; annotations: ReadonlyArray<readonly [string, string]> }): string;
 }
@@ -166,7 +168,7 @@ const sortedBy = (keys: string[], order: Order): boolean => keys.every((k, i) =>
 /** The order a file's keys are kept in: go-yaml's (kubeseal's YAML), bytes (its JSON, or older files), or none. */
 const orderOf = (keys: string[], preferred: Order): Order | undefined => [preferred, goKeyOrder, byteOrder].find((order) => sortedBy(keys, order));
 
-function describe(obj: unknown): { name: string; namespace: string; scope: Scope; type: string; encryptedData: Map<string, string> } {
+function describe(obj: unknown): { name: string; namespace: string; scope: Scope; type: string; encryptedData: Map<string, string>; annotations: Map<string, string> } {
   const o = (obj ?? {}) as Record<string, unknown>;
   if (o.apiVersion !== API_VERSION || o.kind !== KIND) {
     throw new SealedSecretFileError(`is not a SealedSecret (apiVersion ${String(o.apiVersion)}, kind ${String(o.kind)}); expected apiVersion ${API_VERSION}, kind ${KIND}`);
@@ -182,12 +184,18 @@ function describe(obj: unknown): { name: string; namespace: string; scope: Scope
   }
   if (spec.data !== undefined) throw new SealedSecretFileError('uses the deprecated spec.data (one blob for the whole Secret); re-seal it with spec.encryptedData first');
   const template = (spec.template ?? {}) as Record<string, unknown>;
+  const templateAnnotations = ((template.metadata ?? {}) as Record<string, unknown>).annotations;
+  const annotations = new Map<string, string>();
+  if (templateAnnotations && typeof templateAnnotations === 'object') {
+    for (const [k, v] of Object.entries(templateAnnotations)) if (typeof v === 'string') annotations.set(k, v);
+  }
   return {
     name: String(meta.name ?? ''),
     namespace: String(meta.namespace ?? ''),
     scope: scopeOf(meta.annotations),
     type: typeof template.type === 'string' && template.type !== '' ? template.type : 'Opaque',
     encryptedData,
+    annotations,
   };
 }
 

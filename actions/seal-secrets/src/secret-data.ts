@@ -6,10 +6,11 @@ import { parseKeyValueLines } from '../../../src/lib/inputs.js';
  * Secret that gets sealed. Error messages name keys, never values.
  */
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
-const SECRET_KEY_FORM = "a Secret key: letters, digits, '-', '_' and '.' (not '.' or '..'), at most 253 characters";
+const SECRET_KEY_FORM = "a Secret key: letters, digits, '-', '_' and '.' (not '.', and not starting with '..'), at most 253 characters";
 
+/** The API server's IsConfigMapKey: the pattern, at most 253 characters, and no `.`, `..` or `..` prefix (hasChDirPrefix). */
 function checkSecretKey(input: string, key: string, where: string): void {
-  if (!SECRET_KEY.test(key) || key === '.' || key === '..' || key.length > 253) {
+  if (!SECRET_KEY.test(key) || key === '.' || key.startsWith('..') || key.length > 253) {
     // An over-long "key" is likely a value's line (a long token ending in '='): not quoted.
     throw new ConfigurationError(input, `${where}${key.length > 253 ? `a key of ${key.length} characters (not shown)` : `key '${key}'`} is not valid. Expected ${SECRET_KEY_FORM}`);
   }
@@ -104,6 +105,20 @@ export function checkTypeKeys(input: string, type: string, keys: readonly string
       }
       if (!ok) throw new ConfigurationError(input, `the value of '${rule.json}' (not shown) is not a JSON object, as a ${type} Secret needs`);
     }
+  }
+}
+
+/** Annotations a built-in type needs (ValidateSecret): a service-account-token Secret names its ServiceAccount. */
+const TYPE_ANNOTATIONS: Record<string, string> = { 'kubernetes.io/service-account-token': 'kubernetes.io/service-account.name' };
+
+/**
+ * Checks that a typed Secret carries the annotations its type requires. `annotations`
+ * are every annotation the Secret will hold (with merge-into, the file's too).
+ */
+export function checkTypeAnnotations(input: string, type: string, annotations: ReadonlyMap<string, string>): void {
+  const needed = TYPE_ANNOTATIONS[type];
+  if (needed && !annotations.get(needed)) {
+    throw new ConfigurationError(input, `a ${type} Secret needs the annotation ${needed}=<service account name> (the API server refuses it otherwise); given: ${[...annotations.keys()].join(', ') || 'none'}`);
   }
 }
 

@@ -19,7 +19,7 @@ import {
   setOutput,
   warning,
   writeSummary
-} from "./chunk-37S3WU6R.js";
+} from "./chunk-GX3CQVJ5.js";
 import "./chunk-WYXLVV4A.js";
 
 // actions/seal-secrets/src/execute.ts
@@ -695,4 +695,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-UEY4AIJC.js.map
+//# sourceMappingURL=execute-SY2FOR6D.js.map

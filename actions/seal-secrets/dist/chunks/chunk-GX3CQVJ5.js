@@ -540,6 +540,7 @@ async function writeSummary(sections) {
 // actions/seal-secrets/src/certificate.ts
 var crypto2 = () => process.getBuiltinModule("node:crypto");
 var EXPIRY_WARNING_DAYS = 30;
+var MIN_RSA_BITS = 1024;
 var PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/;
 var CertificateError = class extends Error {
 };
@@ -559,6 +560,10 @@ function parseSealingCert(text, now = /* @__PURE__ */ new Date()) {
   if (publicKey.asymmetricKeyType !== "rsa") {
     throw new CertificateError(`certificate has a ${publicKey.asymmetricKeyType ?? "unknown"} public key; sealed-secrets needs an RSA key`);
   }
+  const bits = publicKey.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (bits < MIN_RSA_BITS) {
+    throw new CertificateError(`certificate has an RSA-${bits} key (fingerprint ${cert.fingerprint256}); kubeseal and the controller (Go crypto/rsa) refuse keys under ${MIN_RSA_BITS} bits. Expected the controller's certificate (RSA-4096 by default)`);
+  }
   const notBefore = new Date(cert.validFrom);
   const notAfter = new Date(cert.validTo);
   if (now.getTime() > notAfter.getTime()) {
@@ -570,7 +575,7 @@ function parseSealingCert(text, now = /* @__PURE__ */ new Date()) {
     subject: (cert.subject ?? "").replace(/\n/g, ", ") || "(empty)",
     notBefore,
     notAfter,
-    keyBits: publicKey.asymmetricKeyDetails?.modulusLength ?? 0,
+    keyBits: bits,
     pem: `${block[0]}
 `
   };
@@ -1095,12 +1100,18 @@ function describe(obj) {
   }
   if (spec.data !== void 0) throw new SealedSecretFileError("uses the deprecated spec.data (one blob for the whole Secret); re-seal it with spec.encryptedData first");
   const template = spec.template ?? {};
+  const templateAnnotations = (template.metadata ?? {}).annotations;
+  const annotations = /* @__PURE__ */ new Map();
+  if (templateAnnotations && typeof templateAnnotations === "object") {
+    for (const [k, v] of Object.entries(templateAnnotations)) if (typeof v === "string") annotations.set(k, v);
+  }
   return {
     name: String(meta.name ?? ""),
     namespace: String(meta.namespace ?? ""),
     scope: scopeOf(meta.annotations),
     type: typeof template.type === "string" && template.type !== "" ? template.type : "Opaque",
-    encryptedData
+    encryptedData,
+    annotations
   };
 }
 function setStyled(map, key, value, Scalar) {
@@ -1224,4 +1235,4 @@ export {
   SealedSecretFileError,
   parseSealedSecretFile
 };
-//# sourceMappingURL=chunk-37S3WU6R.js.map
+//# sourceMappingURL=chunk-GX3CQVJ5.js.map
