@@ -239,14 +239,37 @@ describe('merge-into', () => {
     const file = await parseSealedSecretFile(original);
     expect(file).toMatchObject({ format: 'yaml', name: 'web', namespace: 'shop', scope: 'strict', type: 'Opaque' });
     const out = file.merge({ encryptedData: new Map([['gamma', 'AgBNEWgamma'], ['beta', 'AgBNEWbeta']]), labels: [['tier', 'db']], annotations: [] });
-    const lines = out.split('\n');
-    expect(lines).toContain('# managed by CI: do not edit by hand');
-    expect(lines).toContain('    alpha: AgBalpha==   # rotated 2026-01'.replace('   #', ' #'));
-    expect(lines).toContain('    omega: AgBomega==');
+    // Byte for byte: the new key's line, the replaced key's line, the new label's line; nothing else.
+    expect(out).toBe(
+      original
+        .replace('    gamma: "AgBgamma=="\n', '    beta: AgBNEWbeta\n    gamma: AgBNEWgamma\n')
+        .replace('        app: web\n', '        app: web\n        tier: db\n'),
+    );
     const obj = parse(out);
     expect(Object.keys(obj.spec.encryptedData)).toEqual(['alpha', 'beta', 'gamma', 'omega']);
     expect(obj.spec.encryptedData).toEqual({ alpha: 'AgBalpha==', beta: 'AgBNEWbeta', gamma: 'AgBNEWgamma', omega: 'AgBomega==' });
     expect(obj.spec.template.metadata.labels).toEqual({ app: 'web', tier: 'db' });
+  });
+
+  it('keeps folded lines, comments and quoting of untouched keys as they were (a file kubeseal wrote, then edited by hand)', async () => {
+    const written = await renderSealedSecret(
+      spec({
+        scope: 'namespace-wide',
+        labels: [['app', 'web']],
+        annotations: [['example.com/long', `${'word '.repeat(30)}end`], ['example.com/ls', 'a\u2028--- b'], ['example.com/on', 'on']],
+      }),
+      'yaml',
+    );
+    expect(written).toMatch(/example.com\/long: word .*\n {10}word/); // go-yaml folded it
+    const edited = written.replace('    alpha: AgBalpha==\n', '    alpha: AgBalpha==    # keep   this spacing\n').replace('kind: SealedSecret\n', 'kind: SealedSecret   #  hand-written\n');
+    const file = await parseSealedSecretFile(edited);
+    const out = file.merge({ encryptedData: new Map([['beta', 'AgBbeta'], ['zz', 'AgBzz']]), labels: [['tier', 'db']], annotations: [['example.com/new', 'x y']] });
+    const inserted = ['    beta: AgBbeta', '    zz: AgBzz', '        tier: db', '        example.com/new: x y'];
+    expect(out.split('\n').filter((l) => !inserted.includes(l))).toEqual(edited.split('\n'));
+    for (const line of inserted) expect(out.split('\n')).toContain(line);
+    const obj = parse(out, { version: '1.1' });
+    expect(Object.keys(obj.spec.encryptedData)).toEqual(['alpha', 'beta', 'zeta', 'zz']);
+    expect(obj.spec.template.metadata.annotations['example.com/long']).toBe(`${'word '.repeat(30)}end`);
   });
 
   it('JSON files stay JSON', async () => {

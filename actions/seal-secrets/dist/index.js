@@ -16,7 +16,7 @@ import {
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-GX3CQVJ5.js";
+} from "./chunks/chunk-LEI64DSA.js";
 import "./chunks/chunk-WYXLVV4A.js";
 
 // src/lib/action.ts
@@ -326,7 +326,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-SY2FOR6D.js");
+  const { execute } = await import("./chunks/execute-U4DHN6VU.js");
   await execute(inputs);
 }
 

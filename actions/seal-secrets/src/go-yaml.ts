@@ -408,3 +408,15 @@ export function goYamlDocument(root: ReadonlyMap<string, GoYamlNode>): string {
   e.mapping(root);
   return `${e.out}\n`;
 }
+
+/**
+ * A block mapping as go-yaml writes it nested `indent` spaces deep (each line
+ * starting with that indentation), ending in a line break: what merge-into
+ * inserts into a file without rewriting the lines around it.
+ */
+export function goYamlBlock(map: ReadonlyMap<string, GoYamlNode>, indent: number): string {
+  const e = new Emitter();
+  e.indent = indent >= BEST_INDENT ? indent - BEST_INDENT : -1;
+  e.mapping(map);
+  return `${e.out}\n`;
+}

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Document, YAMLMap } from 'yaml';
 
 /**
@@ -16,6 +17,7 @@ export async function loadYaml(): Promise<YamlModule> {
 }
 import type { Scope } from './hybrid.js';
 import { goKeyOrder, goScalarStyle, goYamlDocument, type GoYamlNode } from './go-yaml.js';
+import { editYamlInPlace, orderOf, type EditTree } from './yaml-edit.js';
 
 /**
  * The SealedSecret document, written as kubeseal writes it (so both engines
@@ -164,9 +166,6 @@ export interface ExistingSealedSecret {
 export class SealedSecretFileError extends Error {}
 
 type Order = (a: string, b: string) => number;
-const sortedBy = (keys: string[], order: Order): boolean => keys.every((k, i) => i === 0 || order(keys[i - 1] as string, k) <= 0);
-/** The order a file's keys are kept in: go-yaml's (kubeseal's YAML), bytes (its JSON, or older files), or none. */
-const orderOf = (keys: string[], preferred: Order): Order | undefined => [preferred, goKeyOrder, byteOrder].find((order) => sortedBy(keys, order));
 
 function describe(obj: unknown): { name: string; namespace: string; scope: Scope; type: string; encryptedData: Map<string, string>; annotations: Map<string, string> } {
   const o = (obj ?? {}) as Record<string, unknown>;
@@ -237,6 +236,13 @@ function jsonMapAt(parent: JsonMap, key: string): JsonMap {
   return created;
 }
 
+/** The object with the tree's strings set (maps created where missing). */
+function applyTree(obj: unknown, tree: EditTree): unknown {
+  const out: Record<string, unknown> = obj && typeof obj === 'object' && !Array.isArray(obj) ? { ...(obj as Record<string, unknown>) } : {};
+  for (const [k, v] of tree) out[k] = typeof v === 'string' ? v : applyTree(out[k], v);
+  return out;
+}
+
 /** Parses a SealedSecret file (YAML or JSON, exactly one document). */
 export async function parseSealedSecretFile(text: string): Promise<ExistingSealedSecret> {
   const yaml = await loadYaml();
@@ -279,10 +285,21 @@ export async function parseSealedSecretFile(text: string): Promise<ExistingSeale
   const doc = docs[0] as Document;
   if (doc.errors.length > 0) throw new SealedSecretFileError(`is not valid YAML (${doc.errors[0]?.message.split('\n')[0] ?? 'parse error'})`);
   const d = describe(doc.toJS());
+  const readYaml = (t: string): unknown => {
+    const docs2 = parseAllDocuments(t, YAML_SCHEMA_OPTIONS).filter((x) => x.contents !== null);
+    return docs2.length === 1 && docs2[0]?.errors.length === 0 ? docs2[0].toJS() : undefined;
+  };
   return {
     format: 'yaml',
     ...d,
     merge(update) {
+      const metadata = new Map<string, EditTree>();
+      if (update.labels.length > 0) metadata.set('labels', new Map(update.labels));
+      if (update.annotations.length > 0) metadata.set('annotations', new Map(update.annotations));
+      const tree: EditTree = new Map([['spec', new Map<string, EditTree>([['encryptedData', new Map(update.encryptedData)], ...(metadata.size > 0 ? [['template', new Map([['metadata', metadata]])] as [string, EditTree]] : [])])]]);
+      const edited = editYamlInPlace(text, doc, tree, yaml);
+      // Only kept when it reads back as exactly the merged object.
+      if (edited !== undefined && isDeepStrictEqual(readYaml(edited), applyTree(doc.toJS(), tree))) return edited;
       const data = ensureMap(doc, ['spec', 'encryptedData'], yaml);
       const order = orderOf(data.items.map((p) => keyText(p.key)), goKeyOrder);
       for (const [k, v] of update.encryptedData) insertSorted(data, k, v, order, keyText, yaml.Scalar);

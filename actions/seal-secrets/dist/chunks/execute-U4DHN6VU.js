@@ -19,7 +19,7 @@ import {
   setOutput,
   warning,
   writeSummary
-} from "./chunk-GX3CQVJ5.js";
+} from "./chunk-LEI64DSA.js";
 import "./chunk-WYXLVV4A.js";
 
 // actions/seal-secrets/src/execute.ts
@@ -695,4 +695,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-SY2FOR6D.js.map
+//# sourceMappingURL=execute-U4DHN6VU.js.map

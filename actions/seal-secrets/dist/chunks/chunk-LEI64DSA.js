@@ -612,6 +612,9 @@ function servicePortName(serviceJson) {
   return port.name ?? "";
 }
 
+// actions/seal-secrets/src/manifest.ts
+import { isDeepStrictEqual } from "node:util";
+
 // actions/seal-secrets/src/go-yaml.ts
 var isLetter = (c) => new RegExp("^\\p{L}$", "u").test(c);
 var isDigit = (c) => new RegExp("^\\p{Nd}$", "u").test(c);
@@ -983,6 +986,73 @@ function goYamlDocument(root) {
   return `${e.out}
 `;
 }
+function goYamlBlock(map, indent) {
+  const e = new Emitter();
+  e.indent = indent >= BEST_INDENT ? indent - BEST_INDENT : -1;
+  e.mapping(map);
+  return `${e.out}
+`;
+}
+
+// actions/seal-secrets/src/yaml-edit.ts
+var byteOrder = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var sortedBy = (keys, order) => keys.every((k, i) => i === 0 || order(keys[i - 1], k) <= 0);
+var orderOf = (keys, preferred = goKeyOrder) => [preferred, goKeyOrder, byteOrder].find((order) => sortedBy(keys, order));
+function editYamlInPlace(text, doc, changes, yaml) {
+  const edits = [];
+  const lineStart = (i) => text.lastIndexOf("\n", i - 1) + 1;
+  const keyText = (k) => String(yaml.isScalar(k) ? k.value : k);
+  const rangeOf = (n) => n?.range ?? void 0;
+  const visit = (map, tree) => {
+    if (!yaml.isMap(map) || map.flow || map.items.length === 0) return false;
+    const items = map.items;
+    const firstKey = rangeOf(items[0]?.key);
+    if (!firstKey) return false;
+    const indent = firstKey[0] - lineStart(firstKey[0]);
+    for (const p of items) {
+      const r = rangeOf(p.key);
+      if (!r || r[0] - lineStart(r[0]) !== indent || text.slice(lineStart(r[0]), r[0]).trim() !== "") return false;
+    }
+    const keys = items.map((p) => keyText(p.key));
+    const order = orderOf(keys);
+    const entries = [...tree].sort(([a], [b]) => (order ?? (() => 0))(a, b));
+    for (const [key, value] of entries) {
+      const pair = items.find((p) => keyText(p.key) === key);
+      if (pair && typeof value !== "string") {
+        if (!visit(pair.value, value)) return false;
+      } else if (pair) {
+        const v = rangeOf(pair.value);
+        if (!yaml.isScalar(pair.value) || !v) return false;
+        const keyStart = rangeOf(pair.key)[0];
+        edits.push({ at: lineStart(keyStart), end: v[1], text: goYamlBlock(/* @__PURE__ */ new Map([[key, value]]), indent).slice(0, -1) });
+      } else {
+        const block = goYamlBlock(/* @__PURE__ */ new Map([[key, value]]), indent);
+        const next = order ? items.find((p) => order(keyText(p.key), key) > 0) : void 0;
+        if (next) {
+          edits.push({ at: lineStart(rangeOf(next.key)[0]), end: lineStart(rangeOf(next.key)[0]), text: block });
+        } else {
+          const last = items[items.length - 1];
+          const end = (rangeOf(last.value) ?? rangeOf(last.key))[1];
+          const nl = text.indexOf("\n", end - 1);
+          const at = text[end - 1] === "\n" ? end : nl < 0 ? text.length : nl + 1;
+          edits.push({ at, end: at, text: at === text.length && !text.endsWith("\n") ? `
+${block}` : block });
+        }
+      }
+    }
+    return true;
+  };
+  if (!visit(doc.contents, changes)) return void 0;
+  edits.sort((a, b) => a.at - b.at);
+  let out = "";
+  let pos = 0;
+  for (const e of edits) {
+    if (e.at < pos) return void 0;
+    out += text.slice(pos, e.at) + e.text;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
 
 // actions/seal-secrets/src/manifest.ts
 var yamlModule;
@@ -1008,8 +1078,8 @@ function scopeOf(annotations) {
   if (a[NAMESPACE_WIDE] === "true") return "namespace-wide";
   return "strict";
 }
-var byteOrder = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-var sortedMap = (entries) => new Map([...entries].sort(([a], [b]) => byteOrder(a, b)));
+var byteOrder2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var sortedMap = (entries) => new Map([...entries].sort(([a], [b]) => byteOrder2(a, b)));
 function sealedSecretObject(s) {
   const scopeAnno = Object.entries(scopeAnnotations(s.scope));
   const templateAnnotations = sortedMap([...s.annotations, ...scopeAnno]);
@@ -1082,8 +1152,6 @@ ${goYamlDocument(sortDeep(obj))}`;
 }
 var SealedSecretFileError = class extends Error {
 };
-var sortedBy = (keys, order) => keys.every((k, i) => i === 0 || order(keys[i - 1], k) <= 0);
-var orderOf = (keys, preferred) => [preferred, goKeyOrder, byteOrder].find((order) => sortedBy(keys, order));
 function describe(obj) {
   const o = obj ?? {};
   if (o.apiVersion !== API_VERSION || o.kind !== KIND) {
@@ -1144,6 +1212,11 @@ function jsonMapAt(parent, key) {
   parent.set(key, created);
   return created;
 }
+function applyTree(obj, tree) {
+  const out = obj && typeof obj === "object" && !Array.isArray(obj) ? { ...obj } : {};
+  for (const [k, v] of tree) out[k] = typeof v === "string" ? v : applyTree(out[k], v);
+  return out;
+}
 async function parseSealedSecretFile(text) {
   const yaml = await loadYaml();
   const { isScalar, parseAllDocuments, parseDocument } = yaml;
@@ -1162,7 +1235,7 @@ async function parseSealedSecretFile(text) {
         const root = parseDocument(text, YAML_SCHEMA_OPTIONS).toJS({ mapAsMap: true });
         const spec = jsonMapAt(root, "spec");
         const data = jsonMapAt(spec, "encryptedData");
-        const order = orderOf([...data.keys()], byteOrder);
+        const order = orderOf([...data.keys()], byteOrder2);
         for (const [k, v] of update.encryptedData) data.set(k, v);
         if (order) spec.set("encryptedData", new Map([...data].sort(([x], [y]) => order(x, y))));
         const meta = jsonMapAt(jsonMapAt(spec, "template"), "metadata");
@@ -1185,10 +1258,20 @@ async function parseSealedSecretFile(text) {
   const doc = docs[0];
   if (doc.errors.length > 0) throw new SealedSecretFileError(`is not valid YAML (${doc.errors[0]?.message.split("\n")[0] ?? "parse error"})`);
   const d = describe(doc.toJS());
+  const readYaml = (t) => {
+    const docs2 = parseAllDocuments(t, YAML_SCHEMA_OPTIONS).filter((x) => x.contents !== null);
+    return docs2.length === 1 && docs2[0]?.errors.length === 0 ? docs2[0].toJS() : void 0;
+  };
   return {
     format: "yaml",
     ...d,
     merge(update) {
+      const metadata = /* @__PURE__ */ new Map();
+      if (update.labels.length > 0) metadata.set("labels", new Map(update.labels));
+      if (update.annotations.length > 0) metadata.set("annotations", new Map(update.annotations));
+      const tree = /* @__PURE__ */ new Map([["spec", new Map([["encryptedData", new Map(update.encryptedData)], ...metadata.size > 0 ? [["template", /* @__PURE__ */ new Map([["metadata", metadata]])]] : []])]]);
+      const edited = editYamlInPlace(text, doc, tree, yaml);
+      if (edited !== void 0 && isDeepStrictEqual(readYaml(edited), applyTree(doc.toJS(), tree))) return edited;
       const data = ensureMap(doc, ["spec", "encryptedData"], yaml);
       const order = orderOf(data.items.map((p) => keyText(p.key)), goKeyOrder);
       for (const [k, v] of update.encryptedData) insertSorted(data, k, v, order, keyText, yaml.Scalar);
@@ -1235,4 +1318,4 @@ export {
   SealedSecretFileError,
   parseSealedSecretFile
 };
-//# sourceMappingURL=chunk-GX3CQVJ5.js.map
+//# sourceMappingURL=chunk-LEI64DSA.js.map
