@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -236,6 +236,48 @@ describe('merge-into', () => {
       expect(leaks(r, ['CANARY-alpha-old', 'CANARY-beta-new', 'CANARY-delta-new'], [keys])).toEqual([]);
     });
   }
+});
+
+describe('merge-into: links and concurrent runs', () => {
+  it('writes through a symlink: the link stays, the file it points to gets the merged keys', async () => {
+    const ws = workspace();
+    mkdirSync(path.join(ws, 'sealed'));
+    const first = await run('seal-secrets', { cwd: ws, inputs: { name: 'web', namespace: 'shop', secrets: 'alpha=CANARY-link-a', cert: 'cert.pem', 'output-file': 'sealed/web.yaml' } });
+    expect(first.errors).toEqual([]);
+    symlinkSync('sealed/web.yaml', path.join(ws, 'web.sealedsecret.yaml'));
+    const r = await run('seal-secrets', { cwd: ws, inputs: { name: 'web', namespace: 'shop', secrets: 'beta=CANARY-link-b', cert: 'cert.pem', 'merge-into': 'web.sealedsecret.yaml' } });
+    expect(r.errors).toEqual([]);
+    expect(lstatSync(path.join(ws, 'web.sealedsecret.yaml')).isSymbolicLink()).toBe(true);
+    expect(Object.keys(parse(readFileSync(path.join(ws, 'sealed', 'web.yaml'), 'utf8')).spec.encryptedData)).toEqual(['alpha', 'beta']);
+    expect(readdirSync(path.join(ws, 'sealed'))).toEqual(['web.yaml']);
+  });
+
+  it('runs merging into one file at once keep every key, and each reports what it did', async () => {
+    const ws = workspace();
+    const first = await run('seal-secrets', { cwd: ws, inputs: { name: 'web', namespace: 'shop', secrets: 'base=CANARY-conc-base', cert: 'cert.pem' } });
+    expect(first.errors).toEqual([]);
+    const names = ['k1', 'k2', 'k3', 'k4'];
+    const runs = await Promise.all(names.map((k) => run('seal-secrets', { cwd: ws, inputs: { name: 'web', namespace: 'shop', secrets: `${k}=CANARY-conc-${k}`, cert: 'cert.pem', 'merge-into': 'web.sealedsecret.yaml' } })));
+    for (const r of runs) expect(r.errors).toEqual([]);
+    const data = parse(readFileSync(path.join(ws, 'web.sealedsecret.yaml'), 'utf8')).spec.encryptedData as Record<string, string>;
+    expect(Object.keys(data)).toEqual(['base', ...names]);
+    runs.forEach((r, i) => expect(r.summary).toMatch(new RegExp(`\`${names[i]}\` \\| added`)));
+    const opened = unseal(keyFile, Object.values(data).map((c) => ({ label: 'shop/web', ciphertext: c })));
+    expect(opened.map((o) => o.plaintext)).toEqual(['CANARY-conc-base', ...names.map((k) => `CANARY-conc-${k}`)]);
+    expect(readdirSync(ws).sort()).toEqual(['cert.pem', 'web.sealedsecret.yaml']);
+  });
+
+  it('a lock left by a run that died is taken over', async () => {
+    const ws = workspace();
+    const first = await run('seal-secrets', { cwd: ws, inputs: { name: 'web', namespace: 'shop', secrets: 'a=CANARY-stale-a', cert: 'cert.pem' } });
+    expect(first.errors).toEqual([]);
+    const gone = spawnSync('true').pid as number; // a pid that has exited
+    writeFileSync(path.join(ws, 'web.sealedsecret.yaml.lock'), `${gone}\n${hostname()}\n`);
+    const r = await run('seal-secrets', { cwd: ws, inputs: { name: 'web', namespace: 'shop', secrets: 'b=CANARY-stale-b', cert: 'cert.pem', 'merge-into': 'web.sealedsecret.yaml' } });
+    expect(r.errors).toEqual([]);
+    expect(Object.keys(parse(readFileSync(path.join(ws, 'web.sealedsecret.yaml'), 'utf8')).spec.encryptedData)).toEqual(['a', 'b']);
+    expect(readdirSync(ws).sort()).toEqual(['cert.pem', 'web.sealedsecret.yaml']);
+  });
 });
 
 describe('bad input: an error naming the input, and no file changed', () => {

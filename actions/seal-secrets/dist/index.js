@@ -297,8 +297,9 @@ async function getInputs(env = process.env) {
     const file = path.resolve(workspace, mergeRaw);
     if (!existsSync(file) || !statSync(file).isFile()) throw new ConfigurationError("merge-into", `'${mergeRaw}' does not exist (${file}). Expected an existing SealedSecret file`);
     let existing;
+    const text = readFileSync(file, "utf8");
     try {
-      existing = await parseSealedSecretFile(readFileSync(file, "utf8"));
+      existing = await parseSealedSecretFile(text);
     } catch (err) {
       if (err instanceof SealedSecretFileError) throw new ConfigurationError("merge-into", `'${mergeRaw}' ${err.message}`);
       throw err;
@@ -311,7 +312,7 @@ async function getInputs(env = process.env) {
     if (differ.length > 0) {
       throw new ConfigurationError("merge-into", `'${mergeRaw}' is another secret: it has ${differ.join(", ")}. Its ciphertexts only open for its own name/namespace/scope; merge into the matching file, or give matching inputs`);
     }
-    mergeInto = { path: file, existing };
+    mergeInto = { path: file, text, existing };
   }
   const keys = [.../* @__PURE__ */ new Set([...mergeInto ? mergeInto.existing.encryptedData.keys() : [], ...secrets.map(([k]) => k)])];
   checkTypeKeys("secrets", type, keys, secrets);
@@ -326,7 +327,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-U4DHN6VU.js");
+  const { execute } = await import("./chunks/execute-2CZUGMRA.js");
   await execute(inputs);
 }
 

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError } from '../../../src/lib/errors.js';
@@ -13,9 +13,10 @@ import { applyArgv, applyDetail, applyReport, getArgv } from './cluster.js';
 import { encryptionLabel, sealValues } from './hybrid.js';
 import type { Inputs } from './inputs.js';
 import { kubesealPlan } from './kubeseal.js';
-import { parseSealedSecretFile, renderSealedSecret, SealedSecretFileError } from './manifest.js';
+import { parseSealedSecretFile, renderSealedSecret, SealedSecretFileError, type ExistingSealedSecret } from './manifest.js';
 import { sealSummary, type Outcome } from './summary.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { writeFileAtomic, writeTarget } from './atomic-file.js';
+import { withFileLock } from './file-lock.js';
 
 const CERT_MAX_BYTES = 1024 * 1024;
 
@@ -90,6 +91,22 @@ async function sealWithKubeseal(inputs: Inputs, cert: SealingCert, work: string)
   return { data: sealed.encryptedData, output: result.stdout };
 }
 
+/** The merge-into file changed after the inputs were read (another run wrote it): read again, still the same secret. */
+async function reread(inputs: Inputs, text: string): Promise<ExistingSealedSecret> {
+  core.info(`merge-into: ${inputs.mergeInto?.path} changed since the inputs were read (another run?); merging into its current content`);
+  let existing: ExistingSealedSecret;
+  try {
+    existing = await parseSealedSecretFile(text);
+  } catch (err) {
+    if (err instanceof SealedSecretFileError) throw new Error(`merge-into: ${inputs.mergeInto?.path} changed while sealing and now ${err.message}; nothing written`);
+    throw err;
+  }
+  if (existing.name !== inputs.name || existing.namespace !== inputs.namespace || existing.scope !== inputs.scope || existing.type !== inputs.type || existing.format !== inputs.format) {
+    throw new Error(`merge-into: ${inputs.mergeInto?.path} changed while sealing and is now ${existing.namespace}/${existing.name} (${existing.scope}, ${existing.type}, ${existing.format}); nothing written`);
+  }
+  return existing;
+}
+
 /** Seals, writes and (with apply) applies, for inputs getInputs() has checked. */
 export async function execute(inputs: Inputs): Promise<void> {
   const outcome: Outcome = { inputs, sealed: [], kept: [] };
@@ -136,15 +153,24 @@ export async function execute(inputs: Inputs): Promise<void> {
 
     let content: string;
     if (inputs.mergeInto) {
-      const before = inputs.mergeInto.existing.encryptedData;
-      content = inputs.mergeInto.existing.merge({ encryptedData: data, labels: inputs.labels, annotations: inputs.annotations });
-      outcome.sealed = keys.map((key) => ({ key, state: before.has(key) ? 'replaced' : 'added' }));
-      outcome.kept = [...before.keys()].filter((k) => !data.has(k));
+      const m = inputs.mergeInto;
+      // Read, merge and write holding a lock: a second run on the same file merges into
+      // what the first one wrote instead of overwriting its keys.
+      content = await withFileLock(writeTarget(m.path), async () => {
+        const now = readFileSync(m.path, 'utf8');
+        const existing = now === m.text ? m.existing : await reread(inputs, now);
+        const before = existing.encryptedData;
+        const merged = existing.merge({ encryptedData: data, labels: inputs.labels, annotations: inputs.annotations });
+        outcome.sealed = keys.map((key) => ({ key, state: before.has(key) ? 'replaced' : 'added' }));
+        outcome.kept = [...before.keys()].filter((k) => !data.has(k));
+        writeFileAtomic(inputs.outputFile, merged);
+        return merged;
+      });
     } else {
       content = kubesealOutput ?? await renderSealedSecret({ ...inputs, encryptedData: data }, inputs.format);
       outcome.sealed = keys.map((key) => ({ key, state: 'sealed' }));
+      writeFileAtomic(inputs.outputFile, content);
     }
-    writeFileAtomic(inputs.outputFile, content);
     const relative = path.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.outputFile);
     outcome.file = relative.startsWith('..') || path.isAbsolute(relative) ? inputs.outputFile : relative;
     core.info(`Wrote ${inputs.outputFile}${inputs.mergeInto ? ` (${outcome.sealed.length} key(s) sealed, ${outcome.kept.length} kept as they were)` : ''}`);

@@ -28,7 +28,8 @@ export interface Inputs {
   controllerNamespace: string;
   /** Absolute path of the file to write. */
   outputFile: string;
-  mergeInto?: { path: string; existing: ExistingSealedSecret };
+  /** The file as read here (text), to see whether another run changed it before the write. */
+  mergeInto?: { path: string; text: string; existing: ExistingSealedSecret };
   format: Format;
   /** The merge-into file is in the other format: it keeps its own. */
   formatFromMergeFile: boolean;
@@ -104,8 +105,9 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
     const file = path.resolve(workspace, mergeRaw);
     if (!existsSync(file) || !statSync(file).isFile()) throw new ConfigurationError('merge-into', `'${mergeRaw}' does not exist (${file}). Expected an existing SealedSecret file`);
     let existing: ExistingSealedSecret;
+    const text = readFileSync(file, 'utf8');
     try {
-      existing = await parseSealedSecretFile(readFileSync(file, 'utf8'));
+      existing = await parseSealedSecretFile(text);
     } catch (err) {
       if (err instanceof SealedSecretFileError) throw new ConfigurationError('merge-into', `'${mergeRaw}' ${err.message}`);
       throw err;
@@ -118,7 +120,7 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
     if (differ.length > 0) {
       throw new ConfigurationError('merge-into', `'${mergeRaw}' is another secret: it has ${differ.join(', ')}. Its ciphertexts only open for its own name/namespace/scope; merge into the matching file, or give matching inputs`);
     }
-    mergeInto = { path: file, existing };
+    mergeInto = { path: file, text, existing };
   }
   const keys = [...new Set([...(mergeInto ? mergeInto.existing.encryptedData.keys() : []), ...secrets.map(([k]) => k)])];
   checkTypeKeys('secrets', type, keys, secrets);

@@ -23,7 +23,7 @@ import {
 import "./chunk-WYXLVV4A.js";
 
 // actions/seal-secrets/src/execute.ts
-import { mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import path4 from "node:path";
 
@@ -528,24 +528,114 @@ ${o.error}` : `### \u2705 Sealed ${o.sealed.length} key${o.sealed.length === 1 ?
 
 // actions/seal-secrets/src/atomic-file.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { renameSync, statSync as statSync2, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { lstatSync, readlinkSync, renameSync, statSync as statSync2, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import path3 from "node:path";
+var MAX_LINKS = 40;
+function writeTarget(file) {
+  let current = path3.resolve(file);
+  for (let i = 0; i < MAX_LINKS; i++) {
+    let isLink = false;
+    try {
+      isLink = lstatSync(current).isSymbolicLink();
+    } catch {
+      return current;
+    }
+    if (!isLink) return current;
+    current = path3.resolve(path3.dirname(current), readlinkSync(current));
+  }
+  throw new Error(`${file}: too many levels of symbolic links`);
+}
 function writeFileAtomic(file, content) {
+  const target = writeTarget(file);
   let mode = 420;
   try {
-    mode = statSync2(file).mode & 511;
+    mode = statSync2(target).mode & 511;
   } catch {
   }
-  const tmp = path3.join(path3.dirname(file), `.${path3.basename(file)}.${randomBytes2(6).toString("hex")}.tmp`);
+  const tmp = path3.join(path3.dirname(target), `.${path3.basename(target)}.${randomBytes2(6).toString("hex")}.tmp`);
   try {
     writeFileSync2(tmp, content, { mode, flag: "wx" });
-    renameSync(tmp, file);
+    renameSync(tmp, target);
   } catch (err) {
     try {
       unlinkSync(tmp);
     } catch {
     }
     throw err;
+  }
+}
+
+// actions/seal-secrets/src/file-lock.ts
+import { openSync, readFileSync, statSync as statSync3, unlinkSync as unlinkSync2, writeSync, closeSync } from "node:fs";
+import { hostname } from "node:os";
+var WAIT_MS = 6e4;
+var POLL_MS = 100;
+var STALE_MS = 10 * 6e4;
+var sleep2 = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function holderOf(lock) {
+  try {
+    const [pid, host] = readFileSync(lock, "utf8").split("\n");
+    return { pid: Number(pid), host: host ?? "" };
+  } catch {
+    return void 0;
+  }
+}
+function isStale(lock) {
+  try {
+    if (Date.now() - statSync3(lock).mtimeMs > STALE_MS) return true;
+  } catch {
+    return false;
+  }
+  const holder = holderOf(lock);
+  if (!holder || !Number.isInteger(holder.pid) || holder.pid <= 0) return false;
+  if (holder.host !== hostname()) return false;
+  try {
+    process.kill(holder.pid, 0);
+    return false;
+  } catch (err) {
+    return err.code === "ESRCH";
+  }
+}
+async function withFileLock(file, fn) {
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + WAIT_MS;
+  let fd;
+  let said = false;
+  while (fd === void 0) {
+    try {
+      fd = openSync(lock, "wx", 420);
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      if (isStale(lock)) {
+        try {
+          unlinkSync2(lock);
+        } catch {
+        }
+        continue;
+      }
+      if (Date.now() > deadline) {
+        const h = holderOf(lock);
+        throw new Error(`${file} is locked by another run (${lock}${h ? `, pid ${h.pid} on ${h.host}` : ""}) for over ${WAIT_MS / 1e3}s; nothing was written. Run the jobs that change this file one after another (a concurrency group), or remove the lock if no run is active`);
+      }
+      if (!said) {
+        said = true;
+        const h = holderOf(lock);
+        info(`Waiting for ${lock}${h ? ` (pid ${h.pid} on ${h.host})` : ""}: another run is changing ${file}`);
+      }
+      await sleep2(POLL_MS);
+    }
+  }
+  try {
+    writeSync(fd, `${process.pid}
+${hostname()}
+`);
+    closeSync(fd);
+    return await fn();
+  } finally {
+    try {
+      unlinkSync2(lock);
+    } catch {
+    }
   }
 }
 
@@ -615,6 +705,20 @@ async function sealWithKubeseal(inputs, cert, work) {
   if (want.join("\n") !== got.join("\n")) throw new Error(`kubeseal sealed the keys ${got.join(", ")}, not ${want.join(", ")}`);
   return { data: sealed.encryptedData, output: result.stdout };
 }
+async function reread(inputs, text) {
+  info(`merge-into: ${inputs.mergeInto?.path} changed since the inputs were read (another run?); merging into its current content`);
+  let existing;
+  try {
+    existing = await parseSealedSecretFile(text);
+  } catch (err) {
+    if (err instanceof SealedSecretFileError) throw new Error(`merge-into: ${inputs.mergeInto?.path} changed while sealing and now ${err.message}; nothing written`);
+    throw err;
+  }
+  if (existing.name !== inputs.name || existing.namespace !== inputs.namespace || existing.scope !== inputs.scope || existing.type !== inputs.type || existing.format !== inputs.format) {
+    throw new Error(`merge-into: ${inputs.mergeInto?.path} changed while sealing and is now ${existing.namespace}/${existing.name} (${existing.scope}, ${existing.type}, ${existing.format}); nothing written`);
+  }
+  return existing;
+}
 async function execute(inputs) {
   const outcome = { inputs, sealed: [], kept: [] };
   let kubeconfig;
@@ -656,15 +760,22 @@ async function execute(inputs) {
     }
     let content;
     if (inputs.mergeInto) {
-      const before = inputs.mergeInto.existing.encryptedData;
-      content = inputs.mergeInto.existing.merge({ encryptedData: data, labels: inputs.labels, annotations: inputs.annotations });
-      outcome.sealed = keys.map((key) => ({ key, state: before.has(key) ? "replaced" : "added" }));
-      outcome.kept = [...before.keys()].filter((k) => !data.has(k));
+      const m = inputs.mergeInto;
+      content = await withFileLock(writeTarget(m.path), async () => {
+        const now = readFileSync2(m.path, "utf8");
+        const existing = now === m.text ? m.existing : await reread(inputs, now);
+        const before = existing.encryptedData;
+        const merged = existing.merge({ encryptedData: data, labels: inputs.labels, annotations: inputs.annotations });
+        outcome.sealed = keys.map((key) => ({ key, state: before.has(key) ? "replaced" : "added" }));
+        outcome.kept = [...before.keys()].filter((k) => !data.has(k));
+        writeFileAtomic(inputs.outputFile, merged);
+        return merged;
+      });
     } else {
       content = kubesealOutput ?? await renderSealedSecret({ ...inputs, encryptedData: data }, inputs.format);
       outcome.sealed = keys.map((key) => ({ key, state: "sealed" }));
+      writeFileAtomic(inputs.outputFile, content);
     }
-    writeFileAtomic(inputs.outputFile, content);
     const relative = path4.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.outputFile);
     outcome.file = relative.startsWith("..") || path4.isAbsolute(relative) ? inputs.outputFile : relative;
     info(`Wrote ${inputs.outputFile}${inputs.mergeInto ? ` (${outcome.sealed.length} key(s) sealed, ${outcome.kept.length} kept as they were)` : ""}`);
@@ -695,4 +806,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-U4DHN6VU.js.map
+//# sourceMappingURL=execute-2CZUGMRA.js.map
