@@ -15,7 +15,8 @@ export async function runAction(action: string, main: () => Promise<void>): Prom
     core.setFailed(`${action} failed: ${describeError(err)}`);
     if (core.isDebug() && err instanceof Error && err.stack) core.debug(err.stack);
     if (err instanceof ConfigurationError) {
-      await writeSummary([`### ❌ ${action} did not start: input \`${err.input}\``, err.message, 'Nothing was changed. Fix the input in the workflow file and run it again.']);
+      // `<` and `>` escaped: GitHub would eat a placeholder such as `<name>` as an HTML tag.
+      await writeSummary([`### ❌ ${action} did not start: input \`${err.input}\``, err.message.replace(/[<>]/g, (c) => `\\${c}`), 'Nothing was changed. Fix the input in the workflow file and run it again.']);
     }
   }
 }

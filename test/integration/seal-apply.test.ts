@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeKube } from '../fake-kube/server.mjs';
+import { readRendered } from '../harness/gfm.mjs';
 import { runAction } from '../harness/run-action.mjs';
 import { findLeaks } from '../harness/leak-check.mjs';
 
@@ -82,6 +83,11 @@ describe('apply: true, certificate from the controller', () => {
     expect(r.errors).toEqual([]);
     expect(r.stdout).toContain('sealedsecret.bitnami.com/web created; added password, token');
     expect(r.summary).toMatch(/Applied \| created \(server-side apply\): added password, token/);
+    // As GitHub renders it: the Applied row, and the commands to check in a code block.
+    const g = readRendered(r.summary) as { blocks: Array<{ kind: string; text: string }>; codeBlocks: string[]; eatenTags: string[] };
+    expect(g.eatenTags.filter((t) => !/^<br>$/i.test(t))).toEqual([]);
+    expect(g.blocks.find((b) => b.kind === 'tr' && b.text.startsWith('Applied'))?.text).toBe('Applied created (server-side apply): added password, token');
+    expect(g.codeBlocks).toContainEqual('kubectl get sealedsecret web --namespace shop\nkubectl get secret web --namespace shop\n');
     const patch = kube.state.requests.find((q) => q.method === 'PATCH' && q.path === '/apis/bitnami.com/v1alpha1/namespaces/shop/sealedsecrets/web');
     expect(patch?.contentType).toBe('application/apply-patch+yaml');
     expect(patch?.query).toMatch(/fieldManager=seal-secrets/);
@@ -126,5 +132,9 @@ describe('apply: true, certificate from the controller', () => {
     expect(r.errors[0]).toMatch(/kubectl apply .*failed/);
     expect(r.outputs.file).toBe(path.join(ws2, 'web.sealedsecret.yaml'));
     expect(r.summary).toContain('seal-secrets failed');
+    // As GitHub renders it: kubectl's error kept whole (a multi-line one would go to a code block).
+    const g = readRendered(r.summary) as { blocks: Array<{ kind: string; text: string }>; eatenTags: string[] };
+    expect(g.eatenTags.filter((t) => !/^<br>$/i.test(t))).toEqual([]);
+    expect(g.blocks.find((b) => b.kind === 'p')?.text).toMatch(/kubectl apply .*failed \(exit 1\): .*no-such-namespace/);
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError } from '../../../src/lib/errors.js';
-import { execTool } from '../../../src/lib/exec.js';
+import { ExecError, execTool } from '../../../src/lib/exec.js';
 import { fetchWithRetry } from '../../../src/lib/retry.js';
 import { checkKubeconfig, kubectl, writeKubeconfig, type KubeTarget } from '../../../src/lib/kubectl.js';
 import { writeSummary } from '../../../src/lib/summary.js';
@@ -12,13 +12,14 @@ import { CertificateError, certProxyPath, expiresSoon, parseSealingCert, service
 import { applyArgv, applyDetail, applyReport, getArgv } from './cluster.js';
 import { encryptionLabel, sealValues } from './hybrid.js';
 import type { Inputs } from './inputs.js';
-import { kubesealPlan } from './kubeseal.js';
+import { KubesealError, kubesealPlan, kubesealStderr } from './kubeseal.js';
 import { parseSealedSecretFile, renderSealedSecret, SealedSecretFileError, type ExistingSealedSecret } from './manifest.js';
 import { sealSummary, type Outcome } from './summary.js';
 import { writeFileAtomic, writeTarget } from './atomic-file.js';
 import { withFileLock } from './file-lock.js';
 
 const CERT_MAX_BYTES = 1024 * 1024;
+const KUBESEAL_TIMEOUT_MS = 120000;
 
 /** `cert` as a URL: https (or loopback http), bounded size, transient failures retried. */
 async function fetchCertUrl(url: URL): Promise<string> {
@@ -47,9 +48,15 @@ async function fetchCertFromController(inputs: Inputs, target: KubeTarget): Prom
   return (await kubectl(target, ['get', '--raw', proxyPath], { timeoutMs: 60000 })).stdout;
 }
 
+/** A path as the workflow author wrote it: relative to the workspace when inside it. */
+function workspaceRelative(file: string): string {
+  const relative = path.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
 async function loadCert(inputs: Inputs, target: KubeTarget | undefined, outcome: Outcome): Promise<SealingCert> {
   if (inputs.parsedCert) {
-    outcome.certOrigin = inputs.cert.kind === 'file' ? inputs.cert.path : 'the cert input';
+    outcome.certOrigin = inputs.cert.kind === 'file' ? workspaceRelative(inputs.cert.path) : 'the cert input';
     return inputs.parsedCert;
   }
   let text: string;
@@ -74,7 +81,16 @@ async function sealWithKubeseal(inputs: Inputs, cert: SealingCert, work: string)
   const certFile = path.join(work, 'cert.pem');
   writeFileSync(certFile, cert.pem, { mode: 0o600 });
   const plan = kubesealPlan({ ...inputs, certFile });
-  const result = await execTool(tool.path, plan.argv, { input: plan.stdin, timeoutMs: 120000 });
+  const values = inputs.secrets.map(([, v]) => v);
+  let result;
+  try {
+    result = await execTool(tool.path, plan.argv, { input: plan.stdin, timeoutMs: KUBESEAL_TIMEOUT_MS, allowFailure: true });
+  } catch (err) {
+    // A timeout: its error carries stderr as it came; show it filtered like any other failure.
+    if (err instanceof ExecError) throw new KubesealError(`kubeseal did not finish within ${KUBESEAL_TIMEOUT_MS / 1000}s`, kubesealStderr(err.result.stderr, values));
+    throw err;
+  }
+  if (result.exitCode !== 0) throw new KubesealError(`kubeseal exited with code ${result.exitCode}`, kubesealStderr(result.stderr, values));
   let sealed;
   try {
     sealed = await parseSealedSecretFile(result.stdout);
@@ -171,8 +187,7 @@ export async function execute(inputs: Inputs): Promise<void> {
       outcome.sealed = keys.map((key) => ({ key, state: 'sealed' }));
       writeFileAtomic(inputs.outputFile, content);
     }
-    const relative = path.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.outputFile);
-    outcome.file = relative.startsWith('..') || path.isAbsolute(relative) ? inputs.outputFile : relative;
+    outcome.file = workspaceRelative(inputs.outputFile);
     core.info(`Wrote ${inputs.outputFile}${inputs.mergeInto ? ` (${outcome.sealed.length} key(s) sealed, ${outcome.kept.length} kept as they were)` : ''}`);
     core.setOutput('file', inputs.outputFile);
     core.setOutput('keys', [...keys].sort().join('\n'));
@@ -191,7 +206,8 @@ export async function execute(inputs: Inputs): Promise<void> {
     }
   } catch (err) {
     caught = err;
-    outcome.error = err instanceof Error ? err.message : String(err);
+    outcome.error = err instanceof KubesealError ? err.headline : err instanceof Error ? err.message : String(err);
+    if (err instanceof KubesealError) outcome.toolOutput = err.lines;
     throw err;
   } finally {
     kubeconfig?.remove();

@@ -486,6 +486,45 @@ function kubesealPlan(p) {
     stdin: JSON.stringify(secret)
   };
 }
+var KubesealError = class extends Error {
+  constructor(headline, lines) {
+    super(lines.length > 0 ? `${headline}:
+${lines.join("\n")}` : headline);
+    this.headline = headline;
+    this.lines = lines;
+    this.name = "KubesealError";
+  }
+  headline;
+  lines;
+};
+var MAX_LINES = 10;
+var MAX_LINE = 400;
+var KLOG = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]]+\] ?/;
+var ERRORISH = /^(error|fatal|panic)\b|\b(error|failed|cannot|can't|invalid|unable|refused|denied|not found|no such)\b/i;
+function kubesealStderr(stderr, secrets) {
+  const masks = /* @__PURE__ */ new Set();
+  for (const v of secrets) {
+    for (const part of [v, ...v.split(/\r?\n/)]) {
+      if (part.trim().length < 4) continue;
+      const b64 = Buffer.from(part, "utf8").toString("base64");
+      masks.add(part);
+      masks.add(b64);
+      masks.add(b64.replace(/=+$/, ""));
+    }
+  }
+  const ordered = [...masks].sort((a, b) => b.length - a.length);
+  const mask = (line) => ordered.reduce((l, m) => l.split(m).join("***"), line);
+  const all = stderr.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").split(/\r?\n/).map((l) => l.trimEnd());
+  const usage = all.findIndex((l) => /^Usage( of [^:]+)?:$/.test(l.trim()));
+  const lines = (usage >= 0 ? all.slice(0, usage) : all).filter((l) => l.trim() !== "" && !/^\s+-{1,2}[a-zA-Z]/.test(l));
+  const klog = (l) => KLOG.exec(l)?.[1];
+  const useful = lines.filter((l) => klog(l) === "E" || klog(l) === "F" || klog(l) === void 0 && ERRORISH.test(l));
+  const kept = useful.length > 0 ? useful : lines.filter((l) => klog(l) === void 0).slice(-3);
+  return kept.slice(-MAX_LINES).map((l) => {
+    const masked = mask(l.replace(KLOG, ""));
+    return masked.length > MAX_LINE ? `${masked.slice(0, MAX_LINE)}\u2026` : masked;
+  });
+}
 
 // actions/seal-secrets/src/summary.ts
 var LABEL_TEXT = {
@@ -493,36 +532,67 @@ var LABEL_TEXT = {
   "namespace-wide": (i) => `namespace-wide: any name in ${i.namespace}`,
   "cluster-wide": () => "cluster-wide: any name in any namespace"
 };
+function plain(text) {
+  return text.replace(/[\\`*_[\]<>|#~&]/g, (c) => `\\${c}`);
+}
+function fenced(lines, info2 = "") {
+  const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...[...l.matchAll(/`+/g)].map((m) => m[0].length))));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${info2}
+${lines.join("\n")}
+${fence}`;
+}
+function messageSections(message) {
+  const [first = "", ...rest] = message.replace(/\r\n/g, "\n").split("\n");
+  const more = rest.filter((l, i) => l.trim() !== "" || i < rest.length - 1);
+  return more.length > 0 ? [plain(first.replace(/:$/, "")), fenced(more, "text")] : [plain(first)];
+}
+var shellWord = (w) => /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+var fetchCertCommand = (i) => `kubeseal --fetch-cert --controller-name ${i.controllerName} --controller-namespace ${i.controllerNamespace} > <cert file>`;
 function sealSummary(o) {
   const i = o.inputs;
   const title = i ? `${i.namespace}/${i.name}` : "SealedSecret";
-  const verdict = o.error ? `### \u274C seal-secrets failed
-
-${o.error}` : `### \u2705 Sealed ${o.sealed.length} key${o.sealed.length === 1 ? "" : "s"} into ${code(title)}`;
-  const sections = [verdict];
+  const sections = [];
+  if (o.error !== void 0) {
+    sections.push("### \u274C seal-secrets failed", ...messageSections(o.error));
+    if (o.toolOutput && o.toolOutput.length > 0) sections.push("kubeseal said (filtered, secret values masked):", fenced(o.toolOutput, "text"));
+  } else {
+    const merged = o.sealed.some((s) => s.state !== "sealed");
+    sections.push(`### \u2705 ${merged ? "Merged" : "Sealed"} ${o.sealed.length} key${o.sealed.length === 1 ? "" : "s"} into ${code(title)}`);
+  }
   if (!i) return sections;
   const rows = [
     ["SealedSecret", code(title)],
-    ["Scope", LABEL_TEXT[i.scope]?.(i) ?? i.scope],
+    ["Scope", plain(LABEL_TEXT[i.scope]?.(i) ?? i.scope)],
     ["Type", code(i.type)],
     ["Engine", o.engine ?? i.engine],
-    ["Certificate", o.cert ? `SHA-256 ${code(o.cert.fingerprint)}<br>RSA-${o.cert.keyBits}, expires ${o.cert.notAfter.toISOString().slice(0, 10)}${o.certOrigin ? `, from ${o.certOrigin}` : ""}` : "\u2014"],
+    ["Certificate", o.cert ? `SHA-256 ${code(o.cert.fingerprint)}<br>RSA-${o.cert.keyBits}, expires ${o.cert.notAfter.toISOString().slice(0, 10)}${o.certOrigin ? `, from ${plain(o.certOrigin)}` : ""}` : "\u2014"],
     ["File", o.file ? code(o.file) : "not written"]
   ];
   if (o.apply) {
     const a = o.apply;
     const detail = applyDetail(a);
-    rows.push(["Applied", `${a.action} (server-side apply)${detail ? `: ${detail}` : ""}`]);
+    rows.push(["Applied", `${a.action} (server-side apply)${detail ? `: ${plain(detail)}` : ""}`]);
   } else if (i.apply) {
     rows.push(["Applied", "no"]);
   }
   sections.push(markdownTable(["", ""], rows));
   if (o.certWarning) sections.push(`> [!WARNING]
-> ${o.certWarning}`);
+> ${plain(o.certWarning)}`);
   if (o.sealed.length > 0 || o.kept.length > 0) {
     const keyRows = [...o.sealed.map((s) => [code(s.key), s.state]), ...o.kept.map((k) => [code(k), "kept (ciphertext unchanged)"])];
     sections.push(markdownTable(["Key", "State"], keyRows));
   }
+  if (o.error !== void 0) {
+    if (o.toolOutput !== void 0) {
+      sections.push(`Nothing was written. If the certificate is the problem, fetch the controller's current one and give it as ${code("cert")} (or seal with ${code("engine: native")}):`, fenced([fetchCertCommand(i)], "sh"));
+    }
+  } else if (o.file && o.apply) {
+    sections.push("The controller unseals it into a Secret of the same name. To check:", fenced([`kubectl get sealedsecret ${i.name} --namespace ${i.namespace}`, `kubectl get secret ${i.name} --namespace ${i.namespace}`], "sh"));
+  } else if (o.file) {
+    sections.push("Commit the file; once it is applied, the controller unseals it into a Secret of the same name:", fenced([`kubectl apply -f ${shellWord(o.file)}`, `kubectl get secret ${i.name} --namespace ${i.namespace}`], "sh"));
+  }
+  if (o.certWarning) sections.push("Fetch the current certificate before it expires:", fenced([fetchCertCommand(i)], "sh"));
   return sections;
 }
 
@@ -641,6 +711,7 @@ ${hostname()}
 
 // actions/seal-secrets/src/execute.ts
 var CERT_MAX_BYTES = 1024 * 1024;
+var KUBESEAL_TIMEOUT_MS = 12e4;
 async function fetchCertUrl(url) {
   const res = await fetchWithRetry(url, { redirect: "manual", headers: { accept: "application/x-pem-file, */*" } }, { attempts: 3, backoffMs: 500, timeoutMs: 3e4, what: `cannot fetch the certificate from ${url.href}` });
   if (res.status >= 300 && res.status < 400) {
@@ -663,9 +734,13 @@ async function fetchCertFromController(inputs, target) {
   info(`Fetching the certificate: kubectl get --raw ${proxyPath}`);
   return (await kubectl(target, ["get", "--raw", proxyPath], { timeoutMs: 6e4 })).stdout;
 }
+function workspaceRelative(file) {
+  const relative = path4.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), file);
+  return relative.startsWith("..") || path4.isAbsolute(relative) ? file : relative;
+}
 async function loadCert(inputs, target, outcome) {
   if (inputs.parsedCert) {
-    outcome.certOrigin = inputs.cert.kind === "file" ? inputs.cert.path : "the cert input";
+    outcome.certOrigin = inputs.cert.kind === "file" ? workspaceRelative(inputs.cert.path) : "the cert input";
     return inputs.parsedCert;
   }
   let text;
@@ -689,7 +764,15 @@ async function sealWithKubeseal(inputs, cert, work) {
   const certFile = path4.join(work, "cert.pem");
   writeFileSync3(certFile, cert.pem, { mode: 384 });
   const plan = kubesealPlan({ ...inputs, certFile });
-  const result = await execTool(tool.path, plan.argv, { input: plan.stdin, timeoutMs: 12e4 });
+  const values = inputs.secrets.map(([, v]) => v);
+  let result;
+  try {
+    result = await execTool(tool.path, plan.argv, { input: plan.stdin, timeoutMs: KUBESEAL_TIMEOUT_MS, allowFailure: true });
+  } catch (err) {
+    if (err instanceof ExecError) throw new KubesealError(`kubeseal did not finish within ${KUBESEAL_TIMEOUT_MS / 1e3}s`, kubesealStderr(err.result.stderr, values));
+    throw err;
+  }
+  if (result.exitCode !== 0) throw new KubesealError(`kubeseal exited with code ${result.exitCode}`, kubesealStderr(result.stderr, values));
   let sealed;
   try {
     sealed = await parseSealedSecretFile(result.stdout);
@@ -776,8 +859,7 @@ async function execute(inputs) {
       outcome.sealed = keys.map((key) => ({ key, state: "sealed" }));
       writeFileAtomic(inputs.outputFile, content);
     }
-    const relative = path4.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.outputFile);
-    outcome.file = relative.startsWith("..") || path4.isAbsolute(relative) ? inputs.outputFile : relative;
+    outcome.file = workspaceRelative(inputs.outputFile);
     info(`Wrote ${inputs.outputFile}${inputs.mergeInto ? ` (${outcome.sealed.length} key(s) sealed, ${outcome.kept.length} kept as they were)` : ""}`);
     setOutput("file", inputs.outputFile);
     setOutput("keys", [...keys].sort().join("\n"));
@@ -795,7 +877,8 @@ async function execute(inputs) {
     }
   } catch (err) {
     caught = err;
-    outcome.error = err instanceof Error ? err.message : String(err);
+    outcome.error = err instanceof KubesealError ? err.headline : err instanceof Error ? err.message : String(err);
+    if (err instanceof KubesealError) outcome.toolOutput = err.lines;
     throw err;
   } finally {
     kubeconfig?.remove();
@@ -806,4 +889,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-2CZUGMRA.js.map
+//# sourceMappingURL=execute-MVZXNFLX.js.map
