@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,7 @@ describe('sealing certificate', () => {
     };
     expect(() => parseSealingCert(make(512))).toThrow(/RSA-512 key .*refuse keys under 1024 bits/);
     expect(parseSealingCert(make(1024)).keyBits).toBe(1024);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses an expired certificate, warns inside 30 days', () => {

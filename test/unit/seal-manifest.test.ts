@@ -272,6 +272,12 @@ describe('merge-into', () => {
     expect(obj.spec.template.metadata.annotations['example.com/long']).toBe(`${'word '.repeat(30)}end`);
   });
 
+  it('a layout it cannot edit line by line (a flow map) is rewritten whole, with the same result', async () => {
+    const file = await parseSealedSecretFile('apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: web, namespace: shop}\nspec:\n  encryptedData: {alpha: AgBa, zeta: AgBz}\n');
+    const obj = parse(file.merge({ encryptedData: new Map([['beta', 'AgBb'], ['alpha', 'AgBa2']]), labels: [], annotations: [] }));
+    expect(obj.spec.encryptedData).toEqual({ alpha: 'AgBa2', beta: 'AgBb', zeta: 'AgBz' });
+  });
+
   it('JSON files stay JSON', async () => {
     const json = await renderSealedSecret(spec(), 'json');
     const file = await parseSealedSecretFile(json);
