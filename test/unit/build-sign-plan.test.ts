@@ -53,8 +53,8 @@ describe('builder argv', () => {
     expect(argv.slice(0, 6)).toEqual(['buildx', 'build', '--metadata-file', '/w/m.json', '--output', 'type=image,push=false']);
   });
   test('push to a loopback registry allows plain HTTP; elsewhere TLS stays on', () => {
-    expect(pushArgv(inputs, '127.0.0.1:5000/demo/app:v1.0.0', '/w/d')).toContain('--tls-verify=false');
-    expect(pushArgv({ ...inputs, image: { domain: 'ghcr.io', path: 'a/b' } } as Inputs, 'ghcr.io/a/b:v1.0.0', '/w/d')).not.toContain('--tls-verify=false');
+    expect(pushArgv(inputs, D, '127.0.0.1:5000/demo/app:v1.0.0', '/w/d')).toContain('--tls-verify=false');
+    expect(pushArgv({ ...inputs, image: { domain: 'ghcr.io', path: 'a/b' } } as Inputs, D, 'ghcr.io/a/b:v1.0.0', '/w/d')).not.toContain('--tls-verify=false');
   });
   test('builder reports', () => {
     expect(parseDigestFile(`${D}\n`)).toBe(D);
