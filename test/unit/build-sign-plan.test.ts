@@ -60,7 +60,7 @@ describe('builder argv', () => {
     expect(parseDigestFile(`${D}\n`)).toBe(D);
     expect(parseDigestFile('a'.repeat(64))).toBe(D);
     expect(() => parseDigestFile('garbage')).toThrow(/sha256 digest/);
-    expect(parseBuildxMetadata(JSON.stringify({ 'containerimage.config.digest': D, 'containerimage.digest': D }))).toEqual({ configDigest: D, digest: D });
+    expect(parseBuildxMetadata(JSON.stringify({ 'containerimage.config.digest': D, 'containerimage.digest': D }))).toMatchObject({ configDigest: D, digest: D, isIndex: false });
   });
 });
 

@@ -86,7 +86,7 @@ async function tagState(client: RegistryClient, inputs: Inputs, tag: string, con
 }
 
 /** Tags already in the registry: the same image is kept, another image is a hard stop. */
-async function checkExistingTags(client: RegistryClient, inputs: Inputs, configs: readonly string[]): Promise<Map<string, string>> {
+async function checkExistingTags(client: RegistryClient, inputs: Inputs, configs: readonly string[], nothing: string): Promise<Map<string, string>> {
   const existing = new Map<string, string>();
   const conflicts: string[] = [];
   for (const tag of inputs.tags) {
@@ -101,7 +101,7 @@ async function checkExistingTags(client: RegistryClient, inputs: Inputs, configs
   }
   if (conflicts.length > 0) {
     throw new Error(
-      `tags are immutable and ${conflicts.length === 1 ? 'this tag already exists' : 'these tags already exist'} holding something other than the image just built (config ${configs.join(', ')}): ${conflicts.join('; ')}. Nothing was tagged. Use a new tag (each commit gets its own sha- tag) or make the build reproducible (SOURCE_DATE_EPOCH)`,
+      `tags are immutable and ${conflicts.length === 1 ? 'this tag already exists' : 'these tags already exist'} holding something other than the image just built (config ${configs.join(', ')}): ${conflicts.join('; ')}. ${nothing}. Use a new tag (each commit gets its own sha- tag) or make the build reproducible (SOURCE_DATE_EPOCH)`,
     );
   }
   return existing;
@@ -187,13 +187,14 @@ export async function execute(inputs: Inputs): Promise<void> {
       return;
     }
 
-    const existing = await core.group('Check tags in the registry (tags are immutable)', () => checkExistingTags(client, inputs, configs));
+    const nothing = pushedDigest ? `Nothing was tagged (the build went to the registry by digest only, untagged: ${pushedDigest})` : 'Nothing was pushed';
+    const existing = await core.group('Check tags in the registry (tags are immutable)', () => checkExistingTags(client, inputs, configs, nothing));
     outcome.skipped = [...existing.keys()];
     const held = new Set(existing.values());
     // Decided before anything is tagged: existing tags that hold this image in different
     // manifests (written by different builders or formats) cannot give one digest.
     if (held.size > 1) {
-      throw new Error(`tags ${[...existing].map(([t, d]) => `${t} (${d})`).join(', ')} hold this image in different manifests; refusing to report one digest. Nothing was tagged`);
+      throw new Error(`tags ${[...existing].map(([t, d]) => `${t} (${d})`).join(', ')} hold this image in different manifests; refusing to report one digest. ${nothing}`);
     }
     const toTag = inputs.tags.filter((t) => !existing.has(t));
     let target = [...held][0];
