@@ -828,7 +828,7 @@ async function tagState(client, inputs, tag, configs) {
   const what = held === void 0 ? "image config unknown: a manifest it lists cannot be read" : held.length > 0 && held.every((c) => configs.includes(c)) && !same ? `this image's configs in another combination (${held.length} of them)` : `image config ${held.join(", ") || "none"}`;
   return { exists: true, digest: head.digest, same, what };
 }
-async function checkExistingTags(client, inputs, configs) {
+async function checkExistingTags(client, inputs, configs, nothing) {
   const existing = /* @__PURE__ */ new Map();
   const conflicts = [];
   for (const tag of inputs.tags) {
@@ -843,7 +843,7 @@ async function checkExistingTags(client, inputs, configs) {
   }
   if (conflicts.length > 0) {
     throw new Error(
-      `tags are immutable and ${conflicts.length === 1 ? "this tag already exists" : "these tags already exist"} holding something other than the image just built (config ${configs.join(", ")}): ${conflicts.join("; ")}. Nothing was tagged. Use a new tag (each commit gets its own sha- tag) or make the build reproducible (SOURCE_DATE_EPOCH)`
+      `tags are immutable and ${conflicts.length === 1 ? "this tag already exists" : "these tags already exist"} holding something other than the image just built (config ${configs.join(", ")}): ${conflicts.join("; ")}. ${nothing}. Use a new tag (each commit gets its own sha- tag) or make the build reproducible (SOURCE_DATE_EPOCH)`
     );
   }
   return existing;
@@ -920,11 +920,12 @@ async function execute(inputs) {
       info("push: false: the image stays local; nothing is pushed, signed or attested");
       return;
     }
-    const existing = await group("Check tags in the registry (tags are immutable)", () => checkExistingTags(client, inputs, configs));
+    const nothing = pushedDigest ? `Nothing was tagged (the build went to the registry by digest only, untagged: ${pushedDigest})` : "Nothing was pushed";
+    const existing = await group("Check tags in the registry (tags are immutable)", () => checkExistingTags(client, inputs, configs, nothing));
     outcome.skipped = [...existing.keys()];
     const held = new Set(existing.values());
     if (held.size > 1) {
-      throw new Error(`tags ${[...existing].map(([t, d]) => `${t} (${d})`).join(", ")} hold this image in different manifests; refusing to report one digest. Nothing was tagged`);
+      throw new Error(`tags ${[...existing].map(([t, d]) => `${t} (${d})`).join(", ")} hold this image in different manifests; refusing to report one digest. ${nothing}`);
     }
     const toTag = inputs.tags.filter((t) => !existing.has(t));
     let target = [...held][0];
@@ -1015,4 +1016,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-5FHKQNOS.js.map
+//# sourceMappingURL=execute-PVJQDR7H.js.map
