@@ -309,7 +309,7 @@ describe('builder docker (buildx), through a fake docker CLI that builds with bu
     const calls = readFileSync(log, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { argv: string[] }).argv);
     const builds = calls.filter((a) => a[0] === 'buildx' && a[1] === 'build');
     // One build, pushed by digest only: the tags are written by build-sign after checking them.
-    expect(builds.map((a) => a[a.indexOf('--output') + 1])).toEqual([`type=image,name=${image},push-by-digest=true,push=true,rewrite-timestamp=true`]);
+    expect(builds.map((a) => a[a.indexOf('--output') + 1])).toEqual([`type=image,name=${image},push-by-digest=true,push=true`]);
     expect(builds[0]).not.toContain('-t');
     expect(calls.some((a) => a[0] === 'login' || a[0] === 'logout')).toBe(false);
     expect(JSON.stringify(calls)).not.toContain(CANARY_PASSWORD);
