@@ -35,10 +35,16 @@ function run(inputs: Record<string, string>, env: Record<string, string | undefi
   return runAction('build-sign', { inputs: { builder: 'buildah', sign: 'false', ...inputs }, env: { ...buildahEnv, ...RUNNER_ENV, GITHUB_SHA: SHA, ...env }, cwd });
 }
 
-async function manifest(repo: string, ref: string): Promise<{ digest: string | null; json: any } | null> {
+interface ManifestJson {
+  mediaType?: string;
+  config?: { digest: string };
+  manifests: Array<{ digest: string; platform: { os: string; architecture: string }; annotations?: Record<string, string> }>;
+}
+
+async function manifest(repo: string, ref: string): Promise<{ digest: string | null; json: ManifestJson } | null> {
   const res = await fetch(`${reg.url}/v2/${repo}/manifests/${ref}`, { headers: { Accept: ACCEPT } });
   if (res.status !== 200) return null;
-  return { digest: res.headers.get('docker-content-digest'), json: await res.json() };
+  return { digest: res.headers.get('docker-content-digest'), json: (await res.json()) as ManifestJson };
 }
 
 /** The image config digest(s) a tag holds, attestation manifests left out. */
@@ -144,7 +150,7 @@ describe('2. docker buildx writing an image index', () => {
     expect(r.errors).toEqual([]);
     const m = await manifest('demo/idx1', DEFAULT_TAG);
     expect(m?.json.mediaType).toBe('application/vnd.oci.image.index.v1+json');
-    expect(m?.json.manifests.map((c: any) => c.annotations?.['vnd.docker.reference.type'] ?? c.platform.architecture)).toEqual(['amd64', 'attestation-manifest']);
+    expect(m?.json.manifests.map((c) => c.annotations?.['vnd.docker.reference.type'] ?? c.platform.architecture)).toEqual(['amd64', 'attestation-manifest']);
     expect(r.outputs.digest).toBe(m?.digest);
     expect((await manifest('demo/idx1', 'v1.0.0'))?.digest).toBe(m?.digest);
     expect(r.summary).toContain((await configsOf('demo/idx1', DEFAULT_TAG))[0]);
@@ -155,7 +161,7 @@ describe('2. docker buildx writing an image index', () => {
     expect(r.errors).toEqual([]);
     const m = await manifest('demo/idx2', DEFAULT_TAG);
     expect(r.outputs.digest).toBe(m?.digest);
-    expect(m?.json.manifests.filter((c: any) => c.platform.os === 'linux').map((c: any) => c.platform.architecture)).toEqual(['amd64', 'arm64']);
+    expect(m?.json.manifests.filter((c) => c.platform.os === 'linux').map((c) => c.platform.architecture)).toEqual(['amd64', 'arm64']);
     expect(await configsOf('demo/idx2', DEFAULT_TAG)).toHaveLength(2);
   });
 

@@ -3,7 +3,7 @@ import AjvModule from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildProvenancePredicate, GITHUB_WORKFLOW_BUILD_TYPE, provenanceProblem } from '../../actions/build-sign/src/provenance.js';
+import { buildProvenancePredicate, GITHUB_WORKFLOW_BUILD_TYPE, provenanceProblem, type ProvenancePredicate as P, type ResourceDescriptor } from '../../actions/build-sign/src/provenance.js';
 import { attestPlan } from '../../actions/build-sign/src/sign.js';
 import { repoRoot } from '../harness/run-action.mjs';
 
@@ -41,16 +41,16 @@ describe('the SLSA v1 schema (written from the spec) is a real check', () => {
     expect(validatePredicate(example.predicate)).toBe(true);
   });
   test.each([
-    ['no buildDefinition', (p: any) => delete p.buildDefinition],
-    ['no buildType', (p: any) => delete p.buildDefinition.buildType],
-    ['buildType not a URI', (p: any) => (p.buildDefinition.buildType = 'workflow v1')],
-    ['no externalParameters', (p: any) => delete p.buildDefinition.externalParameters],
-    ['no builder id', (p: any) => delete p.runDetails.builder.id],
-    ['a dependency with nothing to identify it', (p: any) => (p.buildDefinition.resolvedDependencies = [{ name: 'x' }])],
-    ['a commit digest that is not hex', (p: any) => (p.buildDefinition.resolvedDependencies[0].digest.gitCommit = 'main')],
-    ['startedOn not a timestamp', (p: any) => (p.runDetails.metadata.startedOn = 'yesterday')],
+    ['no buildDefinition', (p: P) => Reflect.deleteProperty(p, 'buildDefinition')],
+    ['no buildType', (p: P) => Reflect.deleteProperty(p.buildDefinition, 'buildType')],
+    ['buildType not a URI', (p: P) => (p.buildDefinition.buildType = 'workflow v1')],
+    ['no externalParameters', (p: P) => Reflect.deleteProperty(p.buildDefinition, 'externalParameters')],
+    ['no builder id', (p: P) => Reflect.deleteProperty(p.runDetails.builder, 'id')],
+    ['a dependency with nothing to identify it', (p: P) => (p.buildDefinition.resolvedDependencies = [{ name: 'x' }] as unknown as ResourceDescriptor[])],
+    ['a commit digest that is not hex', (p: P) => ((p.buildDefinition.resolvedDependencies[0] as ResourceDescriptor).digest.gitCommit = 'main')],
+    ['startedOn not a timestamp', (p: P) => ((p.runDetails.metadata as Record<string, string>).startedOn = 'yesterday')],
   ])('it rejects a predicate with %s', (_what, breakIt) => {
-    const p = JSON.parse(JSON.stringify(buildProvenancePredicate(env)));
+    const p = JSON.parse(JSON.stringify(buildProvenancePredicate(env))) as P;
     breakIt(p);
     expect(validatePredicate(p)).toBe(false);
   });
