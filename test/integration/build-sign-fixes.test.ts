@@ -153,7 +153,10 @@ describe('2. docker buildx writing an image index', () => {
     expect(m?.json.manifests.map((c) => c.annotations?.['vnd.docker.reference.type'] ?? c.platform.architecture)).toEqual(['amd64', 'attestation-manifest']);
     expect(r.outputs.digest).toBe(m?.digest);
     expect((await manifest('demo/idx1', 'v1.0.0'))?.digest).toBe(m?.digest);
-    expect(r.summary).toContain((await configsOf('demo/idx1', DEFAULT_TAG))[0]);
+    // The summary's table shows the image config shortened; the full image@digest is in its code block.
+    const config = (await configsOf('demo/idx1', DEFAULT_TAG))[0] as string;
+    expect(r.summary).toContain(`\`${config.slice(0, 19)}…\``);
+    expect(readRendered(r.summary).codeBlocks.map((c: string) => c.trim())).toContain(`${reg.host}/demo/idx1@${m?.digest}`);
   });
 
   test('two platforms: one index, both images, reported by its digest', async () => {

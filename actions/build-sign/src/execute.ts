@@ -248,6 +248,7 @@ export async function execute(inputs: Inputs): Promise<void> {
         core.info(`${tag} -> ${head.digest}`);
       }
     });
+    outcome.readBack = true;
     const imageRef = at(digest);
     announce(digest);
     core.setOutput('tags', refs.join('\n'));

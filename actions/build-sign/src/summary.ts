@@ -15,6 +15,8 @@ export interface Outcome {
   signMode?: 'keyless' | 'key';
   provenanceFile?: string;
   provenanceAttached: boolean;
+  /** Every tag was read back holding the digest. */
+  readBack?: boolean;
   error?: string;
 }
 
@@ -32,6 +34,11 @@ function provenanceState(o: Outcome): string {
   return o.inputs.push ? 'not written' : 'not written (push: false: no digest to describe)';
 }
 
+/** `sha256:0123456789ab…`: tables show a short digest, the code block below the full reference. */
+export function shortDigest(digest: string): string {
+  return /^sha256:[a-f0-9]{64}$/.test(digest) ? `${digest.slice(0, 'sha256:'.length + 12)}…` : digest;
+}
+
 /** The job summary: verdict first, then image, digest, tags, signature and provenance. */
 export function buildSignSummary(o: Outcome): string[] {
   const image = `${o.inputs.image.domain}/${o.inputs.image.path}`;
@@ -43,15 +50,15 @@ export function buildSignSummary(o: Outcome): string[] {
       : `### ✅ built ${code(image)} (not pushed)`;
   const rows: string[][] = [
     ['Image', code(image)],
-    ['Digest', o.digest ? code(o.digest) : '—'],
+    ['Digest', o.digest ? code(shortDigest(o.digest)) : '—'],
     ['Builder', o.builder ?? '—'],
-    ['Image config', o.configDigests?.length ? o.configDigests.map(code).join(', ') : '—'],
+    ['Image config', o.configDigests?.length ? o.configDigests.map((d) => code(shortDigest(d))).join(', ') : '—'],
     ['Signature', o.signed ? `signed with cosign (${o.signMode === 'key' ? 'key' : 'keyless, GitHub OIDC'})` : o.inputs.sign ? 'not signed' : 'signing disabled (sign: false)'],
     ['Provenance', provenanceState(o)],
   ];
   const tagRows = o.inputs.tags.map((t) => [code(`${image}:${t}`), o.pushed.includes(t) ? 'pushed' : o.skipped.includes(t) ? 'already held this image' : 'not pushed']);
   const sections = [verdict, markdownTable(['', ''], rows), markdownTable(['Tag', 'State'], tagRows)];
-  if (o.error && o.digest && !o.signed && o.inputs.sign) {
+  if (o.error && o.readBack && !o.signed && o.inputs.sign) {
     sections.push(`The image is in the registry but not signed. Re-run this job: a re-run of the same commit builds the same image, finds its tags holding it, and signs it.`);
   }
   if (o.imageRef) sections.push(`Deploy and verify by digest:\n\n\`\`\`\n${o.imageRef}\n\`\`\``);

@@ -746,6 +746,9 @@ function provenanceState(o) {
   if (o.provenanceFile) return `SLSA v1 written to ${code(o.provenanceFile)}, ${o.inputs.sign ? "not attached" : "not attached (sign: false)"}`;
   return o.inputs.push ? "not written" : "not written (push: false: no digest to describe)";
 }
+function shortDigest(digest) {
+  return /^sha256:[a-f0-9]{64}$/.test(digest) ? `${digest.slice(0, "sha256:".length + 12)}\u2026` : digest;
+}
 function buildSignSummary(o) {
   const image = `${o.inputs.image.domain}/${o.inputs.image.path}`;
   const verdict = o.error ? `### \u274C build-sign failed
@@ -753,15 +756,15 @@ function buildSignSummary(o) {
 ${fenced(o.error)}` : o.imageRef ? `### \u2705 ${code(o.imageRef)}` : `### \u2705 built ${code(image)} (not pushed)`;
   const rows = [
     ["Image", code(image)],
-    ["Digest", o.digest ? code(o.digest) : "\u2014"],
+    ["Digest", o.digest ? code(shortDigest(o.digest)) : "\u2014"],
     ["Builder", o.builder ?? "\u2014"],
-    ["Image config", o.configDigests?.length ? o.configDigests.map(code).join(", ") : "\u2014"],
+    ["Image config", o.configDigests?.length ? o.configDigests.map((d) => code(shortDigest(d))).join(", ") : "\u2014"],
     ["Signature", o.signed ? `signed with cosign (${o.signMode === "key" ? "key" : "keyless, GitHub OIDC"})` : o.inputs.sign ? "not signed" : "signing disabled (sign: false)"],
     ["Provenance", provenanceState(o)]
   ];
   const tagRows = o.inputs.tags.map((t) => [code(`${image}:${t}`), o.pushed.includes(t) ? "pushed" : o.skipped.includes(t) ? "already held this image" : "not pushed"]);
   const sections = [verdict, markdownTable(["", ""], rows), markdownTable(["Tag", "State"], tagRows)];
-  if (o.error && o.digest && !o.signed && o.inputs.sign) {
+  if (o.error && o.readBack && !o.signed && o.inputs.sign) {
     sections.push(`The image is in the registry but not signed. Re-run this job: a re-run of the same commit builds the same image, finds its tags holding it, and signs it.`);
   }
   if (o.imageRef) sections.push(`Deploy and verify by digest:
@@ -974,6 +977,7 @@ async function execute(inputs) {
         info(`${tag} -> ${head.digest}`);
       }
     });
+    outcome.readBack = true;
     const imageRef = at(digest);
     announce(digest);
     setOutput("tags", refs.join("\n"));
@@ -1016,4 +1020,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-PVJQDR7H.js.map
+//# sourceMappingURL=execute-62543ML4.js.map
