@@ -256,7 +256,8 @@ describe('build-sign with buildah against a real registry', () => {
     expect(call.envNames).toEqual(expect.arrayContaining(['COSIGN_PASSWORD', 'COSIGN_PRIVATE_KEY']));
     const argvText = call.argv.join(' ');
     for (const secret of [CANARY_PASSWORD, CANARY_COSIGN_PASSWORD, 'canaryKEYmaterial']) expect(argvText).not.toContain(secret);
-    expect(findLeaks(r, [CANARY_PASSWORD, CANARY_COSIGN_PASSWORD, 'canaryKEYmaterial0b1e6a77c9d2f44e8a'], [ctx, path.dirname(log)])).toEqual([]);
+    // r.workDir holds RUNNER_TEMP: the provenance file and whatever else the step left there.
+    expect(findLeaks(r, [CANARY_PASSWORD, CANARY_COSIGN_PASSWORD, 'canaryKEYmaterial0b1e6a77c9d2f44e8a'], [ctx, path.dirname(log), r.workDir])).toEqual([]);
   });
 
   test('wrong registry credentials fail clearly and leak nothing', async () => {
@@ -274,6 +275,8 @@ describe('build-sign with buildah against a real registry', () => {
     expect(r.exitCode).toBe(0);
     expect(r.outputs.signed).toBe('false');
     expect(r.outputs.tags).toBe(`${image}:${DEFAULT_TAG}`);
+    expect(r.outputs['provenance-file']).toBeUndefined();
+    expect(r.summary).toContain('not written (push: false: no digest to describe)');
     expect(await catalog(plain)).not.toContain('demo/local-only');
     const bad = await run({ image, push: 'false', sign: 'true' }, {}, makeContext());
     expect(bad.exitCode).toBe(1);

@@ -687,7 +687,7 @@ async function run() {
     setOutput("signed", "false");
     throw err instanceof ConfigurationError ? oneLine(err) : err;
   }
-  const { execute } = await import("./chunks/execute-62543ML4.js");
+  const { execute } = await import("./chunks/execute-54ZRZWHN.js");
   await execute(inputs);
 }
 

@@ -206,7 +206,7 @@ export async function execute(inputs: Inputs): Promise<void> {
       target = pushedDigest;
     }
 
-    await core.group(`Tag ${toTag.length} tag(s)`, async () => {
+    if (toTag.length > 0) await core.group(`Tag ${toTag.length} tag(s)`, async () => {
       let manifest: Awaited<ReturnType<RegistryClient['getManifest']>>;
       for (const tag of toTag) {
         // Checked again right before it is written: another run may have pushed it since.

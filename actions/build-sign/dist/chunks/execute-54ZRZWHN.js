@@ -939,7 +939,7 @@ async function execute(inputs) {
     } else if (pushedDigest) {
       target = pushedDigest;
     }
-    await group(`Tag ${toTag.length} tag(s)`, async () => {
+    if (toTag.length > 0) await group(`Tag ${toTag.length} tag(s)`, async () => {
       let manifest;
       for (const tag of toTag) {
         const now = await tagState(client, inputs, tag, configs);
@@ -1020,4 +1020,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-62543ML4.js.map
+//# sourceMappingURL=execute-54ZRZWHN.js.map
