@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseBuildxDriver, parseBuildxMetadata } from '../../actions/build-sign/src/builder.js';
+import { sameImage } from '../../actions/build-sign/src/immutable-tags.js';
 import { fenced } from '../../actions/build-sign/src/summary.js';
 import { readRendered } from '../harness/gfm.mjs';
 import { repoRoot } from '../harness/run-action.mjs';
@@ -52,5 +53,17 @@ describe('summary text blocks', () => {
     const r = readRendered(md);
     expect(r.codeBlocks.map((c: string) => c.trimEnd())).toEqual([error]);
     expect(r.blocks.filter((b: { kind: string }) => b.kind !== 'code').map((b: { text: string }) => b.text)).toEqual(['❌ build-sign failed', 'after']);
+  });
+});
+
+describe('the same image', () => {
+  const A = `sha256:${'a'.repeat(64)}`;
+  const B = `sha256:${'b'.repeat(64)}`;
+  test('the same configs in any order, each as many times', () => {
+    expect(sameImage([A, B], [B, A])).toBe(true);
+    expect(sameImage([A], [A])).toBe(true);
+    expect(sameImage([A], [A, A])).toBe(false); // an index listing this image twice is not this image
+    expect(sameImage([A, B], [A])).toBe(false); // one platform of a multi-platform index
+    expect(sameImage([], [A])).toBe(false);
   });
 });

@@ -7,105 +7,17 @@ import { execTool } from '../../../src/lib/exec.js';
 import { writeAuthConfig, type AuthConfig } from '../../../src/lib/registry-auth.js';
 import { RegistryClient } from '../../../src/lib/registry.js';
 import { writeSummary } from '../../../src/lib/summary.js';
-import { findOnPath, resolveTool } from '../../../src/lib/tools.js';
-import { buildArgv, dockerPushArgv, fullRefs, parseBuildxDriver, parseBuildxMetadata, parseDigestFile, provenanceLabels, pushArgv, type ConcreteBuilder } from './builder.js';
+import { resolveTool } from '../../../src/lib/tools.js';
+import { buildArgv, dockerPushArgv, fullRefs, parseBuildxMetadata, parseDigestFile, provenanceLabels, pushArgv } from './builder.js';
 import { resolveEpoch } from './epoch.js';
+import { checkExistingTags, sameImage, tagState } from './immutable-tags.js';
 import type { Inputs } from './inputs.js';
 import { buildProvenancePredicate, provenanceProblem } from './provenance.js';
+import { pickBuilder } from './pick-builder.js';
 import { attestPlan, keylessProblem, signPlan } from './sign.js';
 import { buildSignSummary, type Outcome } from './summary.js';
 
 const BUILD_TIMEOUT_MS = 60 * 60 * 1000;
-
-async function output(file: string, args: string[]): Promise<string | undefined> {
-  try {
-    const r = await execTool(file, args, { allowFailure: true, timeoutMs: 20000 });
-    return r.exitCode === 0 ? r.stdout : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * `auto`: docker buildx when a Docker engine answers and its builder can push by
- * digest (any driver but `docker`: GitHub's default builder needs
- * docker/setup-buildx-action), else buildah, else podman. Several platforms need
- * buildx: without it that is a mistake in the inputs, said before anything is built.
- */
-export async function pickBuilder(inputs: Pick<Inputs, 'builder' | 'platforms' | 'push'>): Promise<ConcreteBuilder> {
-  const wanted = inputs.builder;
-  const dockerDriver = async (): Promise<string | undefined> => {
-    if (!findOnPath('docker') || (await output('docker', ['buildx', 'version'])) === undefined || (await output('docker', ['info', '--format', '{{.ServerVersion}}'])) === undefined) return undefined;
-    return parseBuildxDriver((await output('docker', ['buildx', 'inspect'])) ?? '') ?? 'unknown';
-  };
-  if (wanted === 'docker') {
-    if (!findOnPath('docker')) throw new Error("builder docker was asked for but 'docker' is not on PATH");
-    const driver = await dockerDriver();
-    if (inputs.push && driver === 'docker') {
-      throw new Error("builder docker: the current buildx builder uses the 'docker' driver, which cannot push by digest (build-sign tags the image only after checking each tag). Add docker/setup-buildx-action before this step (docker-container driver), or set builder: buildah");
-    }
-    return 'docker';
-  }
-  if (wanted !== 'auto') {
-    if (!findOnPath(wanted)) throw new Error(`builder ${wanted} was asked for but '${wanted}' is not on PATH`);
-    return wanted;
-  }
-  const driver = await dockerDriver();
-  if (driver !== undefined && (driver !== 'docker' || !inputs.push)) return 'docker';
-  const fallback = findOnPath('buildah') ? 'buildah' : findOnPath('podman') ? 'podman' : undefined;
-  if (inputs.platforms.length > 1) {
-    throw new ConfigurationError(
-      'platforms',
-      `${inputs.platforms.length} platforms (${inputs.platforms.join(', ')}) need docker buildx with a multi-platform builder, and builder: auto found ${driver === 'docker' ? "only buildx's 'docker' driver (add docker/setup-buildx-action)" : 'no Docker engine'}${fallback ? `; ${fallback} builds one platform per run` : ''}. Expected one platform, or a runner with Docker and docker/setup-buildx-action`,
-    );
-  }
-  if (fallback) {
-    if (driver === 'docker') core.info(`The buildx builder uses the 'docker' driver, which cannot push by digest: building with ${fallback}`);
-    return fallback;
-  }
-  throw new Error('no image builder found: install docker with buildx, buildah or podman, or set the builder input');
-}
-
-/** Two lists of config digests hold the same image: the same configs, as many times each. */
-function sameImage(a: readonly string[], b: readonly string[]): boolean {
-  const x = [...a].sort();
-  const y = [...b].sort();
-  return x.length === y.length && x.every((d, i) => d === y[i]);
-}
-
-type TagState = { exists: false } | { exists: true; digest: string; same: boolean; what: string };
-
-/** What a tag holds now, compared with the image just built. */
-async function tagState(client: RegistryClient, inputs: Inputs, tag: string, configs: readonly string[]): Promise<TagState> {
-  const head = await client.headManifest(inputs.image.domain, inputs.image.path, tag);
-  if (!head) return { exists: false };
-  const held = await client.configDigests(inputs.image.domain, inputs.image.path, head.digest);
-  const same = held !== undefined && sameImage(held, configs);
-  const what = held === undefined ? 'image config unknown: a manifest it lists cannot be read' : held.length > 0 && held.every((c) => configs.includes(c)) && !same ? `this image's configs in another combination (${held.length} of them)` : `image config ${held.join(', ') || 'none'}`;
-  return { exists: true, digest: head.digest, same, what };
-}
-
-/** Tags already in the registry: the same image is kept, another image is a hard stop. */
-async function checkExistingTags(client: RegistryClient, inputs: Inputs, configs: readonly string[], nothing: string): Promise<Map<string, string>> {
-  const existing = new Map<string, string>();
-  const conflicts: string[] = [];
-  for (const tag of inputs.tags) {
-    const state = await tagState(client, inputs, tag, configs);
-    if (!state.exists) continue;
-    if (state.same) {
-      existing.set(tag, state.digest);
-      core.info(`Tag ${tag} already holds this image (${state.digest}); it is not pushed again`);
-    } else {
-      conflicts.push(`${tag} (holds ${state.digest}, ${state.what})`);
-    }
-  }
-  if (conflicts.length > 0) {
-    throw new Error(
-      `tags are immutable and ${conflicts.length === 1 ? 'this tag already exists' : 'these tags already exist'} holding something other than the image just built (config ${configs.join(', ')}): ${conflicts.join('; ')}. ${nothing}. Use a new tag (each commit gets its own sha- tag) or make the build reproducible (SOURCE_DATE_EPOCH)`,
-    );
-  }
-  return existing;
-}
 
 /** Everything after input validation: check, build, push by digest or image ID, tag, read back, sign, attest. */
 export async function execute(inputs: Inputs): Promise<void> {

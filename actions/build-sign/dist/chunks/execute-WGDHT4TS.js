@@ -616,6 +616,41 @@ async function resolveEpoch(env, workspace) {
   }
 }
 
+// actions/build-sign/src/immutable-tags.ts
+function sameImage(a, b) {
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.length === y.length && x.every((d, i) => d === y[i]);
+}
+async function tagState(client, inputs, tag, configs) {
+  const head = await client.headManifest(inputs.image.domain, inputs.image.path, tag);
+  if (!head) return { exists: false };
+  const held = await client.configDigests(inputs.image.domain, inputs.image.path, head.digest);
+  const same = held !== void 0 && sameImage(held, configs);
+  const what = held === void 0 ? "image config unknown: a manifest it lists cannot be read" : held.length > 0 && held.every((c) => configs.includes(c)) && !same ? `this image's configs in another combination (${held.length} of them)` : `image config ${held.join(", ") || "none"}`;
+  return { exists: true, digest: head.digest, same, what };
+}
+async function checkExistingTags(client, inputs, configs, nothing) {
+  const existing = /* @__PURE__ */ new Map();
+  const conflicts = [];
+  for (const tag of inputs.tags) {
+    const state = await tagState(client, inputs, tag, configs);
+    if (!state.exists) continue;
+    if (state.same) {
+      existing.set(tag, state.digest);
+      info(`Tag ${tag} already holds this image (${state.digest}); it is not pushed again`);
+    } else {
+      conflicts.push(`${tag} (holds ${state.digest}, ${state.what})`);
+    }
+  }
+  if (conflicts.length > 0) {
+    throw new Error(
+      `tags are immutable and ${conflicts.length === 1 ? "this tag already exists" : "these tags already exist"} holding something other than the image just built (config ${configs.join(", ")}): ${conflicts.join("; ")}. ${nothing}. Use a new tag (each commit gets its own sha- tag) or make the build reproducible (SOURCE_DATE_EPOCH)`
+    );
+  }
+  return existing;
+}
+
 // actions/build-sign/src/provenance.ts
 var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
 var SOURCES = {
@@ -673,6 +708,49 @@ function buildProvenancePredicate(env) {
       metadata: { invocationId: `${server}/${repository}/actions/runs/${v("run_id")}/attempts/${v("run_attempt")}` }
     }
   };
+}
+
+// actions/build-sign/src/pick-builder.ts
+async function output(file, args) {
+  try {
+    const r = await execTool(file, args, { allowFailure: true, timeoutMs: 2e4 });
+    return r.exitCode === 0 ? r.stdout : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function pickBuilder(inputs) {
+  const wanted = inputs.builder;
+  const dockerDriver = async () => {
+    if (!findOnPath("docker") || await output("docker", ["buildx", "version"]) === void 0 || await output("docker", ["info", "--format", "{{.ServerVersion}}"]) === void 0) return void 0;
+    return parseBuildxDriver(await output("docker", ["buildx", "inspect"]) ?? "") ?? "unknown";
+  };
+  if (wanted === "docker") {
+    if (!findOnPath("docker")) throw new Error("builder docker was asked for but 'docker' is not on PATH");
+    const driver2 = await dockerDriver();
+    if (inputs.push && driver2 === "docker") {
+      throw new Error("builder docker: the current buildx builder uses the 'docker' driver, which cannot push by digest (build-sign tags the image only after checking each tag). Add docker/setup-buildx-action before this step (docker-container driver), or set builder: buildah");
+    }
+    return "docker";
+  }
+  if (wanted !== "auto") {
+    if (!findOnPath(wanted)) throw new Error(`builder ${wanted} was asked for but '${wanted}' is not on PATH`);
+    return wanted;
+  }
+  const driver = await dockerDriver();
+  if (driver !== void 0 && (driver !== "docker" || !inputs.push)) return "docker";
+  const fallback = findOnPath("buildah") ? "buildah" : findOnPath("podman") ? "podman" : void 0;
+  if (inputs.platforms.length > 1) {
+    throw new ConfigurationError(
+      "platforms",
+      `${inputs.platforms.length} platforms (${inputs.platforms.join(", ")}) need docker buildx with a multi-platform builder, and builder: auto found ${driver === "docker" ? "only buildx's 'docker' driver (add docker/setup-buildx-action)" : "no Docker engine"}${fallback ? `; ${fallback} builds one platform per run` : ""}. Expected one platform, or a runner with Docker and docker/setup-buildx-action`
+    );
+  }
+  if (fallback) {
+    if (driver === "docker") info(`The buildx builder uses the 'docker' driver, which cannot push by digest: building with ${fallback}`);
+    return fallback;
+  }
+  throw new Error("no image builder found: install docker with buildx, buildah or podman, or set the builder input");
 }
 
 // src/lib/run-url.ts
@@ -777,80 +855,6 @@ ${o.imageRef}
 
 // actions/build-sign/src/execute.ts
 var BUILD_TIMEOUT_MS = 60 * 60 * 1e3;
-async function output(file, args) {
-  try {
-    const r = await execTool(file, args, { allowFailure: true, timeoutMs: 2e4 });
-    return r.exitCode === 0 ? r.stdout : void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function pickBuilder(inputs) {
-  const wanted = inputs.builder;
-  const dockerDriver = async () => {
-    if (!findOnPath("docker") || await output("docker", ["buildx", "version"]) === void 0 || await output("docker", ["info", "--format", "{{.ServerVersion}}"]) === void 0) return void 0;
-    return parseBuildxDriver(await output("docker", ["buildx", "inspect"]) ?? "") ?? "unknown";
-  };
-  if (wanted === "docker") {
-    if (!findOnPath("docker")) throw new Error("builder docker was asked for but 'docker' is not on PATH");
-    const driver2 = await dockerDriver();
-    if (inputs.push && driver2 === "docker") {
-      throw new Error("builder docker: the current buildx builder uses the 'docker' driver, which cannot push by digest (build-sign tags the image only after checking each tag). Add docker/setup-buildx-action before this step (docker-container driver), or set builder: buildah");
-    }
-    return "docker";
-  }
-  if (wanted !== "auto") {
-    if (!findOnPath(wanted)) throw new Error(`builder ${wanted} was asked for but '${wanted}' is not on PATH`);
-    return wanted;
-  }
-  const driver = await dockerDriver();
-  if (driver !== void 0 && (driver !== "docker" || !inputs.push)) return "docker";
-  const fallback = findOnPath("buildah") ? "buildah" : findOnPath("podman") ? "podman" : void 0;
-  if (inputs.platforms.length > 1) {
-    throw new ConfigurationError(
-      "platforms",
-      `${inputs.platforms.length} platforms (${inputs.platforms.join(", ")}) need docker buildx with a multi-platform builder, and builder: auto found ${driver === "docker" ? "only buildx's 'docker' driver (add docker/setup-buildx-action)" : "no Docker engine"}${fallback ? `; ${fallback} builds one platform per run` : ""}. Expected one platform, or a runner with Docker and docker/setup-buildx-action`
-    );
-  }
-  if (fallback) {
-    if (driver === "docker") info(`The buildx builder uses the 'docker' driver, which cannot push by digest: building with ${fallback}`);
-    return fallback;
-  }
-  throw new Error("no image builder found: install docker with buildx, buildah or podman, or set the builder input");
-}
-function sameImage(a, b) {
-  const x = [...a].sort();
-  const y = [...b].sort();
-  return x.length === y.length && x.every((d, i) => d === y[i]);
-}
-async function tagState(client, inputs, tag, configs) {
-  const head = await client.headManifest(inputs.image.domain, inputs.image.path, tag);
-  if (!head) return { exists: false };
-  const held = await client.configDigests(inputs.image.domain, inputs.image.path, head.digest);
-  const same = held !== void 0 && sameImage(held, configs);
-  const what = held === void 0 ? "image config unknown: a manifest it lists cannot be read" : held.length > 0 && held.every((c) => configs.includes(c)) && !same ? `this image's configs in another combination (${held.length} of them)` : `image config ${held.join(", ") || "none"}`;
-  return { exists: true, digest: head.digest, same, what };
-}
-async function checkExistingTags(client, inputs, configs, nothing) {
-  const existing = /* @__PURE__ */ new Map();
-  const conflicts = [];
-  for (const tag of inputs.tags) {
-    const state = await tagState(client, inputs, tag, configs);
-    if (!state.exists) continue;
-    if (state.same) {
-      existing.set(tag, state.digest);
-      info(`Tag ${tag} already holds this image (${state.digest}); it is not pushed again`);
-    } else {
-      conflicts.push(`${tag} (holds ${state.digest}, ${state.what})`);
-    }
-  }
-  if (conflicts.length > 0) {
-    throw new Error(
-      `tags are immutable and ${conflicts.length === 1 ? "this tag already exists" : "these tags already exist"} holding something other than the image just built (config ${configs.join(", ")}): ${conflicts.join("; ")}. ${nothing}. Use a new tag (each commit gets its own sha- tag) or make the build reproducible (SOURCE_DATE_EPOCH)`
-    );
-  }
-  return existing;
-}
 async function execute(inputs) {
   const outcome = { inputs, pushed: [], skipped: [], signed: false, provenanceAttached: false };
   const work = mkdtempSync2(path3.join(process.env.RUNNER_TEMP || tmpdir2(), "build-sign-"));
@@ -1017,7 +1021,6 @@ async function execute(inputs) {
   }
 }
 export {
-  execute,
-  pickBuilder
+  execute
 };
-//# sourceMappingURL=execute-54ZRZWHN.js.map
+//# sourceMappingURL=execute-WGDHT4TS.js.map
