@@ -687,7 +687,7 @@ async function run() {
     setOutput("signed", "false");
     throw err instanceof ConfigurationError ? oneLine(err) : err;
   }
-  const { execute } = await import("./chunks/execute-WGDHT4TS.js");
+  const { execute } = await import("./chunks/execute-7NET3YSC.js");
   await execute(inputs);
 }
 

@@ -100,7 +100,7 @@ export async function execute(inputs: Inputs): Promise<void> {
     }
 
     const nothing = pushedDigest ? `Nothing was tagged (the build went to the registry by digest only, untagged: ${pushedDigest})` : 'Nothing was pushed';
-    const existing = await core.group('Check tags in the registry (tags are immutable)', () => checkExistingTags(client, inputs, configs, nothing));
+    const existing = await core.group('Check tags in the registry (tags are immutable)', () => checkExistingTags(client, inputs, configs, nothing, epoch.value ? `SOURCE_DATE_EPOCH=${epoch.value}, ${epoch.source}` : `no SOURCE_DATE_EPOCH: ${epoch.source}`));
     outcome.skipped = [...existing.keys()];
     const held = new Set(existing.values());
     // Decided before anything is tagged: existing tags that hold this image in different

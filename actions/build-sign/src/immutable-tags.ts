@@ -22,7 +22,12 @@ export async function tagState(client: RegistryClient, inputs: Inputs, tag: stri
 }
 
 /** Tags already in the registry: the same image is kept, another image is a hard stop. */
-export async function checkExistingTags(client: RegistryClient, inputs: Inputs, configs: readonly string[], nothing: string): Promise<Map<string, string>> {
+/**
+ * @param nothing what was (not) done, for the message
+ * @param reproducible how this build was made reproducible, for the message: a re-run of a
+ *   commit whose build differs from the first run's is the usual cause of a conflict.
+ */
+export async function checkExistingTags(client: RegistryClient, inputs: Inputs, configs: readonly string[], nothing: string, reproducible: string): Promise<Map<string, string>> {
   const existing = new Map<string, string>();
   const conflicts: string[] = [];
   for (const tag of inputs.tags) {
@@ -37,7 +42,7 @@ export async function checkExistingTags(client: RegistryClient, inputs: Inputs, 
   }
   if (conflicts.length > 0) {
     throw new Error(
-      `tags are immutable and ${conflicts.length === 1 ? 'this tag already exists' : 'these tags already exist'} holding something other than the image just built (config ${configs.join(', ')}): ${conflicts.join('; ')}. ${nothing}. Use a new tag (each commit gets its own sha- tag) or make the build reproducible (SOURCE_DATE_EPOCH)`,
+      `tags are immutable and ${conflicts.length === 1 ? 'this tag already exists' : 'these tags already exist'} holding something other than the image just built (config ${configs.join(', ')}): ${conflicts.join('; ')}. ${nothing}. If an earlier run of this commit pushed it, this build is not identical to that one (${reproducible}): make the build reproducible (SOURCE_DATE_EPOCH, pinned base images and packages) and re-run; an image this run did not build is never signed by it. Otherwise use a new tag (each commit gets its own sha- tag)`,
     );
   }
   return existing;

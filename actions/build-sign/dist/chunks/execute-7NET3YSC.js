@@ -630,7 +630,7 @@ async function tagState(client, inputs, tag, configs) {
   const what = held === void 0 ? "image config unknown: a manifest it lists cannot be read" : held.length > 0 && held.every((c) => configs.includes(c)) && !same ? `this image's configs in another combination (${held.length} of them)` : `image config ${held.join(", ") || "none"}`;
   return { exists: true, digest: head.digest, same, what };
 }
-async function checkExistingTags(client, inputs, configs, nothing) {
+async function checkExistingTags(client, inputs, configs, nothing, reproducible) {
   const existing = /* @__PURE__ */ new Map();
   const conflicts = [];
   for (const tag of inputs.tags) {
@@ -645,7 +645,7 @@ async function checkExistingTags(client, inputs, configs, nothing) {
   }
   if (conflicts.length > 0) {
     throw new Error(
-      `tags are immutable and ${conflicts.length === 1 ? "this tag already exists" : "these tags already exist"} holding something other than the image just built (config ${configs.join(", ")}): ${conflicts.join("; ")}. ${nothing}. Use a new tag (each commit gets its own sha- tag) or make the build reproducible (SOURCE_DATE_EPOCH)`
+      `tags are immutable and ${conflicts.length === 1 ? "this tag already exists" : "these tags already exist"} holding something other than the image just built (config ${configs.join(", ")}): ${conflicts.join("; ")}. ${nothing}. If an earlier run of this commit pushed it, this build is not identical to that one (${reproducible}): make the build reproducible (SOURCE_DATE_EPOCH, pinned base images and packages) and re-run; an image this run did not build is never signed by it. Otherwise use a new tag (each commit gets its own sha- tag)`
     );
   }
   return existing;
@@ -928,7 +928,7 @@ async function execute(inputs) {
       return;
     }
     const nothing = pushedDigest ? `Nothing was tagged (the build went to the registry by digest only, untagged: ${pushedDigest})` : "Nothing was pushed";
-    const existing = await group("Check tags in the registry (tags are immutable)", () => checkExistingTags(client, inputs, configs, nothing));
+    const existing = await group("Check tags in the registry (tags are immutable)", () => checkExistingTags(client, inputs, configs, nothing, epoch.value ? `SOURCE_DATE_EPOCH=${epoch.value}, ${epoch.source}` : `no SOURCE_DATE_EPOCH: ${epoch.source}`));
     outcome.skipped = [...existing.keys()];
     const held = new Set(existing.values());
     if (held.size > 1) {
@@ -1023,4 +1023,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-WGDHT4TS.js.map
+//# sourceMappingURL=execute-7NET3YSC.js.map
