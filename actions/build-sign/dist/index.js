@@ -687,7 +687,7 @@ async function run() {
     setOutput("signed", "false");
     throw err instanceof ConfigurationError ? oneLine(err) : err;
   }
-  const { execute } = await import("./chunks/execute-7NET3YSC.js");
+  const { execute } = await import("./chunks/execute-W2K3QJIK.js");
   await execute(inputs);
 }
 

@@ -26,7 +26,7 @@ export async function resolveEpoch(env: NodeJS.ProcessEnv, workspace: string): P
     const r = await execTool('git', ['-C', workspace, 'show', '-s', '--format=%ct', sha], { allowFailure: true, timeoutMs: 20000 });
     const out = r.stdout.trim();
     if (r.exitCode === 0 && /^[0-9]+$/.test(out)) return { value: out, source: `the commit time of ${sha.slice(0, 12)}` };
-    return { source: `none: commit ${sha.slice(0, 12)} is not in the checkout at ${workspace}` };
+    return { source: `none: commit ${sha.slice(0, 12)} is not in a git checkout holding ${workspace}` };
   } catch {
     return { source: 'none: git is not available' };
   }

@@ -57,7 +57,8 @@ export async function execute(inputs: Inputs): Promise<void> {
       // docker reads it through DOCKER_CONFIG (no docker login: the runner's own config is never written).
       auth = writeAuthConfig(repo.domain, inputs.credentials, builder === 'docker');
     }
-    const epoch = await resolveEpoch(process.env, process.env.GITHUB_WORKSPACE ?? process.cwd());
+    // The checkout holding the build context (actions/checkout may use a path: below the workspace).
+    const epoch = await resolveEpoch(process.env, inputs.context);
     if (epoch.value) core.info(`SOURCE_DATE_EPOCH=${epoch.value} (${epoch.source}): a re-run of this commit builds the same image`);
     else core.warning(`No SOURCE_DATE_EPOCH (${epoch.source}): the image carries the build time, so a re-run of this commit builds a different image and its tags refuse it. Set SOURCE_DATE_EPOCH to the commit time`);
     const buildEnv = { ...(auth?.env ?? {}), ...(epoch.value ? { SOURCE_DATE_EPOCH: epoch.value } : {}) };

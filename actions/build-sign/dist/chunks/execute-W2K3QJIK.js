@@ -610,7 +610,7 @@ async function resolveEpoch(env, workspace) {
     const r = await execTool("git", ["-C", workspace, "show", "-s", "--format=%ct", sha], { allowFailure: true, timeoutMs: 2e4 });
     const out = r.stdout.trim();
     if (r.exitCode === 0 && /^[0-9]+$/.test(out)) return { value: out, source: `the commit time of ${sha.slice(0, 12)}` };
-    return { source: `none: commit ${sha.slice(0, 12)} is not in the checkout at ${workspace}` };
+    return { source: `none: commit ${sha.slice(0, 12)} is not in a git checkout holding ${workspace}` };
   } catch {
     return { source: "none: git is not available" };
   }
@@ -889,7 +889,7 @@ async function execute(inputs) {
     if (inputs.credentials) {
       auth = writeAuthConfig(repo.domain, inputs.credentials, builder === "docker");
     }
-    const epoch = await resolveEpoch(process.env, process.env.GITHUB_WORKSPACE ?? process.cwd());
+    const epoch = await resolveEpoch(process.env, inputs.context);
     if (epoch.value) info(`SOURCE_DATE_EPOCH=${epoch.value} (${epoch.source}): a re-run of this commit builds the same image`);
     else warning(`No SOURCE_DATE_EPOCH (${epoch.source}): the image carries the build time, so a re-run of this commit builds a different image and its tags refuse it. Set SOURCE_DATE_EPOCH to the commit time`);
     const buildEnv = { ...auth?.env ?? {}, ...epoch.value ? { SOURCE_DATE_EPOCH: epoch.value } : {} };
@@ -1023,4 +1023,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-7NET3YSC.js.map
+//# sourceMappingURL=execute-W2K3QJIK.js.map
