@@ -138,6 +138,17 @@ export class RegistryClient {
     return digest;
   }
 
+  /**
+   * Checks the credentials against the registry before anything is built: `GET /v2/`
+   * through the same Basic or Bearer-token flow (token scope pull,push on the
+   * repository), so a wrong password fails in seconds, not after the build.
+   */
+  async checkCredentials(registry: string, repository: string): Promise<void> {
+    const res = await this.request(registry, repository, 'GET', '/v2/', undefined, 'pull,push');
+    await res.arrayBuffer().catch(() => undefined);
+    if (res.status !== 200) throw new RegistryError(`GET ${RegistryClient.baseUrl(registry)}/v2/: HTTP ${res.status}: not a registry API, or it refused the request`, res.status);
+  }
+
   static isIndex(mediaType: string): boolean {
     return INDEX_MEDIA_TYPES.has(mediaType);
   }
@@ -174,8 +185,8 @@ export class RegistryClient {
     }
   }
 
-  private async request(registry: string, repository: string, method: 'GET' | 'HEAD' | 'PUT', pathname: string, upload?: { body: Buffer; contentType: string }): Promise<Response> {
-    const scope = `repository:${repository}:${method === 'PUT' ? 'pull,push' : 'pull'}`;
+  private async request(registry: string, repository: string, method: 'GET' | 'HEAD' | 'PUT', pathname: string, upload?: { body: Buffer; contentType: string }, actions?: string): Promise<Response> {
+    const scope = `repository:${repository}:${actions ?? (method === 'PUT' ? 'pull,push' : 'pull')}`;
     const url = `${RegistryClient.baseUrl(registry)}${pathname}`;
     const what = `${method} ${url}`;
     const headers = (): Record<string, string> => {

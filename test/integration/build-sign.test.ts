@@ -15,6 +15,15 @@ const CANARY_COSIGN_PASSWORD = 'canary-Pw-cosign-55d0e2';
 // A cosign key file as `cosign generate-key-pair` writes it (the fake never decrypts it).
 const CANARY_KEY = `-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\ncanaryKEYmaterial0b1e6a77c9d2f44e8a\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----`;
 
+// What a GitHub runner sets beside the harness's GITHUB_* variables (provenance reads them).
+const RUNNER_ENV = {
+  GITHUB_WORKFLOW_REF: 'acme/shop/.github/workflows/release.yml@refs/heads/main',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_REPOSITORY_ID: '123456789',
+  GITHUB_REPOSITORY_OWNER_ID: '987654',
+  RUNNER_ENVIRONMENT: 'github-hosted',
+};
+
 let plain: Registry;
 let authed: Registry;
 
@@ -42,7 +51,7 @@ async function catalog(reg: Registry): Promise<string[]> {
 }
 
 function run(inputs: Record<string, string>, env: Record<string, string | undefined> = {}, cwd?: string) {
-  return runAction('build-sign', { inputs: { builder: 'buildah', sign: 'false', ...inputs }, env: { ...buildahEnv, GITHUB_SHA: SHA, ...env }, cwd });
+  return runAction('build-sign', { inputs: { builder: 'buildah', sign: 'false', ...inputs }, env: { ...buildahEnv, ...RUNNER_ENV, GITHUB_SHA: SHA, ...env }, cwd });
 }
 
 function cosignCalls(log: string): Array<{ command: string; argv: string[]; envNames: string[]; mode?: string }> {
@@ -212,9 +221,8 @@ describe('build-sign with buildah against a real registry', () => {
     expect(r.exitCode).toBe(0);
     expect(r.outputs.signed).toBe('true');
     const calls = cosignCalls(log);
-    expect(calls).toHaveLength(1);
+    expect(calls.map((c) => c.command)).toEqual(['sign', 'attest']);
     const call = calls[0]!;
-    expect(call.command).toBe('sign');
     expect(call.mode).toBe('keyless');
     expect(call.argv).toContain('--yes');
     expect(call.argv.at(-1)).toBe(r.outputs['image-ref']);
@@ -236,15 +244,20 @@ describe('build-sign with buildah against a real registry', () => {
     expect(r.exitCode).toBe(0);
     expect(await registryDigest(authed, 'team/signed', DEFAULT_TAG, `ci:${CANARY_PASSWORD}`)).toBe(r.outputs.digest);
     const calls = cosignCalls(log);
-    expect(calls).toHaveLength(1);
+    expect(calls.map((c) => c.command)).toEqual(['sign', 'attest']);
     const call = calls[0]!;
     expect(call.mode).toBe('key');
+    // The attestation is made with the same key, through the same variables.
+    expect(calls[1]!.argv).toEqual(expect.arrayContaining(['--key', 'env://COSIGN_PRIVATE_KEY', '--type', 'slsaprovenance1']));
+    expect(calls[1]!.envNames).toEqual(expect.arrayContaining(['COSIGN_PASSWORD', 'COSIGN_PRIVATE_KEY']));
+    expect(calls[1]!.argv.join(' ')).not.toContain(CANARY_COSIGN_PASSWORD);
     expect(call.argv.at(-1)).toBe(`${image}@${r.outputs.digest}`);
     expect(call.argv).toEqual(expect.arrayContaining(['--key', 'env://COSIGN_PRIVATE_KEY']));
     expect(call.envNames).toEqual(expect.arrayContaining(['COSIGN_PASSWORD', 'COSIGN_PRIVATE_KEY']));
     const argvText = call.argv.join(' ');
     for (const secret of [CANARY_PASSWORD, CANARY_COSIGN_PASSWORD, 'canaryKEYmaterial']) expect(argvText).not.toContain(secret);
-    expect(findLeaks(r, [CANARY_PASSWORD, CANARY_COSIGN_PASSWORD, 'canaryKEYmaterial0b1e6a77c9d2f44e8a'], [ctx, path.dirname(log)])).toEqual([]);
+    // r.workDir holds RUNNER_TEMP: the provenance file and whatever else the step left there.
+    expect(findLeaks(r, [CANARY_PASSWORD, CANARY_COSIGN_PASSWORD, 'canaryKEYmaterial0b1e6a77c9d2f44e8a'], [ctx, path.dirname(log), r.workDir])).toEqual([]);
   });
 
   test('wrong registry credentials fail clearly and leak nothing', async () => {
@@ -262,6 +275,8 @@ describe('build-sign with buildah against a real registry', () => {
     expect(r.exitCode).toBe(0);
     expect(r.outputs.signed).toBe('false');
     expect(r.outputs.tags).toBe(`${image}:${DEFAULT_TAG}`);
+    expect(r.outputs['provenance-file']).toBeUndefined();
+    expect(r.summary).toContain('not written (push: false: no digest to describe)');
     expect(await catalog(plain)).not.toContain('demo/local-only');
     const bad = await run({ image, push: 'false', sign: 'true' }, {}, makeContext());
     expect(bad.exitCode).toBe(1);
@@ -296,7 +311,9 @@ describe('builder docker (buildx), through a fake docker CLI that builds with bu
     for (const tag of [DEFAULT_TAG, 'v4.0.0']) expect(await registryDigest(authed, 'team/buildx', tag, `ci:${CANARY_PASSWORD}`)).toBe(r.outputs.digest);
     const calls = readFileSync(log, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { argv: string[] }).argv);
     const builds = calls.filter((a) => a[0] === 'buildx' && a[1] === 'build');
-    expect(builds.map((a) => a[a.indexOf('--output') + 1])).toEqual(['type=image,push=false', 'type=image,push=true']);
+    // One build, pushed by digest only: the tags are written by build-sign after checking them.
+    expect(builds.map((a) => a[a.indexOf('--output') + 1])).toEqual([`type=image,name=${image},push-by-digest=true,push=true`]);
+    expect(builds[0]).not.toContain('-t');
     expect(calls.some((a) => a[0] === 'login' || a[0] === 'logout')).toBe(false);
     expect(JSON.stringify(calls)).not.toContain(CANARY_PASSWORD);
     // The runner's own Docker config is exactly as it was: no credential added, none removed.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { buildArgv, parseBuildxMetadata, parseDigestFile, pushArgv } from '../../actions/build-sign/src/builder.js';
+import { buildArgv, dockerPushArgv, parseBuildxMetadata, parseDigestFile, pushArgv } from '../../actions/build-sign/src/builder.js';
 import type { Inputs } from '../../actions/build-sign/src/inputs.js';
 import { keylessProblem, signPlan } from '../../actions/build-sign/src/sign.js';
 import { defaultTags, isImmutableTag } from '../../actions/build-sign/src/tags.js';
@@ -52,15 +52,25 @@ describe('builder argv', () => {
     const argv = buildArgv('docker', inputs, { iidfile: '/w/iid', metadataFile: '/w/m.json' }, []);
     expect(argv.slice(0, 6)).toEqual(['buildx', 'build', '--metadata-file', '/w/m.json', '--output', 'type=image,push=false']);
   });
+  test('docker pushes by digest only: the repository as name=, no -t, so no tag is written by buildx', () => {
+    const argv = dockerPushArgv(inputs, '/w/m.json', [], '1700000000');
+    expect(argv.slice(0, 6)).toEqual(['buildx', 'build', '--metadata-file', '/w/m.json', '--output', 'type=image,name=127.0.0.1:5000/demo/app,push-by-digest=true,push=true,rewrite-timestamp=true']);
+    expect(argv).not.toContain('-t');
+  });
+  test('buildah/podman push the image ID, never a name:tag', () => {
+    const argv = pushArgv(inputs, D, '127.0.0.1:5000/demo/app:v1.0.0', '/w/d');
+    expect(argv.slice(-2)).toEqual(['a'.repeat(64), 'docker://127.0.0.1:5000/demo/app:v1.0.0']);
+    expect(() => pushArgv(inputs, '127.0.0.1:5000/demo/app:v1.0.0', '127.0.0.1:5000/demo/app:v1.0.0', '/w/d')).toThrow(/only an image ID/);
+  });
   test('push to a loopback registry allows plain HTTP; elsewhere TLS stays on', () => {
-    expect(pushArgv(inputs, '127.0.0.1:5000/demo/app:v1.0.0', '/w/d')).toContain('--tls-verify=false');
-    expect(pushArgv({ ...inputs, image: { domain: 'ghcr.io', path: 'a/b' } } as Inputs, 'ghcr.io/a/b:v1.0.0', '/w/d')).not.toContain('--tls-verify=false');
+    expect(pushArgv(inputs, D, '127.0.0.1:5000/demo/app:v1.0.0', '/w/d')).toContain('--tls-verify=false');
+    expect(pushArgv({ ...inputs, image: { domain: 'ghcr.io', path: 'a/b' } } as Inputs, D, 'ghcr.io/a/b:v1.0.0', '/w/d')).not.toContain('--tls-verify=false');
   });
   test('builder reports', () => {
     expect(parseDigestFile(`${D}\n`)).toBe(D);
     expect(parseDigestFile('a'.repeat(64))).toBe(D);
     expect(() => parseDigestFile('garbage')).toThrow(/sha256 digest/);
-    expect(parseBuildxMetadata(JSON.stringify({ 'containerimage.config.digest': D, 'containerimage.digest': D }))).toEqual({ configDigest: D, digest: D });
+    expect(parseBuildxMetadata(JSON.stringify({ 'containerimage.config.digest': D, 'containerimage.digest': D }))).toMatchObject({ configDigest: D, digest: D, isIndex: false });
   });
 });
 

@@ -19,7 +19,7 @@ import {
   setFailed,
   setOutput,
   writeSummary
-} from "./chunks/chunk-2IC323RI.js";
+} from "./chunks/chunk-HQAK5MYP.js";
 
 // node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
@@ -643,6 +643,7 @@ function getInputs(env = process.env) {
   }
   const sign = booleanInput("sign");
   if (sign && !push) throw new ConfigurationError("sign", "signing needs the image in the registry: set push: true, or sign: false");
+  const provenance = booleanInput("provenance");
   let cosignKey;
   if (cosignKeyRaw !== void 0) {
     if (KEY_URI.test(cosignKeyRaw)) cosignKey = { kind: "uri", uri: cosignKeyRaw };
@@ -665,6 +666,7 @@ function getInputs(env = process.env) {
     push,
     credentials: username !== void 0 && registryPassword !== void 0 ? { username, password: registryPassword } : void 0,
     sign,
+    provenance,
     cosignKey,
     cosignPassword: cosignKey ? cosignPassword : void 0,
     cosignVersion
@@ -672,15 +674,20 @@ function getInputs(env = process.env) {
 }
 
 // actions/build-sign/src/main.ts
+function oneLine(err) {
+  const prefix = `input '${err.input}': `;
+  const body = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+  return /[\r\n]/.test(body) ? new ConfigurationError(err.input, body.replace(/\r/g, "\\r").replace(/\n/g, "\\n")) : err;
+}
 async function run() {
   let inputs;
   try {
     inputs = getInputs();
   } catch (err) {
     setOutput("signed", "false");
-    throw err;
+    throw err instanceof ConfigurationError ? oneLine(err) : err;
   }
-  const { execute } = await import("./chunks/execute-NVJPIT5Q.js");
+  const { execute } = await import("./chunks/execute-W2K3QJIK.js");
   await execute(inputs);
 }
 

@@ -25,6 +25,8 @@ export interface Inputs {
   push: boolean;
   credentials?: { username: string; password: string };
   sign: boolean;
+  /** SLSA provenance v1 written to provenance-file, and attached with cosign attest when signing. */
+  provenance: boolean;
   cosignKey?: CosignKey;
   cosignPassword?: string;
   cosignVersion: string;
@@ -90,6 +92,8 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   }
   const sign = booleanInput('sign');
   if (sign && !push) throw new ConfigurationError('sign', 'signing needs the image in the registry: set push: true, or sign: false');
+  // Without signing, provenance: true still writes the file (for another tool to attach); nothing is attached.
+  const provenance = booleanInput('provenance');
   let cosignKey: CosignKey | undefined;
   if (cosignKeyRaw !== undefined) {
     if (KEY_URI.test(cosignKeyRaw)) cosignKey = { kind: 'uri', uri: cosignKeyRaw };
@@ -113,6 +117,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     push,
     credentials: username !== undefined && registryPassword !== undefined ? { username, password: registryPassword } : undefined,
     sign,
+    provenance,
     cosignKey,
     cosignPassword: cosignKey ? cosignPassword : undefined,
     cosignVersion,

@@ -1,5 +1,17 @@
 import * as core from '@actions/core';
+import { ConfigurationError } from '../../../src/lib/errors.js';
 import { getInputs, type Inputs } from './inputs.js';
+
+/**
+ * An input's value can hold line breaks; quoted in an error it would start new
+ * Markdown blocks (a heading, a list, a fence) in the job summary. The message
+ * keeps it on one line, the breaks written as \n.
+ */
+export function oneLine(err: ConfigurationError): ConfigurationError {
+  const prefix = `input '${err.input}': `;
+  const body = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+  return /[\r\n]/.test(body) ? new ConfigurationError(err.input, body.replace(/\r/g, '\\r').replace(/\n/g, '\\n')) : err;
+}
 
 /**
  * run(): read and validate every input, then execute. The execution code (and the
@@ -12,7 +24,7 @@ export async function run(): Promise<void> {
     inputs = getInputs();
   } catch (err) {
     core.setOutput('signed', 'false'); // known even when nothing ran
-    throw err;
+    throw err instanceof ConfigurationError ? oneLine(err) : err;
   }
   const { execute } = await import('./execute.js');
   await execute(inputs);

@@ -26,20 +26,45 @@ export function keylessProblem(env: NodeJS.ProcessEnv): string | undefined {
   return oidcTokenProblem(env, 'keyless signing', 'or give cosign-key for key-based signing');
 }
 
+/** `--key` and the environment that carries the key and its password (never argv). */
+function keyFlags(key: CosignKey | undefined, password: string | undefined): { argv: string[]; env: Record<string, string> } {
+  const env: Record<string, string> = {};
+  if (key?.kind === 'pem') {
+    env[KEY_ENV] = key.pem;
+    env.COSIGN_PASSWORD = password ?? '';
+    return { argv: ['--key', `env://${KEY_ENV}`], env };
+  }
+  if (key?.kind === 'uri') {
+    if (key.uri.startsWith('env://')) env.COSIGN_PASSWORD = password ?? '';
+    return { argv: ['--key', key.uri], env };
+  }
+  return { argv: [], env };
+}
+
+function requireDigest(imageAtDigest: string, what: string): void {
+  if (!/@sha256:[a-f0-9]{64}$/.test(imageAtDigest)) throw new Error(`refusing to ${what} ${imageAtDigest}: only image@sha256 digests are ${what === 'sign' ? 'signed' : 'attested'}`);
+}
+
 /** `cosign sign --yes` of image@digest, never a tag; key and password through the environment. */
 export function signPlan(imageAtDigest: string, registry: string, key: CosignKey | undefined, password: string | undefined, env: NodeJS.ProcessEnv): SignPlan {
-  if (!/@sha256:[a-f0-9]{64}$/.test(imageAtDigest)) throw new Error(`refusing to sign ${imageAtDigest}: only image@sha256 digests are signed`);
-  const argv = ['sign', '--yes'];
-  const childEnv: Record<string, string> = {};
-  if (key?.kind === 'pem') {
-    argv.push('--key', `env://${KEY_ENV}`);
-    childEnv[KEY_ENV] = key.pem;
-    childEnv.COSIGN_PASSWORD = password ?? '';
-  } else if (key?.kind === 'uri') {
-    argv.push('--key', key.uri);
-    if (key.uri.startsWith('env://')) childEnv.COSIGN_PASSWORD = password ?? '';
-  }
+  requireDigest(imageAtDigest, 'sign');
+  const k = keyFlags(key, password);
+  const argv = ['sign', '--yes', ...k.argv];
   if (isLoopbackRegistry(registry)) argv.push('--allow-http-registry');
   argv.push(...signAnnotations(env), imageAtDigest);
-  return { argv, env: childEnv, mode: key ? 'key' : 'keyless' };
+  return { argv, env: k.env, mode: key ? 'key' : 'keyless' };
+}
+
+/**
+ * `cosign attest --yes --type slsaprovenance1 --predicate <file>` of image@digest:
+ * cosign wraps the predicate in an in-toto statement whose subject is that digest
+ * (predicate type https://slsa.dev/provenance/v1, cmd/cosign/cli/options/predicate.go).
+ */
+export function attestPlan(imageAtDigest: string, registry: string, key: CosignKey | undefined, password: string | undefined, predicateFile: string): SignPlan {
+  requireDigest(imageAtDigest, 'attest');
+  const k = keyFlags(key, password);
+  const argv = ['attest', '--yes', ...k.argv, '--type', 'slsaprovenance1', '--predicate', predicateFile];
+  if (isLoopbackRegistry(registry)) argv.push('--allow-http-registry');
+  argv.push(imageAtDigest);
+  return { argv, env: k.env, mode: key ? 'key' : 'keyless' };
 }

@@ -517,6 +517,25 @@ function group(name, fn) {
   });
 }
 
+// src/lib/errors.ts
+var ConfigurationError = class extends Error {
+  constructor(input, message) {
+    super(`input '${input}': ${message}`);
+    this.input = input;
+    this.name = "ConfigurationError";
+  }
+  input;
+};
+function describeError(err) {
+  if (err instanceof Error) return err.message;
+  if (typeof err === "string") return err;
+  try {
+    return JSON.stringify(err) ?? String(err);
+  } catch {
+    return String(err);
+  }
+}
+
 // src/lib/summary.ts
 function escapeCell(text) {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
@@ -544,25 +563,6 @@ async function writeSummary(sections) {
 `), true).write();
   } catch (err) {
     warning(`Could not write the job summary: ${err.message}`);
-  }
-}
-
-// src/lib/errors.ts
-var ConfigurationError = class extends Error {
-  constructor(input, message) {
-    super(`input '${input}': ${message}`);
-    this.input = input;
-    this.name = "ConfigurationError";
-  }
-  input;
-};
-function describeError(err) {
-  if (err instanceof Error) return err.message;
-  if (typeof err === "string") return err;
-  try {
-    return JSON.stringify(err) ?? String(err);
-  } catch {
-    return String(err);
   }
 }
 
@@ -734,4 +734,4 @@ export {
   parseKeyValueLines,
   maskSecrets
 };
-//# sourceMappingURL=chunk-2IC323RI.js.map
+//# sourceMappingURL=chunk-HQAK5MYP.js.map

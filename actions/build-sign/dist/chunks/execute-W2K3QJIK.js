@@ -1,6 +1,7 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  ConfigurationError,
   code,
   debug,
   group,
@@ -13,10 +14,10 @@ import {
   setSecret,
   warning,
   writeSummary
-} from "./chunk-2IC323RI.js";
+} from "./chunk-HQAK5MYP.js";
 
 // actions/build-sign/src/execute.ts
-import { mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2 } from "node:fs";
+import { mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import path3 from "node:path";
 
@@ -224,6 +225,16 @@ var RegistryClient = class _RegistryClient {
     if (header && header !== digest) throw new RegistryError(`PUT ${registry}/${repository}:${tag}: the registry stored ${header}, not ${digest}`);
     return digest;
   }
+  /**
+   * Checks the credentials against the registry before anything is built: `GET /v2/`
+   * through the same Basic or Bearer-token flow (token scope pull,push on the
+   * repository), so a wrong password fails in seconds, not after the build.
+   */
+  async checkCredentials(registry, repository) {
+    const res = await this.request(registry, repository, "GET", "/v2/", void 0, "pull,push");
+    await res.arrayBuffer().catch(() => void 0);
+    if (res.status !== 200) throw new RegistryError(`GET ${_RegistryClient.baseUrl(registry)}/v2/: HTTP ${res.status}: not a registry API, or it refused the request`, res.status);
+  }
   static isIndex(mediaType) {
     return INDEX_MEDIA_TYPES.has(mediaType);
   }
@@ -255,8 +266,8 @@ var RegistryClient = class _RegistryClient {
       throw new RegistryError(err.message);
     }
   }
-  async request(registry, repository, method, pathname, upload) {
-    const scope = `repository:${repository}:${method === "PUT" ? "pull,push" : "pull"}`;
+  async request(registry, repository, method, pathname, upload, actions) {
+    const scope = `repository:${repository}:${actions ?? (method === "PUT" ? "pull,push" : "pull")}`;
     const url = `${_RegistryClient.baseUrl(registry)}${pathname}`;
     const what = `${method} ${url}`;
     const headers = () => {
@@ -521,38 +532,225 @@ function commonBuildFlags(inputs, labels) {
   for (const ref of fullRefs(inputs)) args.push("-t", ref);
   return args;
 }
-function sourceDateEpoch(env) {
-  const v = env.SOURCE_DATE_EPOCH;
-  return v && /^[0-9]+$/.test(v) ? v : void 0;
-}
 function buildArgv(builder, inputs, files, labels, epoch) {
   if (builder === "docker") {
-    return ["buildx", "build", "--metadata-file", files.metadataFile, "--output", "type=image,push=false", ...commonBuildFlags(inputs, labels), inputs.context];
+    return ["buildx", "build", "--metadata-file", files.metadataFile, "--output", imageOutput({ push: false, epoch }), ...commonBuildFlags(inputs, labels), inputs.context];
   }
   const auth = files.authfile ? ["--authfile", files.authfile] : [];
   const timestamp = epoch ? ["--timestamp", epoch] : [];
   return ["build", "--iidfile", files.iidfile, ...auth, ...timestamp, ...commonBuildFlags(inputs, labels), inputs.context];
 }
-function dockerPushArgv(inputs, metadataFile, labels) {
-  return ["buildx", "build", "--metadata-file", metadataFile, "--output", "type=image,push=true", ...commonBuildFlags(inputs, labels), inputs.context];
+function imageOutput(o) {
+  const parts = ["type=image"];
+  if (o.name) parts.push(`name=${o.name}`, "push-by-digest=true");
+  parts.push(`push=${o.push}`);
+  if (o.epoch) parts.push("rewrite-timestamp=true");
+  return parts.join(",");
 }
-function pushArgv(inputs, ref, digestfile, authfile) {
+function dockerPushArgv(inputs, metadataFile, labels, epoch) {
+  const flags = commonBuildFlags({ ...inputs, tags: [] }, labels);
+  return ["buildx", "build", "--metadata-file", metadataFile, "--output", imageOutput({ push: true, name: `${inputs.image.domain}/${inputs.image.path}`, epoch }), ...flags, inputs.context];
+}
+function pushArgv(inputs, imageId, ref, digestfile, authfile) {
+  if (!/^sha256:[a-f0-9]{64}$/.test(imageId)) throw new Error(`refusing to push '${imageId}': only an image ID (sha256:<64 hex>) is pushed`);
   const args = ["push", "--digestfile", digestfile];
   if (authfile) args.push("--authfile", authfile);
   if (isLoopbackRegistry(inputs.image.domain)) args.push("--tls-verify=false");
-  args.push(ref, `docker://${ref}`);
+  args.push(imageId.slice("sha256:".length), `docker://${ref}`);
   return args;
 }
+var DIGEST = /^sha256:[a-f0-9]{64}$/;
+var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 function parseBuildxMetadata(text) {
-  const meta = JSON.parse(text);
+  let meta;
+  try {
+    meta = JSON.parse(text);
+  } catch {
+    throw new Error(`docker buildx wrote a metadata file that is not JSON: '${text.slice(0, 80)}'`);
+  }
   const str = (k) => typeof meta[k] === "string" ? meta[k] : void 0;
-  return { configDigest: str("containerimage.config.digest"), digest: str("containerimage.digest") };
+  let descriptor = meta["containerimage.descriptor"];
+  if (typeof descriptor === "string") {
+    try {
+      descriptor = JSON.parse(Buffer.from(descriptor, "base64").toString("utf8"));
+    } catch {
+      descriptor = void 0;
+    }
+  }
+  const desc = descriptor && typeof descriptor === "object" ? descriptor : void 0;
+  const digest = str("containerimage.digest") ?? (typeof desc?.digest === "string" ? desc.digest : void 0);
+  if (!digest || !DIGEST.test(digest)) throw new Error(`docker buildx did not report the image digest (containerimage.digest) in its metadata file${digest ? `: '${digest.slice(0, 80)}'` : ""}`);
+  if (typeof desc?.digest === "string" && desc.digest !== digest) throw new Error(`docker buildx metadata disagrees with itself: containerimage.digest ${digest}, containerimage.descriptor ${desc.digest}`);
+  const mediaType = typeof desc?.mediaType === "string" ? desc.mediaType : void 0;
+  const configDigest = str("containerimage.config.digest");
+  if (configDigest !== void 0 && !DIGEST.test(configDigest)) throw new Error(`docker buildx reported config digest '${configDigest.slice(0, 80)}', not a sha256 digest`);
+  return { digest, mediaType, configDigest, isIndex: mediaType ? INDEX_TYPES.has(mediaType) : configDigest === void 0 };
+}
+function parseBuildxDriver(inspectOutput) {
+  return /^Driver:\s*(\S+)/m.exec(inspectOutput)?.[1];
 }
 function parseDigestFile(text) {
   const t = text.trim();
   const digest = /^[a-f0-9]{64}$/.test(t) ? `sha256:${t}` : t;
   if (!/^sha256:[a-f0-9]{64}$/.test(digest)) throw new Error(`the builder wrote '${t.slice(0, 80)}' where a sha256 digest was expected`);
   return digest;
+}
+
+// actions/build-sign/src/epoch.ts
+function parseEpoch(value) {
+  if (!/^[0-9]{1,12}$/.test(value)) throw new Error(`SOURCE_DATE_EPOCH '${value.slice(0, 40)}' is not a time in whole seconds since 1970 (e.g. the output of git log -1 --format=%ct)`);
+  return value;
+}
+async function resolveEpoch(env, workspace) {
+  const given = env.SOURCE_DATE_EPOCH;
+  if (given !== void 0 && given !== "") return { value: parseEpoch(given), source: "SOURCE_DATE_EPOCH" };
+  const sha = env.GITHUB_SHA;
+  if (!sha || !/^[0-9a-f]{40}$/.test(sha)) return { source: "none: GITHUB_SHA is not a commit" };
+  try {
+    const r = await execTool("git", ["-C", workspace, "show", "-s", "--format=%ct", sha], { allowFailure: true, timeoutMs: 2e4 });
+    const out = r.stdout.trim();
+    if (r.exitCode === 0 && /^[0-9]+$/.test(out)) return { value: out, source: `the commit time of ${sha.slice(0, 12)}` };
+    return { source: `none: commit ${sha.slice(0, 12)} is not in a git checkout holding ${workspace}` };
+  } catch {
+    return { source: "none: git is not available" };
+  }
+}
+
+// actions/build-sign/src/immutable-tags.ts
+function sameImage(a, b) {
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.length === y.length && x.every((d, i) => d === y[i]);
+}
+async function tagState(client, inputs, tag, configs) {
+  const head = await client.headManifest(inputs.image.domain, inputs.image.path, tag);
+  if (!head) return { exists: false };
+  const held = await client.configDigests(inputs.image.domain, inputs.image.path, head.digest);
+  const same = held !== void 0 && sameImage(held, configs);
+  const what = held === void 0 ? "image config unknown: a manifest it lists cannot be read" : held.length > 0 && held.every((c) => configs.includes(c)) && !same ? `this image's configs in another combination (${held.length} of them)` : `image config ${held.join(", ") || "none"}`;
+  return { exists: true, digest: head.digest, same, what };
+}
+async function checkExistingTags(client, inputs, configs, nothing, reproducible) {
+  const existing = /* @__PURE__ */ new Map();
+  const conflicts = [];
+  for (const tag of inputs.tags) {
+    const state = await tagState(client, inputs, tag, configs);
+    if (!state.exists) continue;
+    if (state.same) {
+      existing.set(tag, state.digest);
+      info(`Tag ${tag} already holds this image (${state.digest}); it is not pushed again`);
+    } else {
+      conflicts.push(`${tag} (holds ${state.digest}, ${state.what})`);
+    }
+  }
+  if (conflicts.length > 0) {
+    throw new Error(
+      `tags are immutable and ${conflicts.length === 1 ? "this tag already exists" : "these tags already exist"} holding something other than the image just built (config ${configs.join(", ")}): ${conflicts.join("; ")}. ${nothing}. If an earlier run of this commit pushed it, this build is not identical to that one (${reproducible}): make the build reproducible (SOURCE_DATE_EPOCH, pinned base images and packages) and re-run; an image this run did not build is never signed by it. Otherwise use a new tag (each commit gets its own sha- tag)`
+    );
+  }
+  return existing;
+}
+
+// actions/build-sign/src/provenance.ts
+var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
+var SOURCES = {
+  server: "GITHUB_SERVER_URL",
+  repository: "GITHUB_REPOSITORY",
+  workflow_ref: "GITHUB_WORKFLOW_REF",
+  ref: "GITHUB_REF",
+  sha: "GITHUB_SHA",
+  run_id: "GITHUB_RUN_ID",
+  run_attempt: "GITHUB_RUN_ATTEMPT",
+  event_name: "GITHUB_EVENT_NAME",
+  repository_id: "GITHUB_REPOSITORY_ID",
+  repository_owner_id: "GITHUB_REPOSITORY_OWNER_ID",
+  runner_environment: "RUNNER_ENVIRONMENT"
+};
+function provenanceProblem(env) {
+  const missing = Object.values(SOURCES).filter((k) => !env[k]);
+  if (missing.length > 0) {
+    return `provenance needs the variables the GitHub runner sets for every job, but ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} not set. Run on a GitHub Actions runner, or set provenance: false`;
+  }
+  if (!/^[0-9a-f]{40}$/.test(env.GITHUB_SHA ?? "")) return `provenance needs the commit: GITHUB_SHA '${env.GITHUB_SHA}' is not a 40-hex commit SHA`;
+  const wf = env.GITHUB_WORKFLOW_REF ?? "";
+  if (!wf.startsWith(`${env.GITHUB_REPOSITORY}/`) || !wf.includes("@")) {
+    return `provenance needs the workflow: GITHUB_WORKFLOW_REF '${wf}' is not <owner>/<repo>/<path>@<ref> for ${env.GITHUB_REPOSITORY}`;
+  }
+  return void 0;
+}
+function buildProvenancePredicate(env) {
+  const problem = provenanceProblem(env);
+  if (problem) throw new Error(problem);
+  const v = (k) => env[SOURCES[k]];
+  const server = v("server").replace(/\/+$/, "");
+  const repository = v("repository");
+  const [workflowPath, ...refChunks] = v("workflow_ref").replace(`${repository}/`, "").split("@");
+  return {
+    buildDefinition: {
+      buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+      externalParameters: {
+        workflow: { ref: refChunks.join("@"), repository: `${server}/${repository}`, path: workflowPath }
+      },
+      internalParameters: {
+        github: {
+          event_name: v("event_name"),
+          repository_id: v("repository_id"),
+          repository_owner_id: v("repository_owner_id"),
+          runner_environment: v("runner_environment")
+        }
+      },
+      resolvedDependencies: [{ uri: `git+${server}/${repository}@${v("ref")}`, digest: { gitCommit: v("sha") } }]
+    },
+    runDetails: {
+      // The toolkit uses the token's job_workflow_ref; the runner exposes the top-level
+      // workflow's ref, the same value except inside a reusable workflow.
+      builder: { id: `${server}/${v("workflow_ref")}` },
+      metadata: { invocationId: `${server}/${repository}/actions/runs/${v("run_id")}/attempts/${v("run_attempt")}` }
+    }
+  };
+}
+
+// actions/build-sign/src/pick-builder.ts
+async function output(file, args) {
+  try {
+    const r = await execTool(file, args, { allowFailure: true, timeoutMs: 2e4 });
+    return r.exitCode === 0 ? r.stdout : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function pickBuilder(inputs) {
+  const wanted = inputs.builder;
+  const dockerDriver = async () => {
+    if (!findOnPath("docker") || await output("docker", ["buildx", "version"]) === void 0 || await output("docker", ["info", "--format", "{{.ServerVersion}}"]) === void 0) return void 0;
+    return parseBuildxDriver(await output("docker", ["buildx", "inspect"]) ?? "") ?? "unknown";
+  };
+  if (wanted === "docker") {
+    if (!findOnPath("docker")) throw new Error("builder docker was asked for but 'docker' is not on PATH");
+    const driver2 = await dockerDriver();
+    if (inputs.push && driver2 === "docker") {
+      throw new Error("builder docker: the current buildx builder uses the 'docker' driver, which cannot push by digest (build-sign tags the image only after checking each tag). Add docker/setup-buildx-action before this step (docker-container driver), or set builder: buildah");
+    }
+    return "docker";
+  }
+  if (wanted !== "auto") {
+    if (!findOnPath(wanted)) throw new Error(`builder ${wanted} was asked for but '${wanted}' is not on PATH`);
+    return wanted;
+  }
+  const driver = await dockerDriver();
+  if (driver !== void 0 && (driver !== "docker" || !inputs.push)) return "docker";
+  const fallback = findOnPath("buildah") ? "buildah" : findOnPath("podman") ? "podman" : void 0;
+  if (inputs.platforms.length > 1) {
+    throw new ConfigurationError(
+      "platforms",
+      `${inputs.platforms.length} platforms (${inputs.platforms.join(", ")}) need docker buildx with a multi-platform builder, and builder: auto found ${driver === "docker" ? "only buildx's 'docker' driver (add docker/setup-buildx-action)" : "no Docker engine"}${fallback ? `; ${fallback} builds one platform per run` : ""}. Expected one platform, or a runner with Docker and docker/setup-buildx-action`
+    );
+  }
+  if (fallback) {
+    if (driver === "docker") info(`The buildx builder uses the 'docker' driver, which cannot push by digest: building with ${fallback}`);
+    return fallback;
+  }
+  throw new Error("no image builder found: install docker with buildx, buildah or podman, or set the builder input");
 }
 
 // src/lib/run-url.ts
@@ -579,38 +777,74 @@ function signAnnotations(env) {
 function keylessProblem(env) {
   return oidcTokenProblem(env, "keyless signing", "or give cosign-key for key-based signing");
 }
-function signPlan(imageAtDigest, registry, key, password, env) {
-  if (!/@sha256:[a-f0-9]{64}$/.test(imageAtDigest)) throw new Error(`refusing to sign ${imageAtDigest}: only image@sha256 digests are signed`);
-  const argv = ["sign", "--yes"];
-  const childEnv = {};
+function keyFlags(key, password) {
+  const env = {};
   if (key?.kind === "pem") {
-    argv.push("--key", `env://${KEY_ENV}`);
-    childEnv[KEY_ENV] = key.pem;
-    childEnv.COSIGN_PASSWORD = password ?? "";
-  } else if (key?.kind === "uri") {
-    argv.push("--key", key.uri);
-    if (key.uri.startsWith("env://")) childEnv.COSIGN_PASSWORD = password ?? "";
+    env[KEY_ENV] = key.pem;
+    env.COSIGN_PASSWORD = password ?? "";
+    return { argv: ["--key", `env://${KEY_ENV}`], env };
   }
+  if (key?.kind === "uri") {
+    if (key.uri.startsWith("env://")) env.COSIGN_PASSWORD = password ?? "";
+    return { argv: ["--key", key.uri], env };
+  }
+  return { argv: [], env };
+}
+function requireDigest(imageAtDigest, what) {
+  if (!/@sha256:[a-f0-9]{64}$/.test(imageAtDigest)) throw new Error(`refusing to ${what} ${imageAtDigest}: only image@sha256 digests are ${what === "sign" ? "signed" : "attested"}`);
+}
+function signPlan(imageAtDigest, registry, key, password, env) {
+  requireDigest(imageAtDigest, "sign");
+  const k = keyFlags(key, password);
+  const argv = ["sign", "--yes", ...k.argv];
   if (isLoopbackRegistry(registry)) argv.push("--allow-http-registry");
   argv.push(...signAnnotations(env), imageAtDigest);
-  return { argv, env: childEnv, mode: key ? "key" : "keyless" };
+  return { argv, env: k.env, mode: key ? "key" : "keyless" };
+}
+function attestPlan(imageAtDigest, registry, key, password, predicateFile) {
+  requireDigest(imageAtDigest, "attest");
+  const k = keyFlags(key, password);
+  const argv = ["attest", "--yes", ...k.argv, "--type", "slsaprovenance1", "--predicate", predicateFile];
+  if (isLoopbackRegistry(registry)) argv.push("--allow-http-registry");
+  argv.push(imageAtDigest);
+  return { argv, env: k.env, mode: key ? "key" : "keyless" };
 }
 
 // actions/build-sign/src/summary.ts
+function fenced(text) {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}text
+${text}
+${fence}`;
+}
+function provenanceState(o) {
+  if (!o.inputs.provenance) return "disabled (provenance: false)";
+  if (o.provenanceAttached) return `SLSA v1 attached with cosign attest; file ${code(o.provenanceFile ?? "")}`;
+  if (o.provenanceFile) return `SLSA v1 written to ${code(o.provenanceFile)}, ${o.inputs.sign ? "not attached" : "not attached (sign: false)"}`;
+  return o.inputs.push ? "not written" : "not written (push: false: no digest to describe)";
+}
+function shortDigest(digest) {
+  return /^sha256:[a-f0-9]{64}$/.test(digest) ? `${digest.slice(0, "sha256:".length + 12)}\u2026` : digest;
+}
 function buildSignSummary(o) {
   const image = `${o.inputs.image.domain}/${o.inputs.image.path}`;
   const verdict = o.error ? `### \u274C build-sign failed
 
-${o.error}` : o.imageRef ? `### \u2705 ${code(o.imageRef)}` : `### \u2705 built ${code(image)} (not pushed)`;
+${fenced(o.error)}` : o.imageRef ? `### \u2705 ${code(o.imageRef)}` : `### \u2705 built ${code(image)} (not pushed)`;
   const rows = [
     ["Image", code(image)],
-    ["Digest", o.digest ? code(o.digest) : "\u2014"],
+    ["Digest", o.digest ? code(shortDigest(o.digest)) : "\u2014"],
     ["Builder", o.builder ?? "\u2014"],
-    ["Image config", o.configDigest ? code(o.configDigest) : "\u2014"],
-    ["Signature", o.signed ? `signed with cosign (${o.signMode === "key" ? "key" : "keyless, GitHub OIDC"})` : o.inputs.sign ? "not signed" : "signing disabled (sign: false)"]
+    ["Image config", o.configDigests?.length ? o.configDigests.map((d) => code(shortDigest(d))).join(", ") : "\u2014"],
+    ["Signature", o.signed ? `signed with cosign (${o.signMode === "key" ? "key" : "keyless, GitHub OIDC"})` : o.inputs.sign ? "not signed" : "signing disabled (sign: false)"],
+    ["Provenance", provenanceState(o)]
   ];
   const tagRows = o.inputs.tags.map((t) => [code(`${image}:${t}`), o.pushed.includes(t) ? "pushed" : o.skipped.includes(t) ? "already held this image" : "not pushed"]);
   const sections = [verdict, markdownTable(["", ""], rows), markdownTable(["Tag", "State"], tagRows)];
+  if (o.error && o.readBack && !o.signed && o.inputs.sign) {
+    sections.push(`The image is in the registry but not signed. Re-run this job: a re-run of the same commit builds the same image, finds its tags holding it, and signs it.`);
+  }
   if (o.imageRef) sections.push(`Deploy and verify by digest:
 
 \`\`\`
@@ -621,162 +855,172 @@ ${o.imageRef}
 
 // actions/build-sign/src/execute.ts
 var BUILD_TIMEOUT_MS = 60 * 60 * 1e3;
-async function works(file, args) {
-  try {
-    return (await execTool(file, args, { allowFailure: true, timeoutMs: 2e4 })).exitCode === 0;
-  } catch {
-    return false;
-  }
-}
-async function pickBuilder(wanted) {
-  if (wanted !== "auto") {
-    const bin = wanted;
-    if (!findOnPath(bin)) throw new Error(`builder ${wanted} was asked for but '${bin}' is not on PATH`);
-    return wanted;
-  }
-  if (findOnPath("docker") && await works("docker", ["buildx", "version"]) && await works("docker", ["info", "--format", "{{.ServerVersion}}"])) return "docker";
-  if (findOnPath("buildah")) return "buildah";
-  if (findOnPath("podman")) return "podman";
-  throw new Error("no image builder found: install docker with buildx, buildah or podman, or set the builder input");
-}
-async function checkExistingTags(client, inputs, configDigest) {
-  const existing = /* @__PURE__ */ new Map();
-  const conflicts = [];
-  for (const tag of inputs.tags) {
-    const head = await client.headManifest(inputs.image.domain, inputs.image.path, tag);
-    if (!head) continue;
-    const configs = await client.configDigests(inputs.image.domain, inputs.image.path, tag);
-    if (configs && configs.length === 1 && configs[0] === configDigest) {
-      existing.set(tag, head.digest);
-      info(`Tag ${tag} already holds this image (${head.digest}); it is not pushed again`);
-    } else {
-      const what = configs === void 0 ? "image config unknown: a manifest it lists cannot be read" : configs.length > 1 && configs.every((c) => c === configDigest) ? `an index listing this image ${configs.length} times, not this image alone` : `image config ${configs.join(", ") || "none"}`;
-      conflicts.push(`${tag} (holds ${head.digest}, ${what})`);
-    }
-  }
-  if (conflicts.length > 0) {
-    throw new Error(
-      `tags are immutable and ${conflicts.length === 1 ? "this tag already exists" : "these tags already exist"} holding something other than the image just built (config ${configDigest}): ${conflicts.join("; ")}. Nothing was pushed. Use a new tag (each commit gets its own sha- tag) or make the build reproducible`
-    );
-  }
-  return existing;
-}
 async function execute(inputs) {
-  const outcome = { inputs, pushed: [], skipped: [], signed: false };
+  const outcome = { inputs, pushed: [], skipped: [], signed: false, provenanceAttached: false };
   const work = mkdtempSync2(path3.join(process.env.RUNNER_TEMP || tmpdir2(), "build-sign-"));
+  const repo = { domain: inputs.image.domain, path: inputs.image.path };
+  const at = (digest) => `${repo.domain}/${repo.path}@${digest}`;
   let auth;
+  let errorIsConfiguration = false;
+  const announce = (digest) => {
+    if (outcome.digest) return;
+    outcome.digest = digest;
+    outcome.imageRef = at(digest);
+    setOutput("digest", digest);
+    setOutput("image-ref", outcome.imageRef);
+  };
   try {
     if (inputs.sign && !inputs.cosignKey) {
       const problem = keylessProblem(process.env);
       if (problem) throw new Error(problem);
     }
-    const builder = await pickBuilder(inputs.builder);
+    const wantProvenance = inputs.provenance && inputs.push;
+    if (wantProvenance) {
+      const problem = provenanceProblem(process.env);
+      if (problem) throw new Error(problem);
+    }
+    const builder = await pickBuilder(inputs);
     outcome.builder = builder;
     const cosign = inputs.sign ? await resolveTool("cosign", inputs.cosignVersion) : void 0;
     const client = new RegistryClient({ credentials: inputs.credentials });
-    if (inputs.credentials) {
-      auth = writeAuthConfig(inputs.image.domain, inputs.credentials, builder === "docker");
+    if (inputs.credentials && inputs.push) {
+      await group(`Check the credentials for ${repo.domain}`, () => client.checkCredentials(repo.domain, repo.path));
     }
+    if (inputs.credentials) {
+      auth = writeAuthConfig(repo.domain, inputs.credentials, builder === "docker");
+    }
+    const epoch = await resolveEpoch(process.env, inputs.context);
+    if (epoch.value) info(`SOURCE_DATE_EPOCH=${epoch.value} (${epoch.source}): a re-run of this commit builds the same image`);
+    else warning(`No SOURCE_DATE_EPOCH (${epoch.source}): the image carries the build time, so a re-run of this commit builds a different image and its tags refuse it. Set SOURCE_DATE_EPOCH to the commit time`);
+    const buildEnv = { ...auth?.env ?? {}, ...epoch.value ? { SOURCE_DATE_EPOCH: epoch.value } : {} };
     const files = { iidfile: path3.join(work, "iid"), metadataFile: path3.join(work, "metadata.json"), authfile: auth?.file };
     const labels = provenanceLabels(process.env);
     const refs = fullRefs(inputs);
-    await group(`Build ${refs.join(", ")} with ${builder}`, async () => {
-      await execTool(builder, buildArgv(builder, inputs, files, labels, sourceDateEpoch(process.env)), { env: auth?.env, stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
-    });
-    const configDigest = builder === "docker" ? parseBuildxMetadata(readFileSync2(files.metadataFile, "utf8")).configDigest : parseDigestFile(readFileSync2(files.iidfile, "utf8"));
-    if (!configDigest) throw new Error(`${builder} did not report the built image's config digest`);
-    outcome.configDigest = configDigest;
-    info(`Built image config ${configDigest}`);
+    let configs;
+    let pushedDigest;
+    if (builder === "docker" && inputs.push) {
+      await group(`Build and push ${repo.domain}/${repo.path} by digest with docker buildx (no tag yet)`, async () => {
+        await execTool("docker", dockerPushArgv(inputs, files.metadataFile, labels, epoch.value), { env: buildEnv, stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
+      });
+      const meta = parseBuildxMetadata(readFileSync2(files.metadataFile, "utf8"));
+      pushedDigest = meta.digest;
+      const held2 = await client.configDigests(repo.domain, repo.path, meta.digest);
+      if (!held2 || held2.length === 0) throw new Error(`docker buildx reported ${meta.digest} (${meta.isIndex ? "an index" : "a manifest"}) but the registry does not serve an image under it`);
+      if (meta.configDigest && !sameImage(held2, [meta.configDigest])) throw new Error(`the registry serves ${meta.digest} with image config ${held2.join(", ")} but docker buildx reported ${meta.configDigest}`);
+      configs = held2;
+    } else {
+      await group(`Build ${refs.join(", ")} with ${builder}`, async () => {
+        await execTool(builder, buildArgv(builder, inputs, files, labels, epoch.value), { env: buildEnv, stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
+      });
+      if (builder === "docker") {
+        const meta = parseBuildxMetadata(readFileSync2(files.metadataFile, "utf8"));
+        configs = meta.configDigest ? [meta.configDigest] : [];
+        if (!meta.configDigest) info(`docker buildx built an index (${meta.digest}); its image configs are known once it is pushed`);
+      } else {
+        configs = [parseDigestFile(readFileSync2(files.iidfile, "utf8"))];
+      }
+    }
+    outcome.configDigests = configs;
+    info(`Built image config ${configs.join(", ") || "(in an index)"}`);
     if (!inputs.push) {
       setOutput("tags", refs.join("\n"));
-      info("push: false: the image stays local; nothing is pushed or signed");
+      info("push: false: the image stays local; nothing is pushed, signed or attested");
       return;
     }
-    const existing = await group("Check tags in the registry (tags are immutable)", () => checkExistingTags(client, inputs, configDigest));
-    const toPush = inputs.tags.filter((t) => !existing.has(t));
+    const nothing = pushedDigest ? `Nothing was tagged (the build went to the registry by digest only, untagged: ${pushedDigest})` : "Nothing was pushed";
+    const existing = await group("Check tags in the registry (tags are immutable)", () => checkExistingTags(client, inputs, configs, nothing, epoch.value ? `SOURCE_DATE_EPOCH=${epoch.value}, ${epoch.source}` : `no SOURCE_DATE_EPOCH: ${epoch.source}`));
     outcome.skipped = [...existing.keys()];
-    const builderDigests = new Set(existing.values());
-    if (builderDigests.size > 1) {
-      throw new Error(`tags ${[...existing].map(([t, d]) => `${t} (${d})`).join(", ")} hold this image in different manifests; refusing to report one digest. Nothing was pushed`);
+    const held = new Set(existing.values());
+    if (held.size > 1) {
+      throw new Error(`tags ${[...existing].map(([t, d]) => `${t} (${d})`).join(", ")} hold this image in different manifests; refusing to report one digest. ${nothing}`);
     }
-    const sameImage = [...existing][0];
-    if (sameImage && toPush.length > 0) {
-      const [fromTag, fromDigest] = sameImage;
-      await group(`Tag ${toPush.length} more tag(s) to the manifest ${fromTag} already holds`, async () => {
-        const manifest = await client.getManifest(inputs.image.domain, inputs.image.path, fromDigest);
-        if (!manifest) throw new Error(`${inputs.image.domain}/${inputs.image.path}@${fromDigest} (tag ${fromTag}) vanished from the registry`);
-        for (const tag of toPush) {
-          try {
-            await client.putManifest(inputs.image.domain, inputs.image.path, tag, manifest);
-          } catch (err) {
-            if (outcome.pushed.length === 0) throw err;
-            const ref = `${inputs.image.domain}/${inputs.image.path}@${fromDigest}`;
-            setOutput("digest", fromDigest);
-            setOutput("image-ref", ref);
-            outcome.digest = fromDigest;
-            outcome.imageRef = ref;
-            throw new Error(`${err.message}. Already added before it, pointing at ${fromDigest}: ${outcome.pushed.join(", ")}; not signed`);
+    const toTag = inputs.tags.filter((t) => !existing.has(t));
+    let target = [...held][0];
+    if (target) {
+      if (toTag.length > 0) info(`The new tags point at the manifest ${target} already holds, byte for byte`);
+      if (pushedDigest && pushedDigest !== target) info(`This run's push ${pushedDigest} stays untagged: the tags keep ${target}`);
+      announce(target);
+    } else if (pushedDigest) {
+      target = pushedDigest;
+    }
+    if (toTag.length > 0) await group(`Tag ${toTag.length} tag(s)`, async () => {
+      let manifest;
+      for (const tag of toTag) {
+        const now = await tagState(client, inputs, tag, configs);
+        if (now.exists) {
+          if (now.same && (!target || now.digest === target)) {
+            target = now.digest;
+            outcome.skipped.push(tag);
+            announce(target);
+            info(`${tag} was pushed by another run meanwhile, holding this image (${now.digest})`);
+            continue;
           }
-          outcome.pushed.push(tag);
-          info(`${tag} -> ${fromDigest}`);
+          throw new Error(`tag ${tag} appeared in the registry during this run holding ${now.digest} (${now.same ? "this image in another manifest" : now.what}); it is not overwritten${outcome.pushed.length ? `. Already tagged: ${outcome.pushed.join(", ")}` : ""}`);
         }
-      });
-    } else if (toPush.length > 0) {
-      await group(`Push ${toPush.length} tag(s)`, async () => {
-        if (builder === "docker") {
-          const pushMeta = path3.join(work, "push-metadata.json");
-          await execTool("docker", dockerPushArgv({ ...inputs, tags: toPush }, pushMeta, labels), { env: auth?.env, stream: true, timeoutMs: BUILD_TIMEOUT_MS, cwd: inputs.context });
-          const d = parseBuildxMetadata(readFileSync2(pushMeta, "utf8")).digest;
-          if (!d) throw new Error("docker buildx did not report the pushed digest");
-          builderDigests.add(d);
+        if (!target) {
+          const digestfile = path3.join(work, "digest");
+          await execTool(builder, pushArgv(inputs, configs[0], `${repo.domain}/${repo.path}:${tag}`, digestfile, auth?.file), { stream: true, timeoutMs: BUILD_TIMEOUT_MS });
+          target = parseDigestFile(readFileSync2(digestfile, "utf8"));
         } else {
-          for (const tag of toPush) {
-            const ref = `${inputs.image.domain}/${inputs.image.path}:${tag}`;
-            const digestfile = path3.join(work, `digest-${tag}`);
-            await execTool(builder, pushArgv(inputs, ref, digestfile, auth?.file), { stream: true, timeoutMs: BUILD_TIMEOUT_MS });
-            builderDigests.add(parseDigestFile(readFileSync2(digestfile, "utf8")));
-          }
+          manifest ??= await client.getManifest(repo.domain, repo.path, target);
+          if (!manifest) throw new Error(`${at(target)} vanished from the registry`);
+          await client.putManifest(repo.domain, repo.path, tag, manifest);
         }
-        outcome.pushed = toPush;
-      });
-    }
-    if (builderDigests.size !== 1) throw new Error(`the tags ended up on different manifests (${[...builderDigests].join(", ")}); refusing to report one digest`);
-    const builderDigest = [...builderDigests][0];
-    const digest = await group("Read the digest back from the registry", async () => {
+        outcome.pushed.push(tag);
+        announce(target);
+        info(`${tag} -> ${target}`);
+      }
+    });
+    if (!target) throw new Error("no tag to write and none holds the image");
+    const digest = target;
+    await group("Read the digest back from the registry", async () => {
       for (const tag of inputs.tags) {
-        const head = await client.headManifest(inputs.image.domain, inputs.image.path, tag);
-        if (!head) throw new Error(`${inputs.image.domain}/${inputs.image.path}:${tag} is not in the registry after the push`);
-        if (head.digest !== builderDigest) throw new Error(`the registry serves ${tag} as ${head.digest} but ${builder} reported ${builderDigest}`);
+        const head = await client.headManifest(repo.domain, repo.path, tag);
+        if (!head) throw new Error(`${repo.domain}/${repo.path}:${tag} is not in the registry after the push`);
+        if (head.digest !== digest) throw new Error(`the registry serves ${tag} as ${head.digest}, not ${digest}: another push moved it during this run`);
         info(`${tag} -> ${head.digest}`);
       }
-      return builderDigest;
     });
-    const imageRef = `${inputs.image.domain}/${inputs.image.path}@${digest}`;
-    outcome.digest = digest;
-    outcome.imageRef = imageRef;
-    setOutput("digest", digest);
-    setOutput("image-ref", imageRef);
+    outcome.readBack = true;
+    const imageRef = at(digest);
+    announce(digest);
     setOutput("tags", refs.join("\n"));
     if (cosign) {
-      const plan = signPlan(imageRef, inputs.image.domain, inputs.cosignKey, inputs.cosignPassword, process.env);
+      const plan = signPlan(imageRef, repo.domain, inputs.cosignKey, inputs.cosignPassword, process.env);
       outcome.signMode = plan.mode;
       await group(`Sign ${imageRef} (${plan.mode})`, async () => {
         await execTool(cosign.path, plan.argv, { env: { ...plan.env, ...auth?.env ?? {} }, stream: true, timeoutMs: 10 * 60 * 1e3 });
       });
       outcome.signed = true;
     }
+    if (wantProvenance) {
+      const file = path3.join(process.env.RUNNER_TEMP || tmpdir2(), `build-sign-provenance-${digest.slice("sha256:".length, "sha256:".length + 12)}.json`);
+      writeFileSync2(file, `${JSON.stringify(buildProvenancePredicate(process.env), null, 2)}
+`);
+      outcome.provenanceFile = file;
+      setOutput("provenance-file", file);
+      if (cosign) {
+        const plan = attestPlan(imageRef, repo.domain, inputs.cosignKey, inputs.cosignPassword, file);
+        await group(`Attest SLSA provenance for ${imageRef}`, async () => {
+          await execTool(cosign.path, plan.argv, { env: { ...plan.env, ...auth?.env ?? {} }, stream: true, timeoutMs: 10 * 60 * 1e3 });
+        });
+        outcome.provenanceAttached = true;
+      } else {
+        info(`SLSA provenance written to ${file}; not attached (sign: false)`);
+      }
+    }
   } catch (err) {
     outcome.error = err instanceof Error ? err.message : String(err);
+    errorIsConfiguration = err instanceof ConfigurationError;
     throw err;
   } finally {
     setOutput("signed", String(outcome.signed));
     auth?.remove();
     rmSync2(work, { recursive: true, force: true });
-    await writeSummary(buildSignSummary(outcome));
+    if (!(outcome.error && outcome.builder === void 0 && errorIsConfiguration)) await writeSummary(buildSignSummary(outcome));
   }
 }
 export {
-  execute,
-  pickBuilder
+  execute
 };
-//# sourceMappingURL=execute-NVJPIT5Q.js.map
+//# sourceMappingURL=execute-W2K3QJIK.js.map
