@@ -5,6 +5,7 @@ import path from 'node:path';
 import { findLeaks } from '../harness/leak-check.mjs';
 import { runAction, upstreamFixtures } from '../harness/run-action.mjs';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
+import { evaluateVulnPredicate, type VulnPredicate } from '../../src/lib/vuln/vuln-predicate.js';
 
 const FIXTURES = path.join(upstreamFixtures, 'trivy');
 const REPORTS = readdirSync(FIXTURES).filter((f) => f.endsWith('.json.golden'));
@@ -334,6 +335,25 @@ describe('attest', () => {
     expect(argv.slice(0, 4)).toEqual(['attest', '--yes', '--type', 'vuln']);
     expect(argv.at(-1)).toBe(REF);
     expect(r.summary).toMatch(/Vulnerability attestation: attached/);
+  });
+
+  test('the vuln predicate records the gate: re-evaluated, it gives the step\'s verdict, and a stricter one once an entry expires', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cosign-pred-'));
+    const tomorrow = new Date(Date.now() + 86400e3).toISOString().slice(0, 10);
+    const ignore = `vulnerabilities:\n  - id: CVE-2019-14697\n    statement: musl regex not reachable\n    expired_at: ${tomorrow}\n`;
+    const r = await scan({ inputs: { attest: 'true', severity: 'CRITICAL,HIGH' }, files: { '.trivyignore.yaml': ignore }, env: { ...oidc, FAKE_COSIGN_PREDICATE_DIR: dir } });
+    expect(r.exitCode).toBe(0);
+    const predicate = JSON.parse(readFileSync(path.join(dir, 'vuln.json'), 'utf8')) as VulnPredicate;
+    expect(predicate.invocation.parameters).toEqual({ severity: ['CRITICAL', 'HIGH'], 'ignore-unfixed': true, ignores: [{ id: 'CVE-2019-14697', statement: 'musl regex not reachable', expired_at: `${tomorrow}T00:00:00.000Z` }] });
+    expect(predicate.invocation.uri).toMatch(/\/actions\/runs\/4242$/);
+    expect(predicate.scanner.result).toEqual(JSON.parse(readFileSync(r.outputs['report-file']!, 'utf8')));
+    expect(predicate.scanner.db.version).not.toBe('');
+    const now = evaluateVulnPredicate(predicate, { now: new Date() });
+    expect(now.passed).toBe(true);
+    expect(now.evaluation?.ignoredTotal).toBe(Number(r.outputs.ignored));
+    const later = evaluateVulnPredicate(predicate, { now: new Date(Date.now() + 3 * 86400e3) });
+    expect(later.passed).toBe(false);
+    expect(later.expiredSinceScan.map((e) => e.id)).toEqual(['CVE-2019-14697']);
   });
 
   test('without the OIDC token it fails before scanning, saying what to add', async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from '../harness/run-action.mjs';
-import { attestArgv, oidcProblem, vulnPredicate } from '../../actions/scan/src/attest.js';
+import { attestArgv, builderId, oidcProblem, PREDICATE_TYPES } from '../../actions/scan/src/attest.js';
 import { dbCacheKey, dbDir, dbFiles } from '../../actions/scan/src/db-cache.js';
 import { DEFAULT_IGNORE_FILE, parseSeverities } from '../../actions/scan/src/inputs.js';
 import { dbDownloadArgv, isCompromised, isRateLimited, scanArgv, trivyMessage } from '../../actions/scan/src/trivy-argv.js';
@@ -52,20 +52,19 @@ describe('Trivy argv', () => {
 });
 
 describe('attestation', () => {
-  test('the predicate is cosign\'s vuln record with the report as scanner.result', () => {
-    const report = { SchemaVersion: 2, Results: [] };
-    const p = vulnPredicate({ report, trivyVersion: 'v0.69.3', startedOn: new Date('2026-01-01T00:00:00Z'), finishedOn: new Date('2026-01-01T00:01:00Z'), runUrl: 'https://github.com/a/b/actions/runs/1' });
-    expect(p).toEqual({
-      invocation: { parameters: null, uri: 'https://github.com/a/b/actions/runs/1', event_id: '', 'builder.id': '' },
-      scanner: { uri: 'pkg:github/aquasecurity/trivy@0.69.3', version: '0.69.3', db: { uri: '', version: '' }, result: report },
-      metadata: { scanStartedOn: '2026-01-01T00:00:00.000Z', scanFinishedOn: '2026-01-01T00:01:00.000Z' },
-    });
+  test('the predicate types cosign writes for --type vuln and --type cyclonedx', () => {
+    expect(PREDICATE_TYPES).toEqual({ vuln: 'https://cosign.sigstore.dev/attestation/vuln/v1', cyclonedx: 'https://cyclonedx.org/bom' });
+  });
+  test('builder.id is the workflow file that ran', () => {
+    expect(builderId({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_WORKFLOW_REF: 'o/r/.github/workflows/ci.yml@refs/heads/main' })).toBe('https://github.com/o/r/.github/workflows/ci.yml@refs/heads/main');
+    expect(builderId({})).toBeUndefined();
   });
   test('argv: digest only; plain HTTP only for a loopback registry', () => {
     const ref = `localhost:5000/app@sha256:${'a'.repeat(64)}`;
     expect(attestArgv(ref, 'localhost:5000', '/p.json')).toEqual(['attest', '--yes', '--type', 'vuln', '--predicate', '/p.json', '--allow-http-registry', ref]);
     expect(attestArgv(`ghcr.io/a@sha256:${'a'.repeat(64)}`, 'ghcr.io', '/p.json')).not.toContain('--allow-http-registry');
     expect(() => attestArgv('ghcr.io/a:1', 'ghcr.io', '/p.json')).toThrow(/only image@sha256/);
+    expect(attestArgv(ref, 'localhost:5000', '/s.json', 'cyclonedx').slice(0, 4)).toEqual(['attest', '--yes', '--type', 'cyclonedx']);
   });
   test('keyless needs the OIDC token', () => {
     expect(oidcProblem({})).toMatch(/id-token: write/);

@@ -4,6 +4,7 @@
  * by prefix so yesterday's DB is still a head start, and saved as soon as the
  * DB is fresh, before the scan, so a failing gate does not throw it away.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface DbCacheKey {
@@ -25,6 +26,16 @@ export function dbDir(cacheDir: string): string {
 
 export function dbFiles(cacheDir: string): { db: string; metadata: string } {
   return { db: path.join(dbDir(cacheDir), 'trivy.db'), metadata: path.join(dbDir(cacheDir), 'metadata.json') };
+}
+
+/** The DB's build time (metadata.json UpdatedAt), which names a trivy-db snapshot; undefined when unreadable. */
+export function dbVersion(cacheDir: string): string | undefined {
+  try {
+    const meta = JSON.parse(readFileSync(dbFiles(cacheDir).metadata, 'utf8')) as { UpdatedAt?: unknown };
+    return typeof meta.UpdatedAt === 'string' ? meta.UpdatedAt : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export type RestoreResult = { status: 'unavailable'; reason: string } | { status: 'miss' } | { status: 'hit'; key: string; exact: boolean };

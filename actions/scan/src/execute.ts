@@ -8,14 +8,15 @@ import { writeAuthConfig, type AuthConfig } from '../../../src/lib/registry-auth
 import { runUrl } from '../../../src/lib/run-url.js';
 import { writeSummary } from '../../../src/lib/summary.js';
 import { resolveTool, type ResolvedTool } from '../../../src/lib/tools.js';
-import { attestArgv, oidcProblem, vulnPredicate } from './attest.js';
-import { dbCacheKey, dbFiles, restoreDb, saveDb } from './db-cache.js';
+import { attestArgv, builderId, oidcProblem } from './attest.js';
+import { dbCacheKey, dbFiles, dbVersion, restoreDb, saveDb } from './db-cache.js';
 import type { Inputs } from './inputs.js';
 import { evaluate, type Evaluation } from '../../../src/lib/vuln/policy.js';
 import { buildSarif, MAX_SARIF_RESULTS } from './sarif.js';
 import { buildScanSummary, type ScanOutcome } from './summary.js';
 import { dbDownloadArgv, isCompromised, isRateLimited, scanArgv, trivyEnv, trivyMessage } from './trivy-argv.js';
 import { parseTrivyReport, SEVERITIES } from '../../../src/lib/vuln/trivy-report.js';
+import { buildVulnPredicate } from '../../../src/lib/vuln/vuln-predicate.js';
 
 /** The gate's verdict, as opposed to a scan that did not complete. */
 class GateFailed extends Error {}
@@ -23,8 +24,11 @@ class GateFailed extends Error {}
 const SCAN_TIMEOUT_MS = 30 * 60 * 1000;
 const DB_TIMEOUT_MS = 15 * 60 * 1000;
 
-/** Restores (cache-db), downloads from the mirrors in order when not fresh, saves at once. */
-export async function prepareDb(trivy: ResolvedTool, inputs: Inputs, cacheDir: string, notes: string[]): Promise<void> {
+/**
+ * Restores (cache-db), downloads from the mirrors in order when not fresh, saves at once.
+ * @returns the mirror the DB came from; undefined when it came from the cache
+ */
+export async function prepareDb(trivy: ResolvedTool, inputs: Inputs, cacheDir: string, notes: string[]): Promise<string | undefined> {
   const files = dbFiles(cacheDir);
   const key = dbCacheKey(new Date(), process.platform, process.arch);
   let cacheUsable = false;
@@ -38,7 +42,7 @@ export async function prepareDb(trivy: ResolvedTool, inputs: Inputs, cacheDir: s
       if (restored.status === 'hit' && restored.exact && existsSync(files.db)) {
         core.info(`Vulnerability DB restored from today's cache (${restored.key})`);
         notes.push(`DB: restored from cache ${restored.key}`);
-        return;
+        return undefined;
       }
       if (restored.status === 'hit') {
         core.info(`Restored an older DB (${restored.key}); refreshing it`);
@@ -64,7 +68,7 @@ export async function prepareDb(trivy: ResolvedTool, inputs: Inputs, cacheDir: s
     if (existsSync(files.db)) {
       core.warning(`Every DB mirror failed; scanning with the older cached DB. ${failures.join('; ')}`);
       notes.push('DB: older cached copy used (every mirror failed)');
-      return;
+      return undefined;
     }
     throw new Error(`the vulnerability DB could not be downloaded from any mirror in db-repository:\n${failures.join('\n')}\nAdd another mirror to db-repository, or retry later`);
   }
@@ -76,6 +80,7 @@ export async function prepareDb(trivy: ResolvedTool, inputs: Inputs, cacheDir: s
     if (saved.status === 'failed') core.warning(`cache-db: could not save the DB (${saved.reason})`);
     else core.info(saved.status === 'saved' ? `DB cached as ${key.key}` : `DB cache ${key.key} already saved by another job`);
   }
+  return source;
 }
 
 function setCounts(ev: Evaluation): void {
@@ -108,7 +113,8 @@ export async function execute(inputs: Inputs): Promise<void> {
     const cosign = inputs.attest ? await resolveTool('cosign') : undefined;
 
     const cacheDir = path.join(temp, 'trivy-cache');
-    await core.group('Vulnerability DB', () => prepareDb(trivy, inputs, cacheDir, outcome.dbNotes));
+    const dbSource = await core.group('Vulnerability DB', () => prepareDb(trivy, inputs, cacheDir, outcome.dbNotes));
+    const db = { uri: dbSource ?? '', version: dbVersion(cacheDir) ?? '' };
 
     const emptyIgnoreFile = path.join(work, 'empty.trivyignore');
     const emptyConfigFile = path.join(work, 'trivy.yaml');
@@ -158,7 +164,20 @@ export async function execute(inputs: Inputs): Promise<void> {
 
     if (cosign) {
       const predicateFile = path.join(work, 'vuln-predicate.json');
-      writeFileSync(predicateFile, JSON.stringify(vulnPredicate({ report: JSON.parse(text) as unknown, trivyVersion: trivy.version, startedOn: started, finishedOn: finished, runUrl: runUrl(process.env) })));
+      const predicate = buildVulnPredicate({
+        report: JSON.parse(text) as unknown,
+        trivyVersion: trivy.version,
+        startedOn: started,
+        finishedOn: finished,
+        severity: inputs.severity,
+        ignoreUnfixed: inputs.ignoreUnfixed,
+        ignore: inputs.ignore,
+        runUrl: runUrl(process.env),
+        eventId: process.env.GITHUB_RUN_ID,
+        builderId: builderId(process.env),
+        db,
+      });
+      writeFileSync(predicateFile, JSON.stringify(predicate));
       if (inputs.credentials) auth = writeAuthConfig(inputs.registry, inputs.credentials);
       outcome.attested = false;
       await core.group(`Attest the scan to ${inputs.imageRef}`, () => execTool(cosign.path, attestArgv(inputs.imageRef, inputs.registry, predicateFile), { env: { ...(auth?.env ?? {}) }, stream: true, timeoutMs: 10 * 60 * 1000 }));

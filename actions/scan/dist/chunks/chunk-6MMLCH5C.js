@@ -1,9 +1,6 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  parsePurl
-} from "./chunk-TJ5GDOK3.js";
-import {
   __commonJS,
   __require,
   __toESM
@@ -7448,16 +7445,70 @@ function globToRegExp(pattern) {
   return source === void 0 ? void 0 : new RegExp(`^${source}$`, "s");
 }
 
+// src/lib/vuln/purl.ts
+function decode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+function parsePurl(text) {
+  if (!text.startsWith("pkg:")) return "a package URL starts with pkg:";
+  let rest = text.slice(4).replace(/^\/+/, "");
+  let subpath = "";
+  const hash = rest.indexOf("#");
+  if (hash >= 0) {
+    subpath = rest.slice(hash + 1).split("/").filter((s) => s !== "" && s !== "." && s !== "..").map(decode).join("/");
+    rest = rest.slice(0, hash);
+  }
+  const qualifiers = /* @__PURE__ */ new Map();
+  const q = rest.indexOf("?");
+  if (q >= 0) {
+    for (const pair of rest.slice(q + 1).split("&")) {
+      if (pair === "") continue;
+      const eq = pair.indexOf("=");
+      if (eq <= 0) return `qualifier '${pair}' is not key=value`;
+      const value = decode(pair.slice(eq + 1));
+      if (value !== "") qualifiers.set(pair.slice(0, eq).toLowerCase(), value);
+    }
+    rest = rest.slice(0, q);
+  }
+  rest = rest.replace(/\/+$/, "");
+  let version = "";
+  const at = rest.lastIndexOf("@");
+  if (at > rest.lastIndexOf("/")) {
+    version = decode(rest.slice(at + 1));
+    rest = rest.slice(0, at);
+  }
+  const parts = rest.split("/");
+  const type = (parts.shift() ?? "").toLowerCase();
+  if (!/^[a-z.+-][a-z0-9.+-]*$/.test(type)) return `'${type}' is not a package type`;
+  const name = decode(parts.pop() ?? "");
+  if (name === "") return "it has no package name";
+  const namespace = parts.filter((s) => s !== "").map(decode).join("/");
+  return { type, namespace, name, version, qualifiers, subpath };
+}
+function purlMatches(pattern, target) {
+  if (pattern.type !== target.type || pattern.namespace !== target.namespace || pattern.name !== target.name) return false;
+  if (pattern.version !== "" && pattern.version !== target.version) return false;
+  if (pattern.subpath !== "" && pattern.subpath !== target.subpath) return false;
+  for (const [k, v] of pattern.qualifiers) if (target.qualifiers.get(k) !== v) return false;
+  return true;
+}
+
 // src/lib/vuln/ignore-file.ts
 var IgnoreFileError = class extends Error {
   constructor(file, line, detail) {
     super(`${file} line ${line}: ${detail}`);
     this.file = file;
     this.line = line;
+    this.detail = detail;
     this.name = "IgnoreFileError";
   }
   file;
   line;
+  detail;
 };
 function isYamlIgnoreFile(file) {
   return /\.ya?ml$/i.test(file);
@@ -7585,12 +7636,15 @@ function parseYamlIgnore(text, file) {
 function parseIgnoreFile(text, file) {
   return isYamlIgnoreFile(file) ? parseYamlIgnore(text, file) : parsePlainIgnore(text, file);
 }
+
 export {
+  parsePurl,
+  purlMatches,
   IgnoreFileError,
   isYamlIgnoreFile,
   parseExpiry,
-  parseIgnoreFile,
   parsePlainIgnore,
-  parseYamlIgnore
+  parseYamlIgnore,
+  parseIgnoreFile
 };
-//# sourceMappingURL=ignore-file-NNXBPFJH.js.map
+//# sourceMappingURL=chunk-6MMLCH5C.js.map

@@ -27,11 +27,11 @@ import {
 import {
   parsePurl,
   purlMatches
-} from "./chunk-TJ5GDOK3.js";
+} from "./chunk-6MMLCH5C.js";
 import "./chunk-GINXXFVL.js";
 
 // actions/scan/src/execute.ts
-import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import path4 from "node:path";
 
@@ -338,26 +338,23 @@ ${out.stderr}`);
 }
 
 // actions/scan/src/attest.ts
-function vulnPredicate(p) {
-  const version = p.trivyVersion.replace(/^v/, "");
-  return {
-    invocation: { parameters: null, uri: p.runUrl ?? "", event_id: "", "builder.id": "" },
-    scanner: { uri: `pkg:github/aquasecurity/trivy@${version}`, version, db: { uri: "", version: "" }, result: p.report },
-    metadata: { scanStartedOn: p.startedOn.toISOString(), scanFinishedOn: p.finishedOn.toISOString() }
-  };
-}
-function attestArgv(imageAtDigest, registry, predicateFile) {
+function attestArgv(imageAtDigest, registry, predicateFile, type = "vuln") {
   if (!/@sha256:[a-f0-9]{64}$/.test(imageAtDigest)) throw new Error(`refusing to attest ${imageAtDigest}: only image@sha256 digests are attested`);
-  const argv = ["attest", "--yes", "--type", "vuln", "--predicate", predicateFile];
+  const argv = ["attest", "--yes", "--type", type, "--predicate", predicateFile];
   if (isLoopbackRegistry(registry)) argv.push("--allow-http-registry");
   argv.push(imageAtDigest);
   return argv;
+}
+function builderId(env) {
+  if (!env.GITHUB_SERVER_URL || !env.GITHUB_WORKFLOW_REF) return void 0;
+  return `${env.GITHUB_SERVER_URL}/${env.GITHUB_WORKFLOW_REF}`;
 }
 function oidcProblem(env) {
   return oidcTokenProblem(env, "attest: true signs the attestation keylessly and", "or set attest: false");
 }
 
 // actions/scan/src/db-cache.ts
+import { readFileSync as readFileSync2 } from "node:fs";
 import path3 from "node:path";
 function dbCacheKey(now, os, arch2) {
   const clean = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, "");
@@ -369,6 +366,14 @@ function dbDir(cacheDir) {
 }
 function dbFiles(cacheDir) {
   return { db: path3.join(dbDir(cacheDir), "trivy.db"), metadata: path3.join(dbDir(cacheDir), "metadata.json") };
+}
+function dbVersion(cacheDir) {
+  try {
+    const meta = JSON.parse(readFileSync2(dbFiles(cacheDir).metadata, "utf8"));
+    return typeof meta.UpdatedAt === "string" ? meta.UpdatedAt : void 0;
+  } catch {
+    return void 0;
+  }
 }
 async function restoreDb(cacheDir, key) {
   try {
@@ -684,6 +689,37 @@ ${table}
   return sections;
 }
 
+// src/lib/vuln/vuln-predicate.ts
+function recordIgnore(entry) {
+  return {
+    id: entry.id,
+    ...entry.paths.length > 0 ? { paths: [...entry.paths] } : {},
+    ...entry.purls.length > 0 ? { purls: [...entry.purls] } : {},
+    ...entry.expiredAt ? { expired_at: entry.expiredAt.toISOString() } : {},
+    ...entry.statement !== void 0 ? { statement: entry.statement } : {}
+  };
+}
+function buildVulnPredicate(input) {
+  const version = input.trivyVersion.replace(/^v/, "");
+  const entries = input.ignore === void 0 ? [] : Array.isArray(input.ignore) ? input.ignore : input.ignore.entries;
+  return {
+    invocation: {
+      parameters: { severity: [...input.severity], "ignore-unfixed": input.ignoreUnfixed, ignores: entries.map(recordIgnore) },
+      uri: input.runUrl ?? "",
+      event_id: input.eventId ?? "",
+      "builder.id": input.builderId ?? ""
+    },
+    scanner: {
+      uri: `pkg:github/aquasecurity/trivy@${version}`,
+      version,
+      db: { uri: input.db?.uri ?? "", version: input.db?.version ?? "" },
+      result: input.report
+    },
+    metadata: { scanStartedOn: input.startedOn.toISOString(), scanFinishedOn: input.finishedOn.toISOString() }
+  };
+}
+var CLOCK_SKEW_MS = 5 * 60 * 1e3;
+
 // actions/scan/src/execute.ts
 var GateFailed = class extends Error {
 };
@@ -703,7 +739,7 @@ async function prepareDb(trivy, inputs, cacheDir, notes) {
       if (restored.status === "hit" && restored.exact && existsSync2(files.db)) {
         info(`Vulnerability DB restored from today's cache (${restored.key})`);
         notes.push(`DB: restored from cache ${restored.key}`);
-        return;
+        return void 0;
       }
       if (restored.status === "hit") {
         info(`Restored an older DB (${restored.key}); refreshing it`);
@@ -730,7 +766,7 @@ ${r.stdout}`) ? "rate limited (TOOMANYREQUESTS)" : trivyMessage(r.stderr, r.stdo
     if (existsSync2(files.db)) {
       warning(`Every DB mirror failed; scanning with the older cached DB. ${failures.join("; ")}`);
       notes.push("DB: older cached copy used (every mirror failed)");
-      return;
+      return void 0;
     }
     throw new Error(`the vulnerability DB could not be downloaded from any mirror in db-repository:
 ${failures.join("\n")}
@@ -743,6 +779,7 @@ Add another mirror to db-repository, or retry later`);
     if (saved.status === "failed") warning(`cache-db: could not save the DB (${saved.reason})`);
     else info(saved.status === "saved" ? `DB cached as ${key.key}` : `DB cache ${key.key} already saved by another job`);
   }
+  return source;
 }
 function setCounts(ev) {
   setOutput("passed", String(ev.passed));
@@ -771,7 +808,8 @@ async function execute(inputs) {
     outcome.trivyVersion = trivy.version;
     const cosign = inputs.attest ? await resolveTool("cosign") : void 0;
     const cacheDir = path4.join(temp, "trivy-cache");
-    await group("Vulnerability DB", () => prepareDb(trivy, inputs, cacheDir, outcome.dbNotes));
+    const dbSource = await group("Vulnerability DB", () => prepareDb(trivy, inputs, cacheDir, outcome.dbNotes));
+    const db = { uri: dbSource ?? "", version: dbVersion(cacheDir) ?? "" };
     const emptyIgnoreFile = path4.join(work, "empty.trivyignore");
     const emptyConfigFile = path4.join(work, "trivy.yaml");
     writeFileSync2(emptyIgnoreFile, "");
@@ -792,7 +830,7 @@ async function execute(inputs) {
 ${trivyMessage(scan.stderr, scan.stdout)}`);
     if (!existsSync2(inputs.reportFile)) throw new Error(`trivy exited 0 but wrote no report to ${inputs.reportFile}:
 ${trivyMessage(scan.stderr, scan.stdout)}`);
-    const text = readFileSync2(inputs.reportFile, "utf8");
+    const text = readFileSync3(inputs.reportFile, "utf8");
     let report;
     try {
       report = parseTrivyReport(text, inputs.reportFile);
@@ -822,7 +860,20 @@ ${trivyMessage(scan.stderr, scan.stdout)}`);
     setOutput("sarif-file", inputs.sarifFile);
     if (cosign) {
       const predicateFile = path4.join(work, "vuln-predicate.json");
-      writeFileSync2(predicateFile, JSON.stringify(vulnPredicate({ report: JSON.parse(text), trivyVersion: trivy.version, startedOn: started, finishedOn: finished, runUrl: runUrl(process.env) })));
+      const predicate = buildVulnPredicate({
+        report: JSON.parse(text),
+        trivyVersion: trivy.version,
+        startedOn: started,
+        finishedOn: finished,
+        severity: inputs.severity,
+        ignoreUnfixed: inputs.ignoreUnfixed,
+        ignore: inputs.ignore,
+        runUrl: runUrl(process.env),
+        eventId: process.env.GITHUB_RUN_ID,
+        builderId: builderId(process.env),
+        db
+      });
+      writeFileSync2(predicateFile, JSON.stringify(predicate));
       if (inputs.credentials) auth = writeAuthConfig(inputs.registry, inputs.credentials);
       outcome.attested = false;
       await group(`Attest the scan to ${inputs.imageRef}`, () => execTool(cosign.path, attestArgv(inputs.imageRef, inputs.registry, predicateFile), { env: { ...auth?.env ?? {} }, stream: true, timeoutMs: 10 * 60 * 1e3 }));
@@ -851,4 +902,4 @@ export {
   execute,
   prepareDb
 };
-//# sourceMappingURL=execute-TGAY3R4F.js.map
+//# sourceMappingURL=execute-NATINYGW.js.map
