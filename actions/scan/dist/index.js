@@ -18,7 +18,7 @@ import {
   requiredInput,
   setFailed,
   writeSummary
-} from "./chunks/chunk-OCVY7DBG.js";
+} from "./chunks/chunk-XNCXXG7A.js";
 import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
@@ -133,7 +133,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-NATINYGW.js");
+  const { execute } = await import("./chunks/execute-D53JE4T6.js");
   await execute(inputs);
 }
 

@@ -23,7 +23,7 @@ import {
   trivyMessage,
   warning,
   writeSummary
-} from "./chunk-OCVY7DBG.js";
+} from "./chunk-XNCXXG7A.js";
 import {
   parsePurl,
   purlMatches
@@ -492,8 +492,17 @@ var MAX_SARIF_RESULTS = 25e3;
 var LEVEL_BY_SEVERITY = { CRITICAL: "error", HIGH: "error", MEDIUM: "warning", LOW: "note", UNKNOWN: "note" };
 var FALLBACK_SCORE = { CRITICAL: "9.5", HIGH: "8.0", MEDIUM: "5.5", LOW: "2.0", UNKNOWN: "0.0" };
 var LEVEL_RANK = { error: 0, warning: 1, note: 2, none: 3 };
+function codeScanningBucket(score) {
+  if (score >= 9) return "CRITICAL";
+  if (score >= 7) return "HIGH";
+  if (score >= 4) return "MEDIUM";
+  if (score >= 0.1) return "LOW";
+  return "UNKNOWN";
+}
 function securitySeverity(f) {
-  return f.cvss !== void 0 ? f.cvss.toFixed(1) : FALLBACK_SCORE[f.severity];
+  const score = f.sourceScore;
+  if (score !== void 0 && f.severity !== "UNKNOWN" && codeScanningBucket(Number(score.toFixed(1))) === f.severity) return score.toFixed(1);
+  return FALLBACK_SCORE[f.severity];
 }
 function isHttpUrl(u) {
   return u !== void 0 && /^https?:\/\/[^\s]+$/.test(u);
@@ -902,4 +911,4 @@ export {
   execute,
   prepareDb
 };
-//# sourceMappingURL=execute-NATINYGW.js.map
+//# sourceMappingURL=execute-D53JE4T6.js.map

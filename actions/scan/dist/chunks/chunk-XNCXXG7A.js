@@ -654,6 +654,13 @@ function pickCvss(vuln) {
   }
   return best;
 }
+function sourceV3Score(vuln) {
+  const source = str(vuln.SeveritySource);
+  const cvss = vuln.CVSS;
+  if (!source || !isObject(cvss)) return void 0;
+  const entry = cvss[source];
+  return isObject(entry) && typeof entry.V3Score === "number" && entry.V3Score > 0 ? entry.V3Score : void 0;
+}
 function parseTrivyReport(text, file) {
   if (text.trim() === "") throw new ReportError(`Trivy's report ${file} is empty`);
   let doc;
@@ -705,7 +712,8 @@ function parseTrivyReport(text, file) {
         description: str(vuln.Description),
         primaryUrl: str(vuln.PrimaryURL),
         cvss: score,
-        cvssVector: vector
+        cvssVector: vector,
+        sourceScore: sourceV3Score(vuln)
       });
     }
   });
@@ -864,4 +872,4 @@ export {
   trivyMessage,
   isCompromised
 };
-//# sourceMappingURL=chunk-OCVY7DBG.js.map
+//# sourceMappingURL=chunk-XNCXXG7A.js.map
