@@ -265,6 +265,9 @@ describe('inputs are checked before anything runs', () => {
     [{ 'trivy-version': 'latest' }, /input 'trivy-version'/],
     [{ 'registry-username': 'ci' }, /input 'registry-password'.*go together/],
     [{ 'sarif-file': 'trivy-report.json' }, /input 'sarif-file': it is the same file as report-file/],
+    [{ sbom: 'true', 'sbom-file': 'trivy-results.sarif' }, /input 'sbom-file': it is the same file as sarif-file/],
+    [{ sbom: 'yes' }, /input 'sbom'/],
+    [{ 'java-db-repository': 'ghcr.io/aquasecurity/trivy-java-db@sha256:' + 'a'.repeat(64) }, /input 'java-db-repository': .* is not an OCI repository/],
     [{ 'ignore-file': '' }, /input 'ignore-file': a value is required/],
     [{ 'report-file': '.trivyignore.yaml' }, /input 'report-file': it is the ignore file/],
     [{ 'sarif-file': './.trivyignore.yaml' }, /input 'sarif-file': it is the ignore file/],
@@ -361,5 +364,59 @@ describe('attest', () => {
     expect(r.exitCode).toBe(1);
     expect(r.errors[0]).toMatch(/id-token: write/);
     expect(r.trivyCalls).toEqual([]);
+  });
+});
+
+describe('sbom', () => {
+  const oidc = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.invalid/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'tok-attest-0002' };
+  const trivyFormats = (r: { trivyCalls: Call[] }) => r.trivyCalls.filter((c) => c.argv.includes('--format')).map((c) => c.argv[c.argv.indexOf('--format') + 1]);
+
+  test('sbom: true writes Trivy\'s CycloneDX SBOM of image@digest, whatever the gate says', async () => {
+    const r = await scan({ inputs: { sbom: 'true' } });
+    expect(r.exitCode).toBe(1); // alpine-39 fails the gate; the SBOM is written all the same
+    expect(trivyFormats(r)).toEqual(['json', 'cyclonedx']);
+    const call = r.trivyCalls.at(-1)!;
+    expect(call.argv.slice(0, 7)).toEqual(['image', '--config', call.argv[2], '--format', 'cyclonedx', '--output', path.join(r.cwd, 'sbom.cdx.json')]);
+    expect(call.argv).not.toContain('--scanners');
+    expect(call.argv.at(-1)).toBe(REF);
+    expect(r.outputs['sbom-file']).toBe(path.join(r.cwd, 'sbom.cdx.json'));
+    const bom = JSON.parse(readFileSync(r.outputs['sbom-file']!, 'utf8')) as { bomFormat: string; metadata: { component: { name: string } } };
+    expect(bom.bomFormat).toBe('CycloneDX');
+    expect(bom.metadata.component.name).toBe(REF);
+    expect(r.summary).toMatch(/SBOM: `[^`]*sbom\.cdx\.json` \(CycloneDX 1\.7, 161 components\)/);
+  });
+
+  test('sbom: false (the default) runs no SBOM and sets no sbom-file', async () => {
+    const r = await scan();
+    expect(trivyFormats(r)).toEqual(['json']);
+    expect(r.outputs['sbom-file']).toBeUndefined();
+    expect(existsSync(path.join(r.cwd, 'sbom.cdx.json'))).toBe(false);
+  });
+
+  test('with attest: the SBOM is attested as cyclonedx after the vuln attestation, both to image@digest', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cosign-sbom-'));
+    const log = path.join(dir, 'cosign.log');
+    const r = await scan({ inputs: { sbom: 'true', attest: 'true', 'sbom-file': 'out.cdx.json' }, env: { ...oidc, FAKE_COSIGN_LOG: log, FAKE_COSIGN_PREDICATE_DIR: dir } });
+    const entries = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { argv: string[] });
+    expect(entries.map((e) => [e.argv[3], e.argv[5], e.argv.at(-1)])).toEqual([
+      ['vuln', expect.stringMatching(/vuln-predicate\.json$/), REF],
+      ['cyclonedx', path.join(r.cwd, 'out.cdx.json'), REF],
+    ]);
+    expect(readFileSync(path.join(dir, 'cyclonedx.json'), 'utf8')).toBe(readFileSync(path.join(r.cwd, 'out.cdx.json'), 'utf8'));
+    expect(r.summary).toMatch(/SBOM attestation: attached with cosign \(type cyclonedx\)/);
+  });
+
+  test('Trivy failing on the SBOM fails the step with its words; the gate\'s outputs are still set', async () => {
+    const r = await scan({ report: path.join(FIXTURES, 'alpine-310.json.golden'), inputs: { sbom: 'true' }, env: { FAKE_TRIVY_FAIL_SBOM: 'image scan error: layer lost' } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(/trivy could not write the SBOM \(exit code 1\):[\s\S]*layer lost/);
+    expect(r.outputs.passed).toBe('true');
+    expect(r.outputs['sbom-file']).toBeUndefined();
+  });
+
+  test('an SBOM that is not CycloneDX is an error, not an attestation', async () => {
+    const r = await scan({ inputs: { sbom: 'true', attest: 'true' }, env: { ...oidc, FAKE_TRIVY_SBOM: path.join(FIXTURES, 'alpine-39.json.golden') } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(/is not a CycloneDX SBOM/);
   });
 });

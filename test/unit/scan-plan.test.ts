@@ -6,7 +6,7 @@ import { repoRoot } from '../harness/run-action.mjs';
 import { attestArgv, builderId, oidcProblem, PREDICATE_TYPES } from '../../actions/scan/src/attest.js';
 import { dbCacheKey, dbDir, dbFiles } from '../../actions/scan/src/db-cache.js';
 import { DEFAULT_IGNORE_FILE, parseSeverities } from '../../actions/scan/src/inputs.js';
-import { dbDownloadArgv, isCompromised, isRateLimited, scanArgv, trivyMessage } from '../../actions/scan/src/trivy-argv.js';
+import { dbDownloadArgv, isCompromised, isRateLimited, sbomArgv, scanArgv, trivyMessage } from '../../actions/scan/src/trivy-argv.js';
 
 const root = repoRoot;
 const actionYml = parse(readFileSync(path.join(root, 'actions', 'scan', 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string; required?: boolean }>; outputs: Record<string, unknown> };
@@ -19,9 +19,11 @@ describe('DB cache key', () => {
     expect(k.key.startsWith(k.restoreKeys[0]!)).toBe(true);
     expect(dbCacheKey(new Date('2026-01-01T00:00:00Z'), 'Linux', 'ARM64').key).toBe('trivy-db-linux-arm64-2026-01-01');
   });
-  test('Trivy keeps its DB in <cache-dir>/db', () => {
+  test('Trivy keeps its DB in <cache-dir>/db, the Java DB in <cache-dir>/java-db', () => {
     expect(dbDir('/c')).toBe('/c/db');
     expect(dbFiles('/c')).toEqual({ db: '/c/db/trivy.db', metadata: '/c/db/metadata.json' });
+    expect(dbFiles('/c', 'java-db')).toEqual({ db: '/c/java-db/trivy-java.db', metadata: '/c/java-db/metadata.json' });
+    expect(dbCacheKey(new Date('2026-11-30T00:00:00Z'), 'linux', 'x64', 'java-db')).toEqual({ key: 'trivy-java-db-linux-x64-2026-11-30', restoreKeys: ['trivy-java-db-linux-x64-'] });
   });
 });
 
@@ -30,10 +32,15 @@ describe('Trivy argv', () => {
     expect(dbDownloadArgv('ghcr.io/aquasecurity/trivy-db:2', '/c')).toEqual(['image', '--download-db-only', '--db-repository', 'ghcr.io/aquasecurity/trivy-db:2', '--cache-dir', '/c', '--no-progress']);
   });
   test('scan: image last, no credential anywhere in argv', () => {
-    const argv = scanArgv({ imageRef: 'r@sha256:1', reportFile: '/w/r.json', cacheDir: '/c', emptyIgnoreFile: '/t/i', emptyConfigFile: '/t/c.yaml' });
+    const argv = scanArgv({ imageRef: 'r@sha256:1', reportFile: '/w/r.json', cacheDir: '/c', emptyIgnoreFile: '/t/i', emptyConfigFile: '/t/c.yaml', javaDbRepositories: ['m/java:1', 'g/java:1'] });
     expect(argv.at(-1)).toBe('r@sha256:1');
     expect(argv).not.toContain('--username');
     expect(argv).not.toContain('--password');
+    expect(argv.slice(argv.indexOf('--java-db-repository'), argv.indexOf('--java-db-repository') + 2)).toEqual(['--java-db-repository', 'm/java:1,g/java:1']);
+  });
+  test('SBOM: CycloneDX of the image, packages only (no --scanners: Trivy turns the vulnerability scan off for SBOM formats)', () => {
+    const argv = sbomArgv({ imageRef: 'r@sha256:1', sbomFile: '/w/sbom.cdx.json', cacheDir: '/c', emptyConfigFile: '/t/c.yaml', javaDbRepositories: ['m/java:1'] });
+    expect(argv).toEqual(['image', '--config', '/t/c.yaml', '--format', 'cyclonedx', '--output', '/w/sbom.cdx.json', '--cache-dir', '/c', '--skip-db-update', '--java-db-repository', 'm/java:1', '--no-progress', 'r@sha256:1']);
   });
   test('rate limiting as registries and Trivy word it', () => {
     expect(isRateLimited('GET https://ghcr.io/v2/aquasecurity/trivy-db/manifests/2: TOOMANYREQUESTS: retry-after: 1.2ms, allowed: 44000/minute')).toBe(true);
@@ -88,8 +95,10 @@ describe('inputs', () => {
     expect(actionYml.inputs['ignore-file']?.default).toBe(DEFAULT_IGNORE_FILE);
   });
   test('action.yml has the contract\'s names', () => {
-    expect(Object.keys(actionYml.inputs).sort()).toEqual(['allow-tag', 'attest', 'cache-db', 'db-repository', 'fail-on-findings', 'ignore-file', 'ignore-unfixed', 'image-ref', 'registry-password', 'registry-username', 'report-file', 'sarif-file', 'severity', 'trivy-version'].sort());
-    expect(Object.keys(actionYml.outputs).sort()).toEqual(['critical', 'high', 'ignored', 'low', 'medium', 'passed', 'report-file', 'sarif-file', 'unknown'].sort());
+    expect(Object.keys(actionYml.inputs).sort()).toEqual(['allow-tag', 'attest', 'cache-db', 'db-repository', 'fail-on-findings', 'ignore-file', 'ignore-unfixed', 'image-ref', 'registry-password', 'registry-username', 'report-file', 'sarif-file', 'severity', 'trivy-version', 'sbom', 'sbom-file', 'java-db-repository'].sort());
+    expect(Object.keys(actionYml.outputs).sort()).toEqual(['critical', 'high', 'ignored', 'low', 'medium', 'passed', 'report-file', 'sarif-file', 'sbom-file', 'unknown'].sort());
+    expect(actionYml.inputs.sbom?.default).toBe('false');
+    expect(actionYml.inputs['sbom-file']?.default).toBe('sbom.cdx.json');
     expect(actionYml.inputs.severity?.default).toBe('CRITICAL,HIGH');
     expect(actionYml.inputs['ignore-unfixed']?.default).toBe('true');
     expect(actionYml.inputs['report-file']?.default).toBe('trivy-report.json');

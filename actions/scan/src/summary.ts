@@ -1,5 +1,6 @@
 import { code, escapeCell, markdownTable } from '../../../src/lib/summary.js';
 import type { Evaluation } from '../../../src/lib/vuln/policy.js';
+import type { SbomFacts } from './sbom.js';
 import { SEVERITIES, type Finding } from '../../../src/lib/vuln/trivy-report.js';
 
 /** The job summary: the verdict first, then what a person needs to act on it. */
@@ -18,6 +19,7 @@ export interface ScanOutcome {
   /** Remaining findings left out of the SARIF (code scanning's per-run result limit). */
   sarifOmitted?: number;
   attested?: boolean;
+  sbom?: SbomFacts;
   error?: string;
 }
 
@@ -89,7 +91,9 @@ export function buildScanSummary(o: ScanOutcome): string[] {
   facts.push(...o.dbNotes.map(plain));
   if (o.reportFile) facts.push(`Report: ${code(o.reportFile)}`);
   if (o.sarifFile) facts.push(`SARIF: ${code(o.sarifFile)}${o.sarifOmitted ? ` (the most severe findings first; ${o.sarifOmitted} of the least severe left out, over code scanning's limit of results per run)` : ''}`);
+  if (o.sbom?.file) facts.push(`SBOM: ${code(o.sbom.file)} (CycloneDX ${escapeCell(o.sbom.specVersion)}, ${o.sbom.components} components)`);
   if (o.attested !== undefined) facts.push(o.attested ? 'Vulnerability attestation: attached with cosign (type vuln)' : 'Vulnerability attestation: not attached');
+  if (o.sbom?.attested !== undefined) facts.push(o.sbom.attested ? 'SBOM attestation: attached with cosign (type cyclonedx)' : 'SBOM attestation: not attached');
   if (facts.length > 0) sections.push(facts.map((f) => `- ${f}`).join('\n'));
   if (ev && o.error) sections.push(`**Error:** ${plain(o.error)}`);
   return sections;

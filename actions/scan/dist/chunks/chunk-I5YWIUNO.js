@@ -754,6 +754,26 @@ function scanArgv(a) {
     "--cache-dir",
     a.cacheDir,
     "--skip-db-update",
+    "--java-db-repository",
+    a.javaDbRepositories.join(","),
+    "--no-progress",
+    a.imageRef
+  ];
+}
+function sbomArgv(a) {
+  return [
+    "image",
+    "--config",
+    a.emptyConfigFile,
+    "--format",
+    "cyclonedx",
+    "--output",
+    a.sbomFile,
+    "--cache-dir",
+    a.cacheDir,
+    "--skip-db-update",
+    "--java-db-repository",
+    a.javaDbRepositories.join(","),
     "--no-progress",
     a.imageRef
   ];
@@ -867,9 +887,10 @@ export {
   isUnfixed,
   dbDownloadArgv,
   scanArgv,
+  sbomArgv,
   trivyEnv,
   isRateLimited,
   trivyMessage,
   isCompromised
 };
-//# sourceMappingURL=chunk-XNCXXG7A.js.map
+//# sourceMappingURL=chunk-I5YWIUNO.js.map

@@ -17,13 +17,14 @@ import {
   maskSecrets,
   parseTrivyReport,
   repositoryName,
+  sbomArgv,
   scanArgv,
   setOutput,
   trivyEnv,
   trivyMessage,
   warning,
   writeSummary
-} from "./chunk-XNCXXG7A.js";
+} from "./chunk-I5YWIUNO.js";
 import {
   parsePurl,
   purlMatches
@@ -31,7 +32,7 @@ import {
 import "./chunk-GINXXFVL.js";
 
 // actions/scan/src/execute.ts
-import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync3, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import path4 from "node:path";
 
@@ -356,42 +357,49 @@ function oidcProblem(env) {
 // actions/scan/src/db-cache.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import path3 from "node:path";
-function dbCacheKey(now, os, arch2) {
+function dbCacheKey(now, os, arch2, kind = "db") {
   const clean = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, "");
-  const prefix = `trivy-db-${clean(os)}-${clean(arch2)}-`;
+  const prefix = `trivy-${kind}-${clean(os)}-${clean(arch2)}-`;
   return { key: `${prefix}${now.toISOString().slice(0, 10)}`, restoreKeys: [prefix] };
 }
-function dbDir(cacheDir) {
-  return path3.join(cacheDir, "db");
+function dbDir(cacheDir, kind = "db") {
+  return path3.join(cacheDir, kind);
 }
-function dbFiles(cacheDir) {
-  return { db: path3.join(dbDir(cacheDir), "trivy.db"), metadata: path3.join(dbDir(cacheDir), "metadata.json") };
+function dbFiles(cacheDir, kind = "db") {
+  return { db: path3.join(dbDir(cacheDir, kind), kind === "db" ? "trivy.db" : "trivy-java.db"), metadata: path3.join(dbDir(cacheDir, kind), "metadata.json") };
+}
+function dbMetadataText(cacheDir, kind = "db") {
+  try {
+    return readFileSync2(dbFiles(cacheDir, kind).metadata, "utf8");
+  } catch {
+    return void 0;
+  }
 }
 function dbVersion(cacheDir) {
   try {
-    const meta = JSON.parse(readFileSync2(dbFiles(cacheDir).metadata, "utf8"));
+    const meta = JSON.parse(dbMetadataText(cacheDir) ?? "");
     return typeof meta.UpdatedAt === "string" ? meta.UpdatedAt : void 0;
   } catch {
     return void 0;
   }
 }
-async function restoreDb(cacheDir, key) {
+async function restoreDb(cacheDir, key, kind = "db") {
   try {
     const cache = await import("#lazy/cache");
     if (!cache.isFeatureAvailable()) return { status: "unavailable", reason: "the runner's cache service is not available (no ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL)" };
-    const hit = await cache.restoreCache([dbDir(cacheDir)], key.key, key.restoreKeys);
+    const hit = await cache.restoreCache([dbDir(cacheDir, kind)], key.key, key.restoreKeys);
     if (hit === void 0) return { status: "miss" };
     return { status: "hit", key: hit, exact: hit === key.key };
   } catch (err) {
     return { status: "unavailable", reason: `restoring the cache failed: ${err.message}` };
   }
 }
-async function saveDb(cacheDir, key) {
+async function saveDb(cacheDir, key, kind = "db") {
   try {
     const cache = await import("#lazy/cache");
     if (!cache.isFeatureAvailable()) return { status: "failed", reason: "the runner's cache service is not available" };
-    await cache.saveCache([dbDir(cacheDir)], key.key);
-    return { status: "saved" };
+    const id = await cache.saveCache([dbDir(cacheDir, kind)], key.key);
+    return id === -1 ? { status: "declined" } : { status: "saved" };
   } catch (err) {
     const e = err;
     if (e.name === "ReserveCacheError" || /already exists/i.test(e.message)) return { status: "exists" };
@@ -692,48 +700,38 @@ ${table}
   facts.push(...o.dbNotes.map(plain));
   if (o.reportFile) facts.push(`Report: ${code(o.reportFile)}`);
   if (o.sarifFile) facts.push(`SARIF: ${code(o.sarifFile)}${o.sarifOmitted ? ` (the most severe findings first; ${o.sarifOmitted} of the least severe left out, over code scanning's limit of results per run)` : ""}`);
+  if (o.sbom?.file) facts.push(`SBOM: ${code(o.sbom.file)} (CycloneDX ${escapeCell(o.sbom.specVersion)}, ${o.sbom.components} components)`);
   if (o.attested !== void 0) facts.push(o.attested ? "Vulnerability attestation: attached with cosign (type vuln)" : "Vulnerability attestation: not attached");
+  if (o.sbom?.attested !== void 0) facts.push(o.sbom.attested ? "SBOM attestation: attached with cosign (type cyclonedx)" : "SBOM attestation: not attached");
   if (facts.length > 0) sections.push(facts.map((f) => `- ${f}`).join("\n"));
   if (ev && o.error) sections.push(`**Error:** ${plain(o.error)}`);
   return sections;
 }
 
-// src/lib/vuln/vuln-predicate.ts
-function recordIgnore(entry) {
-  return {
-    id: entry.id,
-    ...entry.paths.length > 0 ? { paths: [...entry.paths] } : {},
-    ...entry.purls.length > 0 ? { purls: [...entry.purls] } : {},
-    ...entry.expiredAt ? { expired_at: entry.expiredAt.toISOString() } : {},
-    ...entry.statement !== void 0 ? { statement: entry.statement } : {}
-  };
-}
-function buildVulnPredicate(input) {
-  const version = input.trivyVersion.replace(/^v/, "");
-  const entries = input.ignore === void 0 ? [] : Array.isArray(input.ignore) ? input.ignore : input.ignore.entries;
-  return {
-    invocation: {
-      parameters: { severity: [...input.severity], "ignore-unfixed": input.ignoreUnfixed, ignores: entries.map(recordIgnore) },
-      uri: input.runUrl ?? "",
-      event_id: input.eventId ?? "",
-      "builder.id": input.builderId ?? ""
-    },
-    scanner: {
-      uri: `pkg:github/aquasecurity/trivy@${version}`,
-      version,
-      db: { uri: input.db?.uri ?? "", version: input.db?.version ?? "" },
-      result: input.report
-    },
-    metadata: { scanStartedOn: input.startedOn.toISOString(), scanFinishedOn: input.finishedOn.toISOString() }
-  };
-}
-var CLOCK_SKEW_MS = 5 * 60 * 1e3;
-
-// actions/scan/src/execute.ts
-var GateFailed = class extends Error {
-};
-var SCAN_TIMEOUT_MS = 30 * 60 * 1e3;
+// actions/scan/src/vuln-db.ts
+import { existsSync as existsSync2 } from "node:fs";
 var DB_TIMEOUT_MS = 15 * 60 * 1e3;
+var LABEL = { db: "DB", "java-db": "Java DB" };
+function reportSave(saved, key, kind, notes) {
+  const label = LABEL[kind];
+  switch (saved.status) {
+    case "saved":
+      info(`${label} cached as ${key.key}`);
+      notes.push(`${label} cache: saved as ${key.key}`);
+      break;
+    case "exists":
+      info(`${label} cache ${key.key} already saved by another job`);
+      break;
+    case "declined":
+      info(`${label} not cached: the cache service did not store ${key.key} (its message above says why)`);
+      notes.push(`${label} cache: not saved (the cache service declined ${key.key}; see the log)`);
+      break;
+    case "failed":
+      warning(`cache-db: could not save the ${label} (${saved.reason})`);
+      notes.push(`${label} cache: not saved (${saved.reason})`);
+      break;
+  }
+}
 async function prepareDb(trivy, inputs, cacheDir, notes) {
   const files = dbFiles(cacheDir);
   const key = dbCacheKey(/* @__PURE__ */ new Date(), process.platform, process.arch);
@@ -783,13 +781,90 @@ Add another mirror to db-repository, or retry later`);
   }
   info(`Vulnerability DB ready from ${source}`);
   notes.push(`DB: downloaded from ${source}`);
-  if (cacheUsable) {
-    const saved = await saveDb(cacheDir, key);
-    if (saved.status === "failed") warning(`cache-db: could not save the DB (${saved.reason})`);
-    else info(saved.status === "saved" ? `DB cached as ${key.key}` : `DB cache ${key.key} already saved by another job`);
-  }
+  if (cacheUsable) reportSave(await saveDb(cacheDir, key), key, "db", notes);
   return source;
 }
+var JavaDbCache = class {
+  constructor(cacheDir, enabled) {
+    this.cacheDir = cacheDir;
+    this.enabled = enabled;
+  }
+  cacheDir;
+  enabled;
+  key = dbCacheKey(/* @__PURE__ */ new Date(), process.platform, process.arch, "java-db");
+  before;
+  usable = false;
+  async restore(notes) {
+    if (!this.enabled) return;
+    const restored = await restoreDb(this.cacheDir, this.key, "java-db");
+    this.usable = restored.status !== "unavailable";
+    if (restored.status === "hit") {
+      info(`Java DB restored from cache (${restored.key})`);
+      notes.push(`Java DB: restored from cache ${restored.key}`);
+    }
+    this.before = dbMetadataText(this.cacheDir, "java-db");
+  }
+  async saveIfDownloaded(notes) {
+    if (!this.enabled || !this.usable) return;
+    const after = dbMetadataText(this.cacheDir, "java-db");
+    if (after === void 0 || after === this.before || !existsSync2(dbFiles(this.cacheDir, "java-db").db)) return;
+    notes.push("Java DB: downloaded by Trivy (the image holds JAR files)");
+    reportSave(await saveDb(this.cacheDir, this.key, "java-db"), this.key, "java-db", notes);
+  }
+};
+
+// actions/scan/src/sbom.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+function readSbom(file) {
+  let doc;
+  try {
+    doc = JSON.parse(readFileSync3(file, "utf8"));
+  } catch (err) {
+    throw new Error(`trivy exited 0 but the SBOM ${file} is not readable JSON: ${err.message}`);
+  }
+  const bom = doc;
+  if (typeof doc !== "object" || doc === null || bom.bomFormat !== "CycloneDX" || typeof bom.specVersion !== "string") {
+    throw new Error(`trivy exited 0 but ${file} is not a CycloneDX SBOM (bomFormat ${JSON.stringify(bom?.bomFormat ?? null)})`);
+  }
+  if (typeof bom.metadata?.component !== "object" || bom.metadata.component === null) throw new Error(`the SBOM ${file} names no image (metadata.component is missing)`);
+  return { specVersion: bom.specVersion, components: Array.isArray(bom.components) ? bom.components.length : 0 };
+}
+
+// src/lib/vuln/vuln-predicate.ts
+function recordIgnore(entry) {
+  return {
+    id: entry.id,
+    ...entry.paths.length > 0 ? { paths: [...entry.paths] } : {},
+    ...entry.purls.length > 0 ? { purls: [...entry.purls] } : {},
+    ...entry.expiredAt ? { expired_at: entry.expiredAt.toISOString() } : {},
+    ...entry.statement !== void 0 ? { statement: entry.statement } : {}
+  };
+}
+function buildVulnPredicate(input) {
+  const version = input.trivyVersion.replace(/^v/, "");
+  const entries = input.ignore === void 0 ? [] : Array.isArray(input.ignore) ? input.ignore : input.ignore.entries;
+  return {
+    invocation: {
+      parameters: { severity: [...input.severity], "ignore-unfixed": input.ignoreUnfixed, ignores: entries.map(recordIgnore) },
+      uri: input.runUrl ?? "",
+      event_id: input.eventId ?? "",
+      "builder.id": input.builderId ?? ""
+    },
+    scanner: {
+      uri: `pkg:github/aquasecurity/trivy@${version}`,
+      version,
+      db: { uri: input.db?.uri ?? "", version: input.db?.version ?? "" },
+      result: input.report
+    },
+    metadata: { scanStartedOn: input.startedOn.toISOString(), scanFinishedOn: input.finishedOn.toISOString() }
+  };
+}
+var CLOCK_SKEW_MS = 5 * 60 * 1e3;
+
+// actions/scan/src/execute.ts
+var GateFailed = class extends Error {
+};
+var SCAN_TIMEOUT_MS = 30 * 60 * 1e3;
 function setCounts(ev) {
   setOutput("passed", String(ev.passed));
   for (const s of SEVERITIES) setOutput(s.toLowerCase(), String(ev.remaining[s]));
@@ -819,6 +894,8 @@ async function execute(inputs) {
     const cacheDir = path4.join(temp, "trivy-cache");
     const dbSource = await group("Vulnerability DB", () => prepareDb(trivy, inputs, cacheDir, outcome.dbNotes));
     const db = { uri: dbSource ?? "", version: dbVersion(cacheDir) ?? "" };
+    const javaDb = new JavaDbCache(cacheDir, inputs.cacheDb);
+    await javaDb.restore(outcome.dbNotes);
     const emptyIgnoreFile = path4.join(work, "empty.trivyignore");
     const emptyConfigFile = path4.join(work, "trivy.yaml");
     writeFileSync2(emptyIgnoreFile, "");
@@ -832,14 +909,14 @@ async function execute(inputs) {
     const started = /* @__PURE__ */ new Date();
     const scan = await group(
       `Scan ${inputs.imageRef}`,
-      () => execTool(trivy.path, scanArgv({ imageRef: inputs.imageRef, reportFile: inputs.reportFile, cacheDir, emptyIgnoreFile, emptyConfigFile }), { env, allowFailure: true, stream: true, timeoutMs: SCAN_TIMEOUT_MS })
+      () => execTool(trivy.path, scanArgv({ imageRef: inputs.imageRef, reportFile: inputs.reportFile, cacheDir, emptyIgnoreFile, emptyConfigFile, javaDbRepositories: inputs.javaDbRepositories }), { env, allowFailure: true, stream: true, timeoutMs: SCAN_TIMEOUT_MS })
     );
     const finished = /* @__PURE__ */ new Date();
     if (scan.exitCode !== 0) throw new Error(`trivy exited with code ${scan.exitCode}:
 ${trivyMessage(scan.stderr, scan.stdout)}`);
-    if (!existsSync2(inputs.reportFile)) throw new Error(`trivy exited 0 but wrote no report to ${inputs.reportFile}:
+    if (!existsSync3(inputs.reportFile)) throw new Error(`trivy exited 0 but wrote no report to ${inputs.reportFile}:
 ${trivyMessage(scan.stderr, scan.stdout)}`);
-    const text = readFileSync3(inputs.reportFile, "utf8");
+    const text = readFileSync4(inputs.reportFile, "utf8");
     let report;
     try {
       report = parseTrivyReport(text, inputs.reportFile);
@@ -867,6 +944,19 @@ ${trivyMessage(scan.stderr, scan.stdout)}`);
       warning(`The SARIF file holds the ${MAX_SARIF_RESULTS} most severe of ${evaluation.remainingFindings.length} remaining findings (code scanning rejects a run with more); the other ${outcome.sarifOmitted} are in ${inputs.reportFile}`);
     }
     setOutput("sarif-file", inputs.sarifFile);
+    if (inputs.sbom) {
+      rmSync2(inputs.sbomFile, { force: true });
+      const run = await group(
+        `SBOM of ${inputs.imageRef}`,
+        () => execTool(trivy.path, sbomArgv({ imageRef: inputs.imageRef, sbomFile: inputs.sbomFile, cacheDir, emptyConfigFile, javaDbRepositories: inputs.javaDbRepositories }), { env, allowFailure: true, stream: true, timeoutMs: SCAN_TIMEOUT_MS })
+      );
+      if (run.exitCode !== 0) throw new Error(`trivy could not write the SBOM (exit code ${run.exitCode}):
+${trivyMessage(run.stderr, run.stdout)}`);
+      outcome.sbom = readSbom(inputs.sbomFile);
+      outcome.sbom.file = inputs.sbomFile;
+      setOutput("sbom-file", inputs.sbomFile);
+    }
+    await javaDb.saveIfDownloaded(outcome.dbNotes);
     if (cosign) {
       const predicateFile = path4.join(work, "vuln-predicate.json");
       const predicate = buildVulnPredicate({
@@ -887,6 +977,11 @@ ${trivyMessage(scan.stderr, scan.stdout)}`);
       outcome.attested = false;
       await group(`Attest the scan to ${inputs.imageRef}`, () => execTool(cosign.path, attestArgv(inputs.imageRef, inputs.registry, predicateFile), { env: { ...auth?.env ?? {} }, stream: true, timeoutMs: 10 * 60 * 1e3 }));
       outcome.attested = true;
+      if (outcome.sbom) {
+        outcome.sbom.attested = false;
+        await group(`Attest the SBOM to ${inputs.imageRef}`, () => execTool(cosign.path, attestArgv(inputs.imageRef, inputs.registry, inputs.sbomFile, "cyclonedx"), { env: { ...auth?.env ?? {} }, stream: true, timeoutMs: 10 * 60 * 1e3 }));
+        outcome.sbom.attested = true;
+      }
     }
     const failing = evaluation.failingFindings;
     if (!evaluation.passed) {
@@ -908,7 +1003,6 @@ ${trivyMessage(scan.stderr, scan.stdout)}`);
   }
 }
 export {
-  execute,
-  prepareDb
+  execute
 };
-//# sourceMappingURL=execute-D53JE4T6.js.map
+//# sourceMappingURL=execute-DJBMD7BC.js.map
