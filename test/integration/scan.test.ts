@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findLeaks } from '../harness/leak-check.mjs';
-import { runAction, upstreamFixtures } from '../harness/run-action.mjs';
+import { fakesDir, runAction, upstreamFixtures } from '../harness/run-action.mjs';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
 import { evaluateVulnPredicate, type VulnPredicate } from '../../src/lib/vuln/vuln-predicate.js';
 
@@ -161,8 +161,9 @@ test('more remaining findings than code scanning accepts: the SARIF keeps the fa
 describe('the Trivy command line', () => {
   test('DB first from the mirror, then the scan: vuln only, JSON, by digest, no DB update, no filtering by Trivy', async () => {
     const r = await scan();
-    const [version, db, run] = r.trivyCalls;
-    expect(version?.argv).toEqual(['--version']);
+    // The version probe runs without the job's environment, so it does not reach the fake's log.
+    const [db, run] = r.trivyCalls;
+    expect(r.trivyCalls.some((c) => c.argv.includes('--version'))).toBe(false);
     expect(db?.argv).toEqual(['image', '--download-db-only', '--db-repository', 'mirror.gcr.io/aquasec/trivy-db:2', '--cache-dir', expect.stringContaining('trivy-cache'), '--no-progress']);
     const argv = run!.argv;
     expect(argv[0]).toBe('image');
@@ -220,11 +221,32 @@ describe('Trivy failing is never a pass', () => {
     expect(r.summary).toMatch(/did not complete[^]*Detected OS/);
   });
 
-  test('a known malicious trivy on PATH is refused', async () => {
-    const r = await scan({ env: { FAKE_TRIVY_VERSION: '0.69.4' } });
+  /** A `trivy` ahead of the fakes on PATH: records each run (argv, cwd, environment) to a file fixed when it is written. */
+  function impostor(version: string, buildInfo = ''): { dir: string; runs: () => string } {
+    const dir = mkdtempSync(path.join(tmpdir(), 'impostor-'));
+    const record = path.join(dir, 'runs.txt');
+    writeFileSync(path.join(dir, 'trivy'), `#!/bin/sh\n# ${buildInfo}\n{ echo "argv: $*"; echo "cwd: $(pwd)"; env; } >> '${record}'\necho "Version: ${version}"\n`, { mode: 0o755 });
+    return { dir, runs: () => (existsSync(record) ? readFileSync(record, 'utf8') : '') };
+  }
+
+  test('a known malicious trivy on PATH is refused; its version is read without the job\'s environment', async () => {
+    const bad = impostor('0.69.4');
+    const r = await scan({ inputs: { 'registry-username': 'ci-bot', 'registry-password': CANARY }, env: { PATH: `${bad.dir}:${fakesDir}:${process.env.PATH}`, ACTIONS_RUNTIME_TOKEN: 'runtime-token-canary-1', GITHUB_TOKEN: 'ghs_canary_token_2' } });
     expect(r.exitCode).toBe(1);
-    expect(r.errors[0]).toMatch(/0\.69\.4 .* known malicious release/);
-    expect(r.trivyCalls.map((c) => c.argv[0])).toEqual(['--version']);
+    expect(r.errors[0]).toMatch(/trivy 0\.69\.4 at .*: a known malicious release .* read without the job's environment/);
+    const runs = bad.runs();
+    expect(runs.match(/^argv: /gm)).toEqual(['argv: ']); // once, for --version
+    expect(runs).toMatch(/^argv: --version$/m);
+    for (const secret of [CANARY, 'runtime-token-canary-1', 'ghs_canary_token_2', 'GITHUB_', 'INPUT_', 'ACTIONS_', 'RUNNER_']) expect(runs).not.toContain(secret);
+    expect(runs).toMatch(/^HOME=.*trivy-probe-/m);
+  });
+
+  test('a trivy whose build info says v0.69.4 is refused without being run at all', async () => {
+    const bad = impostor('0.69.3', '\nmod\tgithub.com/aquasecurity/trivy\tv0.69.4\th1:AAAA=\n');
+    const r = await scan({ env: { PATH: `${bad.dir}:${fakesDir}:${process.env.PATH}` } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(/trivy at .* is v0\.69\.4 by its build info: a known malicious release.*It was not run/);
+    expect(bad.runs()).toBe('');
   });
 });
 

@@ -115,21 +115,21 @@ describe('the DB cache around a scan', () => {
   test('a miss downloads, saves under today\'s key BEFORE the scan, and a failing gate keeps it', async () => {
     stored = undefined;
     await expect(run()).rejects.toThrow(/2 finding\(s\) of failing severity/);
-    expect(events()).toEqual(['trivy:version', 'cache:restore', 'trivy:download:mirror.gcr.io/aquasec/trivy-db:2', `cache:save:${TODAY}`, `cache:restore:${JAVA_TODAY}`, 'trivy:scan']);
+    expect(events()).toEqual(['cache:restore', 'trivy:download:mirror.gcr.io/aquasec/trivy-db:2', `cache:save:${TODAY}`, `cache:restore:${JAVA_TODAY}`, 'trivy:scan']);
     expect((stored as { key: string } | undefined)?.key).toBe(TODAY);
   });
 
   test('today\'s entry: no download at all, the scan uses it', async () => {
     stored = { key: TODAY, files: { 'trivy.db': 'cached db' } };
     await expect(run()).rejects.toThrow(/failing severity/);
-    expect(events()).toEqual(['trivy:version', 'cache:restore', `cache:restore:${JAVA_TODAY}`, 'trivy:scan']);
+    expect(events()).toEqual(['cache:restore', `cache:restore:${JAVA_TODAY}`, 'trivy:scan']);
   });
 
   test('yesterday\'s entry is a head start: refreshed, then saved under today\'s key', async () => {
     const yesterday = dbCacheKey(new Date(Date.now() - 86400e3), process.platform, process.arch).key;
     stored = { key: yesterday, files: { 'trivy.db': 'old db' } };
     await expect(run()).rejects.toThrow(/failing severity/);
-    expect(events()).toEqual(['trivy:version', 'cache:restore', 'trivy:download:mirror.gcr.io/aquasec/trivy-db:2', `cache:save:${TODAY}`, `cache:restore:${JAVA_TODAY}`, 'trivy:scan']);
+    expect(events()).toEqual(['cache:restore', 'trivy:download:mirror.gcr.io/aquasec/trivy-db:2', `cache:save:${TODAY}`, `cache:restore:${JAVA_TODAY}`, 'trivy:scan']);
   });
 
   test('every mirror rate-limited but an older DB restored: the scan goes on with it, and nothing is saved', async () => {
@@ -137,20 +137,20 @@ describe('the DB cache around a scan', () => {
     stored = { key: yesterday, files: { 'trivy.db': 'old db' } };
     process.env.FAKE_TRIVY_TOOMANYREQUESTS = 'mirror.gcr.io/aquasec/trivy-db:2,ghcr.io/aquasecurity/trivy-db:2';
     await expect(run()).rejects.toThrow(/failing severity/);
-    expect(events()).toEqual(['trivy:version', 'cache:restore', 'trivy:download:mirror.gcr.io/aquasec/trivy-db:2', 'trivy:download:ghcr.io/aquasecurity/trivy-db:2', `cache:restore:${JAVA_TODAY}`, 'trivy:scan']);
+    expect(events()).toEqual(['cache:restore', 'trivy:download:mirror.gcr.io/aquasec/trivy-db:2', 'trivy:download:ghcr.io/aquasecurity/trivy-db:2', `cache:restore:${JAVA_TODAY}`, 'trivy:scan']);
     expect(stdout).toMatch(/::warning::Every DB mirror failed; scanning with the older cached DB/);
   });
 
   test('cache-db: false never touches the cache', async () => {
     process.env['INPUT_CACHE-DB'] = 'false';
     await expect(run()).rejects.toThrow(/failing severity/);
-    expect(events()).toEqual(['trivy:version', 'trivy:download:mirror.gcr.io/aquasec/trivy-db:2', 'trivy:scan']);
+    expect(events()).toEqual(['trivy:download:mirror.gcr.io/aquasec/trivy-db:2', 'trivy:scan']);
   });
 
   test('no cache service: warn, download, no save', async () => {
     available = false;
     await expect(run()).rejects.toThrow(/failing severity/);
-    expect(events()).toEqual(['trivy:version', 'trivy:download:mirror.gcr.io/aquasec/trivy-db:2', 'trivy:scan']);
+    expect(events()).toEqual(['trivy:download:mirror.gcr.io/aquasec/trivy-db:2', 'trivy:scan']);
     expect(stdout).toMatch(/::warning::cache-db: the runner's cache service is not available/);
   });
 
@@ -173,7 +173,7 @@ describe('the Java DB', () => {
     spring();
     process.env.FAKE_TRIVY_TOOMANYREQUESTS = 'mirror.gcr.io/aquasec/trivy-java-db:1';
     await expect(run()).rejects.toThrow(/failing severity/);
-    expect(events()).toEqual(['trivy:version', 'cache:restore', 'trivy:download:mirror.gcr.io/aquasec/trivy-db:2', `cache:save:${TODAY}`, `cache:restore:${JAVA_TODAY}`, 'trivy:scan', `cache:save:${JAVA_TODAY}`]);
+    expect(events()).toEqual(['cache:restore', 'trivy:download:mirror.gcr.io/aquasec/trivy-db:2', `cache:save:${TODAY}`, `cache:restore:${JAVA_TODAY}`, 'trivy:scan', `cache:save:${JAVA_TODAY}`]);
     expect(stdout).toMatch(/Artifact successfully downloaded\trepo="ghcr.io\/aquasecurity\/trivy-java-db:1"/);
     expect(storedJava?.key).toBe(JAVA_TODAY);
   });

@@ -1,8 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from '../harness/run-action.mjs';
+import { embeddedGoVersions, isRefused, pinnedTools, probeEnv } from '../../src/lib/tools.js';
 import { attestArgv, builderId, oidcProblem, PREDICATE_TYPES } from '../../actions/scan/src/attest.js';
 import { dbCacheKey, dbDir, dbFiles } from '../../actions/scan/src/db-cache.js';
 import { DEFAULT_IGNORE_FILE, parseSeverities } from '../../actions/scan/src/inputs.js';
@@ -103,5 +105,36 @@ describe('inputs', () => {
     expect(actionYml.inputs['ignore-unfixed']?.default).toBe('true');
     expect(actionYml.inputs['report-file']?.default).toBe('trivy-report.json');
     expect(actionYml.inputs['sarif-file']?.default).toBe('trivy-results.sarif');
+  });
+});
+
+describe('a trivy on PATH, before it is trusted', () => {
+  test("its Go build info is read without running it, also across the reader's 1 MiB chunks", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'buildinfo-'));
+    for (const offset of [0, 1024 * 1024 - 20, 1024 * 1024 + 5]) {
+      const file = path.join(dir, `bin-${offset}`);
+      writeFileSync(file, Buffer.concat([Buffer.alloc(offset, 0xff), Buffer.from('\nmod\tgithub.com/aquasecurity/trivy\tv0.69.4\th1:abc=\n'), Buffer.alloc(100, 0)]));
+      expect(await embeddedGoVersions(file, 'github.com/aquasecurity/trivy')).toEqual(['v0.69.4']);
+    }
+    const ldflags = path.join(dir, 'ldflags');
+    writeFileSync(ldflags, 'build\t-ldflags="-s -w -X=github.com/aquasecurity/trivy/pkg/version/app.ver=0.69.4"\n');
+    expect(await embeddedGoVersions(ldflags, 'github.com/aquasecurity/trivy')).toEqual(['0.69.4']);
+    const other = path.join(dir, 'other');
+    writeFileSync(other, '\nmod\tgithub.com/aquasecurity/trivy-db\tv0.69.4\th1:x\n');
+    expect(await embeddedGoVersions(other, 'github.com/aquasecurity/trivy')).toEqual([]);
+  });
+
+  test('the refused list names v0.69.4 in any spelling', () => {
+    const refused = pinnedTools.trivy?.refused;
+    expect(isRefused('0.69.4', refused)).toBe(true);
+    expect(isRefused('v0.69.4', refused)).toBe(true);
+    expect(isRefused('0.69.3', refused)).toBe(false);
+    expect(isRefused('0.69.4', undefined)).toBe(false);
+  });
+
+  test('the version probe gets PATH and an empty HOME, nothing else of the job', () => {
+    const env = probeEnv({ PATH: '/bin', HOME: '/home/runner', GITHUB_TOKEN: 't', ACTIONS_RUNTIME_TOKEN: 'r', TRIVY_PASSWORD: 'p' }, '/tmp/probe');
+    expect(Object.entries(env).filter(([, v]) => v !== undefined)).toEqual([['PATH', '/bin'], ['HOME', '/tmp/probe'], ['TMPDIR', '/tmp/probe']]);
+    expect(Object.keys(env)).toEqual(expect.arrayContaining(['GITHUB_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'TRIVY_PASSWORD']));
   });
 });

@@ -32,8 +32,8 @@ import {
 import "./chunk-GINXXFVL.js";
 
 // actions/scan/src/execute.ts
-import { existsSync as existsSync3, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
+import { existsSync as existsSync3, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, rmSync as rmSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
 import path4 from "node:path";
 
 // src/lib/exec.ts
@@ -178,8 +178,8 @@ function oidcTokenProblem(env, what, otherwise) {
 
 // src/lib/tools.ts
 import { createHash } from "node:crypto";
-import { accessSync, chmodSync, constants, createReadStream, statSync } from "node:fs";
-import { arch, platform } from "node:os";
+import { accessSync, chmodSync, constants, createReadStream, mkdtempSync as mkdtempSync2, rmSync as rmSync2, statSync } from "node:fs";
+import { arch, platform, tmpdir as tmpdir2 } from "node:os";
 import path2 from "node:path";
 
 // src/lib/tools.json
@@ -217,6 +217,13 @@ var tools_default = {
         archive: "tar.gz",
         bin: "trivy"
       }
+    },
+    refused: {
+      versions: [
+        "v0.69.4"
+      ],
+      module: "github.com/aquasecurity/trivy",
+      reason: "a known malicious release (published 2026-03-19 from a compromised release pipeline; it steals CI credentials)"
     },
     source: "cashapp/hermit-packages trivy.hcl sha256sums (added 2026-03-04, commit 488afd78); same values pinned in many independent Dockerfiles/scripts, one noting 'matches trivy_0.69.3_checksums.txt'"
   },
@@ -291,12 +298,51 @@ async function sha256File(file) {
   for await (const chunk of createReadStream(file)) hash.update(chunk);
   return hash.digest("hex");
 }
+var bare = (v) => v.replace(/^v/, "");
+function isRefused(version, refused) {
+  return refused !== void 0 && refused.versions.some((v) => bare(v) === bare(version));
+}
+async function embeddedGoVersions(file, module) {
+  const quoted = module.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const patterns = [new RegExp(`(?:^|
+)mod	${quoted}	(v[0-9]+\\.[0-9]+\\.[0-9]+[^	
+]*)`, "g"), new RegExp(`-X[= ]${quoted}/[\\w/.-]+\\.ver=v?([0-9]+\\.[0-9]+\\.[0-9]+)`, "g")];
+  const found = /* @__PURE__ */ new Set();
+  let carry = "";
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const text = carry + chunk.toString("latin1");
+    for (const re of patterns) for (const m of text.matchAll(re)) if (m[1]) found.add(m[1]);
+    carry = text.slice(-512);
+  }
+  return [...found];
+}
+function probeEnv(inherited, home) {
+  const env = Object.fromEntries(Object.keys(inherited).map((k) => [k, void 0]));
+  env.PATH = inherited.PATH;
+  env.HOME = home;
+  env.TMPDIR = home;
+  return env;
+}
+async function probeVersion(file, name) {
+  const home = mkdtempSync2(path2.join(tmpdir2(), `${name}-probe-`));
+  try {
+    const out = await execTool(file, VERSION_ARGS[name], { allowFailure: true, timeoutMs: 3e4, env: probeEnv(process.env, home), cwd: home });
+    return parseVersionOutput(`${out.stdout}
+${out.stderr}`);
+  } finally {
+    rmSync2(home, { recursive: true, force: true });
+  }
+}
 async function resolveTool(name, wanted, manifest = pinnedTools) {
   const onPath = findOnPath(name);
+  const refused = manifest[name]?.refused;
   if (onPath) {
-    const out = await execTool(onPath, VERSION_ARGS[name], { allowFailure: true, timeoutMs: 3e4 });
-    const version2 = parseVersionOutput(`${out.stdout}
-${out.stderr}`);
+    if (refused) {
+      const embedded = (await embeddedGoVersions(onPath, refused.module)).filter((v) => isRefused(v, refused));
+      if (embedded.length > 0) throw new Error(`${name} at ${onPath} is ${embedded[0]} by its build info: ${refused.reason}. It was not run. Remove it from PATH or install ${manifest[name]?.version ?? "another release"}`);
+    }
+    const version2 = await probeVersion(onPath, name);
+    if (isRefused(version2, refused)) throw new Error(`${name} ${version2} at ${onPath}: ${refused?.reason}. Its version was read without the job's environment; it is not run with it. Remove it from PATH or install ${manifest[name]?.version ?? "another release"}`);
     info(`Using ${name} ${version2} from PATH (${onPath})`);
     if (wanted && version2 !== "unknown" && version2.replace(/^v/, "") !== wanted.replace(/^v/, "")) {
       warning(`${name} on PATH is ${version2}, not the requested ${wanted}; the runner's copy is used as it is.`);
@@ -306,6 +352,7 @@ ${out.stderr}`);
   const pin = manifest[name];
   if (!pin) throw new Error(`${name} is not on PATH and no release of it is pinned`);
   const version = wanted ?? pin.version;
+  if (isRefused(version, refused)) throw new Error(`${name} ${version}: ${refused?.reason}. Install ${pin.version}`);
   if (version.replace(/^v/, "") !== pin.version.replace(/^v/, "")) {
     throw new Error(`${name} ${version} is not on PATH and only ${pin.version} is pinned with a checksum; install ${name} ${version} before this step or use ${pin.version}`);
   }
@@ -878,8 +925,8 @@ async function execute(inputs) {
     ignoreFile: inputs.ignore?.file,
     dbNotes: []
   };
-  const temp = process.env.RUNNER_TEMP || tmpdir2();
-  const work = mkdtempSync2(path4.join(temp, "scan-"));
+  const temp = process.env.RUNNER_TEMP || tmpdir3();
+  const work = mkdtempSync3(path4.join(temp, "scan-"));
   let auth;
   let evaluated = false;
   try {
@@ -900,7 +947,7 @@ async function execute(inputs) {
     const emptyConfigFile = path4.join(work, "trivy.yaml");
     writeFileSync2(emptyIgnoreFile, "");
     writeFileSync2(emptyConfigFile, "{}\n");
-    rmSync2(inputs.reportFile, { force: true });
+    rmSync3(inputs.reportFile, { force: true });
     const env = trivyEnv(process.env);
     if (inputs.credentials) {
       env.TRIVY_USERNAME = inputs.credentials.username;
@@ -945,7 +992,7 @@ ${trivyMessage(scan.stderr, scan.stdout)}`);
     }
     setOutput("sarif-file", inputs.sarifFile);
     if (inputs.sbom) {
-      rmSync2(inputs.sbomFile, { force: true });
+      rmSync3(inputs.sbomFile, { force: true });
       const run = await group(
         `SBOM of ${inputs.imageRef}`,
         () => execTool(trivy.path, sbomArgv({ imageRef: inputs.imageRef, sbomFile: inputs.sbomFile, cacheDir, emptyConfigFile, javaDbRepositories: inputs.javaDbRepositories }), { env, allowFailure: true, stream: true, timeoutMs: SCAN_TIMEOUT_MS })
@@ -998,11 +1045,11 @@ ${trivyMessage(run.stderr, run.stdout)}`);
     throw err;
   } finally {
     auth?.remove();
-    rmSync2(work, { recursive: true, force: true });
+    rmSync3(work, { recursive: true, force: true });
     await writeSummary(buildScanSummary(outcome));
   }
 }
 export {
   execute
 };
-//# sourceMappingURL=execute-DJBMD7BC.js.map
+//# sourceMappingURL=execute-2HEBYMFO.js.map
