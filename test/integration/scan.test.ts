@@ -115,7 +115,7 @@ describe('against each real Trivy report, as the runner runs it', () => {
     const r = await scan({ report: file, inputs: { 'ignore-file': 'sec/.trivyignore' }, files: {} });
     expect(r.exitCode).toBe(1);
     expect(r.errors[0]).toMatch(/input 'ignore-file': 'sec\/.trivyignore' does not exist/);
-    const cwd = workspace({ '.trivyignore': '# reviewed\nCVE-2019-5481\nCVE-2019-18276 exp:2099-12-31\n' });
+    const cwd = workspace({ '.trivyignore': '# reviewed\nCVE-2019-5481 # curl is not reachable\nCVE-2019-18276 exp:2099-12-31 # bash: no untrusted input\n' });
     const r2 = await runAction('scan', { cwd, inputs: { 'image-ref': REF, 'ignore-file': '.trivyignore' }, env: { FAKE_TRIVY_REPORT: file } });
     expect(pick(r2.outputs)).toEqual(expected(file, { ignoredIds: ['CVE-2019-5481', 'CVE-2019-18276'] }).outputs);
     expect(r2.exitCode).toBe(0);

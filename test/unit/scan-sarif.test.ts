@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { evaluate, type Policy } from '../../src/lib/vuln/policy.js';
-import { buildSarif, codeScanningBucket, MAX_SARIF_RESULTS } from '../../actions/scan/src/sarif.js';
+import { buildSarif, codeScanningBucket, MAX_SARIF_RESULTS, pathToUri } from '../../actions/scan/src/sarif.js';
 import { parseTrivyReport, type Finding, type Severity } from '../../src/lib/vuln/trivy-report.js';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
 import { upstreamFixtures } from '../harness/run-action.mjs';
@@ -117,6 +117,23 @@ describe('SARIF', () => {
     expect(codeScanningBucket(4)).toBe('MEDIUM');
     expect(codeScanningBucket(0.1)).toBe('LOW');
     expect(codeScanningBucket(0)).toBe('UNKNOWN');
+  });
+
+  test('artifact URIs are percent-encoded per path segment: a space, # or % in a path, a registry port', () => {
+    const f = (id: string, over: Partial<Finding>): Finding => ({ id, severity: 'HIGH', pkgName: 'p', installedVersion: '1', fixedVersion: '2', target: 't', resultClass: 'lang-pkgs', ...over });
+    const findings = [f('CVE-1', { pkgPath: 'opt/my app/lib#1/x 100%.jar' }), f('CVE-2', { resultClass: 'os-pkgs', target: 'localhost:5000/app (alpine 3.19)' }), f('CVE-3', { target: 'srv/a?b/Gemfile.lock' })];
+    const log = buildSarif(evaluate(findings, policy), { ...ctx, imagePath: 'localhost:5000/app' });
+    expect(validate(log)).toBe(true);
+    const uris = log.runs[0]!.results!.map((r) => r.locations![0]!.physicalLocation!.artifactLocation!.uri);
+    expect(uris).toEqual(['opt/my%20app/lib%231/x%20100%25.jar', 'localhost%3A5000/app', 'srv/a%3Fb/Gemfile.lock']);
+    // Each decodes back to the path it names.
+    expect(uris.map((u) => u!.split('/').map(decodeURIComponent).join('/'))).toEqual(['opt/my app/lib#1/x 100%.jar', 'localhost:5000/app', 'srv/a?b/Gemfile.lock']);
+    expect(log.runs[0]!.results![0]!.locations![0]!.message!.text).toBe('opt/my app/lib#1/x 100%.jar: p@1');
+    // The raw paths break the published schema: the encoding is what makes the log valid.
+    const raw = structuredClone(log);
+    raw.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri = 'opt/my app/lib#1/x 100%.jar';
+    expect(validate(raw)).toBe(false);
+    expect(pathToUri('usr/lib/python3.6/site-packages/setuptools-40.4.3.dist-info/PKG-INFO')).toBe('usr/lib/python3.6/site-packages/setuptools-40.4.3.dist-info/PKG-INFO');
   });
 
   test('a non-failing CRITICAL is a warning, never an error', () => {

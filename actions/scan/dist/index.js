@@ -76,7 +76,7 @@ async function readIgnoreFile(value, workspace) {
     throw new ConfigurationError("ignore-file", `'${value}' does not exist (${full}). Expected a .trivyignore.yaml or .trivyignore file; leave ignore-file at its default (${DEFAULT_IGNORE_FILE}, used when present) for none`);
   }
   if (!statSync(full).isFile()) throw new ConfigurationError("ignore-file", `'${value}' is not a file`);
-  const { IgnoreFileError, parseIgnoreFile } = await import("./chunks/ignore-file-XFZUVZLY.js");
+  const { IgnoreFileError, parseIgnoreFile } = await import("./chunks/ignore-file-IIHQ4QPD.js");
   try {
     return parseIgnoreFile(readFileSync(full, "utf8"), value);
   } catch (err) {
@@ -146,7 +146,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-2HEBYMFO.js");
+  const { execute } = await import("./chunks/execute-RYZVRODZ.js");
   await execute(inputs);
 }
 

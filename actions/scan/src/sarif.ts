@@ -58,6 +58,16 @@ function location(f: Finding, ctx: SarifContext): string {
   return f.target.replace(/\\/g, '/');
 }
 
+/**
+ * A path as a relative URI reference (SARIF artifactLocation.uri): each segment
+ * percent-encoded, so a space, `#`, `?` or `%` in a path stays part of it (the
+ * schema and code scanning's upload refuse a raw space), and a first segment
+ * such as `localhost:5000` is not read as a URI scheme.
+ */
+export function pathToUri(p: string): string {
+  return p.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+}
+
 export function buildSarif(evaluation: Evaluation, ctx: SarifContext): Log {
   const rules: ReportingDescriptor[] = [];
   const ruleIndex = new Map<string, number>();
@@ -107,7 +117,8 @@ export function buildSarif(evaluation: Evaluation, ctx: SarifContext): Log {
         }
       }
     }
-    const uri = location(f, ctx);
+    const where = location(f, ctx);
+    const uri = pathToUri(where);
     results.push({
       ruleId: f.id,
       ruleIndex: index,
@@ -118,7 +129,7 @@ export function buildSarif(evaluation: Evaluation, ctx: SarifContext): Log {
       locations: [
         {
           physicalLocation: { artifactLocation: { uri, uriBaseId: 'ROOTPATH' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } },
-          message: { text: `${uri}: ${f.pkgName}@${f.installedVersion}` },
+          message: { text: `${where}: ${f.pkgName}@${f.installedVersion}` },
         },
       ],
       properties: { target: f.target, ...(f.cvssVector ? { cvssVector: f.cvssVector } : {}) },

@@ -28,7 +28,7 @@ import {
 import {
   parsePurl,
   purlMatches
-} from "./chunk-6MMLCH5C.js";
+} from "./chunk-VJC2OVWC.js";
 import "./chunk-GINXXFVL.js";
 
 // actions/scan/src/execute.ts
@@ -567,6 +567,9 @@ function location(f, ctx) {
   if (f.resultClass === "os-pkgs" || f.target === "") return ctx.imagePath;
   return f.target.replace(/\\/g, "/");
 }
+function pathToUri(p) {
+  return p.split("/").map((segment) => encodeURIComponent(segment)).join("/");
+}
 function buildSarif(evaluation, ctx) {
   const rules = [];
   const ruleIndex = /* @__PURE__ */ new Map();
@@ -624,7 +627,8 @@ ${f.description ?? ""}`
         }
       }
     }
-    const uri = location(f, ctx);
+    const where = location(f, ctx);
+    const uri = pathToUri(where);
     results.push({
       ruleId: f.id,
       ruleIndex: index,
@@ -640,7 +644,7 @@ Link: ${isHttpUrl(f.primaryUrl) ? `[${f.id}](${f.primaryUrl})` : ""}`
       locations: [
         {
           physicalLocation: { artifactLocation: { uri, uriBaseId: "ROOTPATH" }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } },
-          message: { text: `${uri}: ${f.pkgName}@${f.installedVersion}` }
+          message: { text: `${where}: ${f.pkgName}@${f.installedVersion}` }
         }
       ],
       properties: { target: f.target, ...f.cvssVector ? { cvssVector: f.cvssVector } : {} }
@@ -1052,4 +1056,4 @@ ${trivyMessage(run.stderr, run.stdout)}`);
 export {
   execute
 };
-//# sourceMappingURL=execute-2HEBYMFO.js.map
+//# sourceMappingURL=execute-RYZVRODZ.js.map

@@ -7454,7 +7454,7 @@ function decode(s) {
   }
 }
 function parsePurl(text) {
-  if (!text.startsWith("pkg:")) return "a package URL starts with pkg:";
+  if (text.slice(0, 4).toLowerCase() !== "pkg:") return "a package URL starts with pkg:";
   let rest = text.slice(4).replace(/^\/+/, "");
   let subpath = "";
   const hash = rest.indexOf("#");
@@ -7487,7 +7487,22 @@ function parsePurl(text) {
   const name = decode(parts.pop() ?? "");
   if (name === "") return "it has no package name";
   const namespace = parts.filter((s) => s !== "").map(decode).join("/");
-  return { type, namespace, name, version, qualifiers, subpath };
+  return {
+    type,
+    namespace: LOWER_NAMESPACE.has(type) ? namespace.toLowerCase() : namespace,
+    name: adjustName(type, name, qualifiers),
+    version: type === "huggingface" ? version.toLowerCase() : version,
+    qualifiers,
+    subpath
+  };
+}
+var LOWER_NAMESPACE = /* @__PURE__ */ new Set(["alpm", "apk", "bitbucket", "composer", "deb", "github", "golang", "rpm", "qpkg"]);
+var LOWER_NAME = /* @__PURE__ */ new Set(["alpm", "apk", "bitbucket", "bitnami", "chrome-extension", "composer", "deb", "github", "golang"]);
+function adjustName(type, name, qualifiers) {
+  if (LOWER_NAME.has(type)) return name.toLowerCase();
+  if (type === "pypi") return name.replace(/_/g, "-").toLowerCase();
+  if (type === "mlflow" && (qualifiers.get("repository_url") ?? "").includes("databricks")) return name.toLowerCase();
+  return name;
 }
 function purlMatches(pattern, target) {
   if (pattern.type !== target.type || pattern.namespace !== target.namespace || pattern.name !== target.name) return false;
@@ -7540,16 +7555,24 @@ function parsePlainIgnore(text, file) {
     if (line === "" || line.startsWith("#")) return;
     const [id, ...rest] = line.split(/\s+/);
     const entry = emptyEntry(id, index + 1);
-    for (const field of rest) {
+    const hash = rest.findIndex((field) => field.startsWith("#"));
+    const fields = hash < 0 ? rest : rest.slice(0, hash);
+    const comment = hash < 0 ? [] : rest.slice(hash);
+    const expInComment = comment.find((field) => field.startsWith("exp:"));
+    if (expInComment) throw new IgnoreFileError(file, index + 1, `'${expInComment}' is inside the comment, and Trivy would still apply it. Expected ID exp:YYYY-MM-DD # reason`);
+    for (const field of fields) {
       if (!field.startsWith("exp:")) {
-        throw new IgnoreFileError(file, index + 1, `unexpected '${field}' after '${id}'. Expected ID [exp:YYYY-MM-DD]`);
+        throw new IgnoreFileError(file, index + 1, `unexpected '${field}' after '${id}'. Expected ID [exp:YYYY-MM-DD] [# reason]`);
       }
+      if (entry.expiredAt) throw new IgnoreFileError(file, index + 1, `'${id}' has more than one exp: date (Trivy reads only the first). Expected one`);
       const when = field.slice(4);
-      const date = DATE.test(when) ? parseExpiry(when) : void 0;
+      const date = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(when) ? parseExpiry(when) : void 0;
       if (!date) throw new IgnoreFileError(file, index + 1, `'${when}' is not a date. Expected exp:YYYY-MM-DD`);
       entry.expiredAt = date;
       entry.expiredAtText = when;
     }
+    const reason = comment.join(" ").replace(/^#+\s*/, "").trim();
+    if (reason !== "") entry.statement = reason;
     entries.push(entry);
   });
   return { file, entries };
@@ -7647,4 +7670,4 @@ export {
   parseYamlIgnore,
   parseIgnoreFile
 };
-//# sourceMappingURL=chunk-6MMLCH5C.js.map
+//# sourceMappingURL=chunk-VJC2OVWC.js.map

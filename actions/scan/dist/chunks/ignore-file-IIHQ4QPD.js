@@ -7,7 +7,7 @@ import {
   parseIgnoreFile,
   parsePlainIgnore,
   parseYamlIgnore
-} from "./chunk-6MMLCH5C.js";
+} from "./chunk-VJC2OVWC.js";
 import "./chunk-GINXXFVL.js";
 export {
   IgnoreFileError,
@@ -17,4 +17,4 @@ export {
   parsePlainIgnore,
   parseYamlIgnore
 };
-//# sourceMappingURL=ignore-file-XFZUVZLY.js.map
+//# sourceMappingURL=ignore-file-IIHQ4QPD.js.map
