@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readRendered, tableHeaders } from '../harness/gfm.mjs';
 import { findLeaks } from '../harness/leak-check.mjs';
 import { fakesDir, runAction, upstreamFixtures } from '../harness/run-action.mjs';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
@@ -440,5 +441,92 @@ describe('sbom', () => {
     const r = await scan({ inputs: { sbom: 'true', attest: 'true' }, env: { ...oidc, FAKE_TRIVY_SBOM: path.join(FIXTURES, 'alpine-39.json.golden') } });
     expect(r.exitCode).toBe(1);
     expect(r.errors[0]).toMatch(/is not a CycloneDX SBOM/);
+  });
+});
+
+describe('the job summary, as GitHub renders it', () => {
+  const oidc = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.invalid/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'tok-summary-0003' };
+  const COMMAND = /\b(trivy|cosign|kubectl|docker) [a-z-]+ /;
+
+  /** What every summary kind keeps: nothing eaten, commands only in code blocks, tables square and without 64-hex digests. */
+  function rendered(md: string) {
+    const page = readRendered(md);
+    expect(page.eatenTags).toEqual([]);
+    expect(page.blocks.find((b) => b.kind !== 'code')?.kind).toMatch(/^h[23]$/);
+    for (const b of page.blocks.filter((x) => x.kind !== 'code')) expect([b.kind, b.text, COMMAND.test(b.text)]).toEqual([b.kind, b.text, false]);
+    for (const table of page.html.matchAll(/<table>([\s\S]*?)<\/table>/g)) {
+      const rows = [...table[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!));
+      for (const row of rows) expect(row.length).toBe(rows[0]!.length);
+      for (const cell of rows.flat()) expect(cell).not.toMatch(/[a-f0-9]{64}/);
+    }
+    return { ...page, texts: page.blocks.filter((b) => b.kind !== 'code').map((b) => b.text) };
+  }
+
+  test('passed: the verdict, the counts, the facts as a list', async () => {
+    const r = await scan({ report: path.join(FIXTURES, 'sl-micro-rancher5.4.json.golden') });
+    expect(r.exitCode).toBe(0);
+    const page = rendered(r.summary);
+    expect(page.blocks.filter((b) => b.kind !== 'code')[0]).toEqual({ kind: 'h2', text: `:white_check_mark: Scan passed: ${REF}` });
+    expect(tableHeaders(r.summary)).toEqual([['Severity', 'Found', 'Ignored', 'Remaining', 'Failing']]);
+    expect(page.blocks.filter((b) => b.kind === 'li').map((b) => b.text.split(':')[0])).toEqual(['Trivy 0.69.3', 'DB cache', 'DB', 'Report', 'SARIF']);
+  });
+
+  test('failed, with an expired entry: digests shortened in the table, the commands and the ignore entry in code blocks with their placeholders', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scan-digest-'));
+    const report = JSON.parse(readFileSync(path.join(FIXTURES, 'alpine-39.json.golden'), 'utf8')) as { Results: Array<{ Target: string }> };
+    report.Results[0]!.Target = `${REF} (alpine 3.9.4)`; // what Trivy writes for a registry image
+    writeFileSync(path.join(dir, 'r.json'), JSON.stringify(report));
+    const ignore = 'vulnerabilities:\n  - id: CVE-2019-1549\n    statement: "openssl: <fork> not used"\n    expired_at: 2020-01-01\n';
+    const r = await scan({ report: path.join(dir, 'r.json'), files: { '.trivyignore.yaml': ignore } });
+    expect(r.exitCode).toBe(1);
+    const page = rendered(r.summary);
+    expect(page.texts[0]).toBe(`:x: Scan failed: 2 findings of failing severity (CRITICAL, HIGH) in ${REF}`);
+    expect(tableHeaders(r.summary)).toEqual([
+      ['Severity', 'Found', 'Ignored', 'Remaining', 'Failing'],
+      ['Severity', 'Vulnerability', 'CVSS', 'Package', 'Installed', 'Fixed in', 'Target'],
+      ['Vulnerability', 'Expired at', 'Line', 'Would match', 'Statement'],
+    ]);
+    expect(page.texts).toContain(`CRITICAL CVE-2019-14697 9.8 musl 1.1.20-r4 1.1.20-r5 ghcr.io/acme/shop@sha256:4f4f4f4f4f4f… (alpine 3.9.4)`);
+    expect(page.texts).toContain('CVE-2019-1549 2020-01-01 2 2 openssl: <fork> not used');
+    expect(page.codeBlocks).toContain(`trivy image --scanners vuln --severity CRITICAL,HIGH --ignore-unfixed --ignorefile .trivyignore.yaml ${REF}\n`);
+    expect(page.codeBlocks).toContain('vulnerabilities:\n  - id: CVE-2019-14697\n    statement: <why it is acceptable until then>\n    expired_at: <YYYY-MM-DD>\n');
+    expect(page.codeBlocks).toContain('vulnerabilities:\n  - id: CVE-2019-1549\n    statement: <why it is still acceptable>\n    expired_at: <YYYY-MM-DD>\n');
+  });
+
+  test('failed with a plain .trivyignore: the entry to add is in that format', async () => {
+    const r = await scan({ inputs: { 'ignore-file': '.trivyignore', 'fail-on-findings': 'false' }, files: { '.trivyignore': 'CVE-2019-1549 # openssl: not used\n' } });
+    const page = rendered(r.summary);
+    expect(page.texts[0]).toBe(`:warning: Scan found 2 failing findings (not enforced: fail-on-findings is false): ${REF}`);
+    expect(page.codeBlocks).toContain('CVE-2019-14697 exp:<YYYY-MM-DD> # <why it is acceptable until then>\n');
+  });
+
+  test('an input error: what to fix, readable', async () => {
+    const r = await scan({ inputs: { severity: 'CRITICAL,SEVERE' } });
+    expect(r.exitCode).toBe(1);
+    const page = rendered(r.summary);
+    expect(page.texts.join('\n')).toMatch(/input severity[\s\S]*'SEVERE' is not a severity\. Expected a comma-separated list of CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN/);
+  });
+
+  test('every DB mirror rate-limited: Trivy\'s words in a code block, the fix as YAML with its placeholder', async () => {
+    const r = await scan({ env: { FAKE_TRIVY_TOOMANYREQUESTS: 'mirror.gcr.io/aquasec/trivy-db:2,ghcr.io/aquasecurity/trivy-db:2' } });
+    expect(r.exitCode).toBe(1);
+    const page = rendered(r.summary);
+    expect(page.texts[0]).toBe(`:x: Scan of ${REF} did not complete`);
+    expect(page.codeBlocks[0]).toMatch(/^the vulnerability DB could not be downloaded from any mirror in db-repository:\nmirror\.gcr\.io\/aquasec\/trivy-db:2: rate limited \(TOOMANYREQUESTS\)\nghcr\.io\/aquasecurity\/trivy-db:2: rate limited \(TOOMANYREQUESTS\)\n/);
+    expect(page.codeBlocks).toContain('with:\n  db-repository: |\n    <your-registry>/<path>/trivy-db:2\n    mirror.gcr.io/aquasec/trivy-db:2\n    ghcr.io/aquasecurity/trivy-db:2\n');
+    expect(page.texts).toContain('DB mirror mirror.gcr.io/aquasec/trivy-db:2: rate limited (TOOMANYREQUESTS)');
+  });
+
+  test('Trivy failing: its multi-line message keeps its lines (a code block, not a paragraph)', async () => {
+    const r = await scan({ env: { FAKE_TRIVY_FAIL: 'image scan error: 2 errors occurred:\n\t* remote error: <nil> MANIFEST_UNKNOWN\n\t* docker error: not found' } });
+    const page = rendered(r.summary);
+    expect(page.codeBlocks[0]).toMatch(/\n\t\* remote error: <nil> MANIFEST_UNKNOWN\n\t\* docker error: not found/);
+  });
+
+  test('attested, with an SBOM: each fact on its own line', async () => {
+    const r = await scan({ report: path.join(FIXTURES, 'alpine-310.json.golden'), inputs: { sbom: 'true', attest: 'true' }, env: oidc });
+    expect(r.exitCode).toBe(0);
+    const items = rendered(r.summary).blocks.filter((b) => b.kind === 'li').map((b) => b.text);
+    expect(items).toEqual(expect.arrayContaining([expect.stringMatching(/^SBOM: \S*sbom\.cdx\.json \(CycloneDX 1\.7, 161 components\)$/), 'Vulnerability attestation: attached with cosign (type vuln)', 'SBOM attestation: attached with cosign (type cyclonedx)']));
   });
 });

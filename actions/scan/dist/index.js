@@ -146,7 +146,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-RYZVRODZ.js");
+  const { execute } = await import("./chunks/execute-IVOUS3UX.js");
   await execute(inputs);
 }
 

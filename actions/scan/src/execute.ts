@@ -38,6 +38,8 @@ export async function execute(inputs: Inputs): Promise<void> {
     failingSeverities: inputs.severity,
     failOnFindings: inputs.failOnFindings,
     ignoreFile: inputs.ignore?.file,
+    ignoreUnfixed: inputs.ignoreUnfixed,
+    dbRepositories: inputs.dbRepositories,
     dbNotes: [],
   };
   const temp = process.env.RUNNER_TEMP || tmpdir();

@@ -26,6 +26,7 @@ import {
   writeSummary
 } from "./chunk-I5YWIUNO.js";
 import {
+  isYamlIgnoreFile,
   parsePurl,
   purlMatches
 } from "./chunk-VJC2OVWC.js";
@@ -678,15 +679,25 @@ var MAX_FINDING_ROWS = 50;
 function plain(text) {
   return text.replace(/[<>]/g, (c) => c === "<" ? "&lt;" : "&gt;").replace(/[[\]]/g, (c) => `\\${c}`);
 }
+function shortDigests(text) {
+  return text.replace(/\b(sha256:)?([a-f0-9]{12})[a-f0-9]{52}\b/g, (_, algo, head) => `${algo ?? ""}${head}\u2026`);
+}
+function fenced(text, info2 = "") {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${info2}
+${text.replace(/\n+$/, "")}
+${fence}`;
+}
 function link(f) {
   return f.primaryUrl && /^https:\/\/[^\s()]+$/.test(f.primaryUrl) ? `[${plain(f.id)}](${f.primaryUrl})` : plain(f.id);
 }
 function verdict(o) {
   const image = o.imageRef ? ` ${code(o.imageRef)}` : "";
   const ev = o.evaluation;
-  if (!ev) return `## :x: Scan of${image} did not complete
+  if (!ev) return `## :x: Scan of${image} did not complete${o.error ? `
 
-${o.error ? plain(o.error).split("\n").map((l) => `> ${l}`).join("\n") : ""}`;
+${fenced(o.error, "text")}` : ""}`;
   const sev = (o.failingSeverities ?? []).join(", ");
   if (ev.passed) return `## :white_check_mark: Scan passed:${image}
 
@@ -694,6 +705,37 @@ No finding of a failing severity (${sev}) remains after ignoring (${ev.total} fo
   const n = ev.failingFindings.length;
   const head = o.failOnFindings === false ? `## :warning: Scan found ${n} failing finding${n === 1 ? "" : "s"} (not enforced: fail-on-findings is false):${image}` : `## :x: Scan failed: ${n} finding${n === 1 ? "" : "s"} of failing severity (${sev}) in${image}`;
   return head;
+}
+function nextSteps(o, ev) {
+  const first = ev.failingFindings[0];
+  const argv = ["trivy", "image", "--scanners", "vuln", "--severity", (o.failingSeverities ?? []).join(",")];
+  if (o.ignoreUnfixed) argv.push("--ignore-unfixed");
+  if (o.ignoreFile) argv.push("--ignorefile", o.ignoreFile);
+  argv.push(o.imageRef ?? "<image>@sha256:<digest>");
+  const parts = [`To list them on your machine:
+
+${fenced(argv.join(" "), "sh")}`];
+  if (first) {
+    const file = o.ignoreFile ?? ".trivyignore.yaml";
+    const entry = o.ignoreFile && !isYamlIgnoreFile(o.ignoreFile) ? `${first.id} exp:<YYYY-MM-DD> # <why it is acceptable until then>` : `vulnerabilities:
+  - id: ${first.id}
+    statement: <why it is acceptable until then>
+    expired_at: <YYYY-MM-DD>`;
+    parts.push(`To accept one for a while (it fails the gate again once expired), add to ${code(file)}:
+
+${fenced(entry, o.ignoreFile && !isYamlIgnoreFile(o.ignoreFile) ? "text" : "yaml")}`);
+  }
+  return parts.join("\n\n");
+}
+function dbFix(o) {
+  if (o.evaluation || !o.error || !/vulnerability DB could not be downloaded/.test(o.error)) return void 0;
+  const mirrors = o.dbRepositories ?? ["mirror.gcr.io/aquasec/trivy-db:2", "ghcr.io/aquasecurity/trivy-db:2"];
+  const yaml = ["with:", "  db-repository: |", "    <your-registry>/<path>/trivy-db:2", ...mirrors.map((m) => `    ${m}`)].join("\n");
+  return `### What to do
+
+Retry later, or put a mirror of the Trivy DB of your own first in ${code("db-repository")} (the others stay as fallbacks):
+
+${fenced(yaml, "yaml")}`;
 }
 function buildScanSummary(o) {
   const sections = [verdict(o)];
@@ -713,7 +755,7 @@ function buildScanSummary(o) {
       const shown = ev.failingFindings.slice(0, MAX_FINDING_ROWS);
       const table = markdownTable(
         ["Severity", "Vulnerability", "CVSS", "Package", "Installed", "Fixed in", "Target"],
-        shown.map((f) => [f.severity, link(f), f.cvss !== void 0 ? f.cvss.toFixed(1) : "", plain(f.pkgName), plain(f.installedVersion), f.fixedVersion ? plain(f.fixedVersion) : "(no fix)", plain(f.target)])
+        shown.map((f) => [f.severity, link(f), f.cvss !== void 0 ? f.cvss.toFixed(1) : "", plain(f.pkgName), plain(f.installedVersion), f.fixedVersion ? plain(f.fixedVersion) : "(no fix)", plain(shortDigests(f.target))])
       );
       const more = ev.failingFindings.length - shown.length;
       sections.push(`### Failing findings
@@ -721,6 +763,7 @@ function buildScanSummary(o) {
 ${table}${more > 0 ? `
 
 \u2026 and ${more} more failing finding${more === 1 ? "" : "s"} (see ${code(o.reportFile ?? "the report")} or the SARIF upload).` : ""}`);
+      sections.push(nextSteps(o, ev));
     }
     const expired = ev.entries.filter((u) => u.expired);
     if (expired.length > 0) {
@@ -728,9 +771,15 @@ ${table}${more > 0 ? `
         ["Vulnerability", "Expired at", "Line", "Would match", "Statement"],
         expired.map((u) => [plain(u.entry.id), u.entry.expiredAtText ?? "", String(u.entry.line), String(u.matched), plain(u.entry.statement ?? "")])
       );
+      const file = o.ignoreFile ?? "the ignore file";
+      const renew = o.ignoreFile && !isYamlIgnoreFile(o.ignoreFile) ? expired.map((u) => `${u.entry.id} exp:<YYYY-MM-DD> # <why it is still acceptable>`).join("\n") : ["vulnerabilities:", ...expired.flatMap((u) => [`  - id: ${u.entry.id}`, "    statement: <why it is still acceptable>", "    expired_at: <YYYY-MM-DD>"])].join("\n");
       sections.push(`### Expired ignore entries (they suppress nothing)
 
-${table}`);
+${table}
+
+Fix what they cover, or remove them from ${code(file)}; to accept the risk for longer, renew each with a new date and a reason:
+
+${fenced(renew, o.ignoreFile && !isYamlIgnoreFile(o.ignoreFile) ? "text" : "yaml")}`);
     }
     const active = ev.entries.filter((u) => !u.expired);
     if (active.length > 0) {
@@ -755,7 +804,11 @@ ${table}
   if (o.attested !== void 0) facts.push(o.attested ? "Vulnerability attestation: attached with cosign (type vuln)" : "Vulnerability attestation: not attached");
   if (o.sbom?.attested !== void 0) facts.push(o.sbom.attested ? "SBOM attestation: attached with cosign (type cyclonedx)" : "SBOM attestation: not attached");
   if (facts.length > 0) sections.push(facts.map((f) => `- ${f}`).join("\n"));
-  if (ev && o.error) sections.push(`**Error:** ${plain(o.error)}`);
+  const fix = dbFix(o);
+  if (fix) sections.push(fix);
+  if (ev && o.error) sections.push(`**Error:**
+
+${fenced(o.error, "text")}`);
   return sections;
 }
 
@@ -927,6 +980,8 @@ async function execute(inputs) {
     failingSeverities: inputs.severity,
     failOnFindings: inputs.failOnFindings,
     ignoreFile: inputs.ignore?.file,
+    ignoreUnfixed: inputs.ignoreUnfixed,
+    dbRepositories: inputs.dbRepositories,
     dbNotes: []
   };
   const temp = process.env.RUNNER_TEMP || tmpdir3();
@@ -1056,4 +1111,4 @@ ${trivyMessage(run.stderr, run.stdout)}`);
 export {
   execute
 };
-//# sourceMappingURL=execute-RYZVRODZ.js.map
+//# sourceMappingURL=execute-IVOUS3UX.js.map
