@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
-import { accessSync, chmodSync, constants, createReadStream, statSync } from 'node:fs';
-import { arch, platform } from 'node:os';
+import { accessSync, chmodSync, constants, createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { arch, platform, tmpdir } from 'node:os';
 import path from 'node:path';
 import manifestJson from './tools.json' with { type: 'json' };
 import { execTool } from './exec.js';
@@ -20,9 +20,18 @@ export interface ToolPlatform {
   archive: 'binary' | 'tar.gz';
   bin: string;
 }
+/** Releases never to run (tools.json `refused`), e.g. trivy v0.69.4, the 2026-03-19 credential stealer. */
+export interface RefusedReleases {
+  versions: string[];
+  /** The Go main module, whose version the binary's build info records: read without running it. */
+  module: string;
+  reason: string;
+}
+
 export interface ToolPin {
   version: string;
   platforms: Record<string, ToolPlatform>;
+  refused?: RefusedReleases;
 }
 export type ToolManifest = Record<string, ToolPin>;
 
@@ -76,11 +85,64 @@ export async function sha256File(file: string): Promise<string> {
  * @param wanted the version the workflow asks for when it must be downloaded
  *   (it must be one pinned in the manifest: a version without a pinned checksum is refused)
  */
+const bare = (v: string): string => v.replace(/^v/, '');
+
+export function isRefused(version: string, refused: RefusedReleases | undefined): boolean {
+  return refused !== undefined && refused.versions.some((v) => bare(v) === bare(version));
+}
+
+/**
+ * The versions of `module` a Go binary's build info names (the main module's
+ * `mod<TAB><module><TAB>vX.Y.Z` line, and `-X <module>/...ver=X.Y.Z` in the recorded
+ * -ldflags), read from the file without running it.
+ */
+export async function embeddedGoVersions(file: string, module: string): Promise<string[]> {
+  const quoted = module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const patterns = [new RegExp(`(?:^|\n)mod\t${quoted}\t(v[0-9]+\\.[0-9]+\\.[0-9]+[^\t\n]*)`, 'g'), new RegExp(`-X[= ]${quoted}/[\\w/.-]+\\.ver=v?([0-9]+\\.[0-9]+\\.[0-9]+)`, 'g')];
+  const found = new Set<string>();
+  let carry = '';
+  // latin1 keeps one char per byte, so a match split across chunks is found in the overlap.
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const text = carry + (chunk as Buffer).toString('latin1');
+    for (const re of patterns) for (const m of text.matchAll(re)) if (m[1]) found.add(m[1]);
+    carry = text.slice(-512);
+  }
+  return [...found];
+}
+
+/**
+ * The environment a version probe runs in: PATH to start, an empty HOME and
+ * TMPDIR, and none of the job's variables (tokens, ACTIONS_*, credentials).
+ * A binary on PATH is not trusted until its version is known.
+ */
+export function probeEnv(inherited: NodeJS.ProcessEnv, home: string): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = Object.fromEntries(Object.keys(inherited).map((k) => [k, undefined]));
+  env.PATH = inherited.PATH;
+  env.HOME = home;
+  env.TMPDIR = home;
+  return env;
+}
+
+async function probeVersion(file: string, name: ToolName): Promise<string> {
+  const home = mkdtempSync(path.join(tmpdir(), `${name}-probe-`));
+  try {
+    const out = await execTool(file, VERSION_ARGS[name], { allowFailure: true, timeoutMs: 30000, env: probeEnv(process.env, home), cwd: home });
+    return parseVersionOutput(`${out.stdout}\n${out.stderr}`);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
 export async function resolveTool(name: ToolName, wanted?: string, manifest: ToolManifest = pinnedTools): Promise<ResolvedTool> {
   const onPath = findOnPath(name);
+  const refused = manifest[name]?.refused;
   if (onPath) {
-    const out = await execTool(onPath, VERSION_ARGS[name], { allowFailure: true, timeoutMs: 30000 });
-    const version = parseVersionOutput(`${out.stdout}\n${out.stderr}`);
+    if (refused) {
+      const embedded = (await embeddedGoVersions(onPath, refused.module)).filter((v) => isRefused(v, refused));
+      if (embedded.length > 0) throw new Error(`${name} at ${onPath} is ${embedded[0]} by its build info: ${refused.reason}. It was not run. Remove it from PATH or install ${manifest[name]?.version ?? 'another release'}`);
+    }
+    const version = await probeVersion(onPath, name);
+    if (isRefused(version, refused)) throw new Error(`${name} ${version} at ${onPath}: ${refused?.reason}. Its version was read without the job's environment; it is not run with it. Remove it from PATH or install ${manifest[name]?.version ?? 'another release'}`);
     core.info(`Using ${name} ${version} from PATH (${onPath})`);
     if (wanted && version !== 'unknown' && version.replace(/^v/, '') !== wanted.replace(/^v/, '')) {
       core.warning(`${name} on PATH is ${version}, not the requested ${wanted}; the runner's copy is used as it is.`);
@@ -90,6 +152,7 @@ export async function resolveTool(name: ToolName, wanted?: string, manifest: Too
   const pin = manifest[name];
   if (!pin) throw new Error(`${name} is not on PATH and no release of it is pinned`);
   const version = wanted ?? pin.version;
+  if (isRefused(version, refused)) throw new Error(`${name} ${version}: ${refused?.reason}. Install ${pin.version}`);
   if (version.replace(/^v/, '') !== pin.version.replace(/^v/, '')) {
     throw new Error(`${name} ${version} is not on PATH and only ${pin.version} is pinned with a checksum; install ${name} ${version} before this step or use ${pin.version}`);
   }

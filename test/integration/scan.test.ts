@@ -2,9 +2,11 @@ import { describe, expect, test } from '@jest/globals';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readRendered, tableHeaders } from '../harness/gfm.mjs';
 import { findLeaks } from '../harness/leak-check.mjs';
-import { runAction, upstreamFixtures } from '../harness/run-action.mjs';
+import { fakesDir, runAction, upstreamFixtures } from '../harness/run-action.mjs';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
+import { evaluateVulnPredicate, type VulnPredicate } from '../../src/lib/vuln/vuln-predicate.js';
 
 const FIXTURES = path.join(upstreamFixtures, 'trivy');
 const REPORTS = readdirSync(FIXTURES).filter((f) => f.endsWith('.json.golden'));
@@ -114,7 +116,7 @@ describe('against each real Trivy report, as the runner runs it', () => {
     const r = await scan({ report: file, inputs: { 'ignore-file': 'sec/.trivyignore' }, files: {} });
     expect(r.exitCode).toBe(1);
     expect(r.errors[0]).toMatch(/input 'ignore-file': 'sec\/.trivyignore' does not exist/);
-    const cwd = workspace({ '.trivyignore': '# reviewed\nCVE-2019-5481\nCVE-2019-18276 exp:2099-12-31\n' });
+    const cwd = workspace({ '.trivyignore': '# reviewed\nCVE-2019-5481 # curl is not reachable\nCVE-2019-18276 exp:2099-12-31 # bash: no untrusted input\n' });
     const r2 = await runAction('scan', { cwd, inputs: { 'image-ref': REF, 'ignore-file': '.trivyignore' }, env: { FAKE_TRIVY_REPORT: file } });
     expect(pick(r2.outputs)).toEqual(expected(file, { ignoredIds: ['CVE-2019-5481', 'CVE-2019-18276'] }).outputs);
     expect(r2.exitCode).toBe(0);
@@ -160,8 +162,9 @@ test('more remaining findings than code scanning accepts: the SARIF keeps the fa
 describe('the Trivy command line', () => {
   test('DB first from the mirror, then the scan: vuln only, JSON, by digest, no DB update, no filtering by Trivy', async () => {
     const r = await scan();
-    const [version, db, run] = r.trivyCalls;
-    expect(version?.argv).toEqual(['--version']);
+    // The version probe runs without the job's environment, so it does not reach the fake's log.
+    const [db, run] = r.trivyCalls;
+    expect(r.trivyCalls.some((c) => c.argv.includes('--version'))).toBe(false);
     expect(db?.argv).toEqual(['image', '--download-db-only', '--db-repository', 'mirror.gcr.io/aquasec/trivy-db:2', '--cache-dir', expect.stringContaining('trivy-cache'), '--no-progress']);
     const argv = run!.argv;
     expect(argv[0]).toBe('image');
@@ -219,11 +222,32 @@ describe('Trivy failing is never a pass', () => {
     expect(r.summary).toMatch(/did not complete[^]*Detected OS/);
   });
 
-  test('a known malicious trivy on PATH is refused', async () => {
-    const r = await scan({ env: { FAKE_TRIVY_VERSION: '0.69.4' } });
+  /** A `trivy` ahead of the fakes on PATH: records each run (argv, cwd, environment) to a file fixed when it is written. */
+  function impostor(version: string, buildInfo = ''): { dir: string; runs: () => string } {
+    const dir = mkdtempSync(path.join(tmpdir(), 'impostor-'));
+    const record = path.join(dir, 'runs.txt');
+    writeFileSync(path.join(dir, 'trivy'), `#!/bin/sh\n# ${buildInfo}\n{ echo "argv: $*"; echo "cwd: $(pwd)"; env; } >> '${record}'\necho "Version: ${version}"\n`, { mode: 0o755 });
+    return { dir, runs: () => (existsSync(record) ? readFileSync(record, 'utf8') : '') };
+  }
+
+  test('a known malicious trivy on PATH is refused; its version is read without the job\'s environment', async () => {
+    const bad = impostor('0.69.4');
+    const r = await scan({ inputs: { 'registry-username': 'ci-bot', 'registry-password': CANARY }, env: { PATH: `${bad.dir}:${fakesDir}:${process.env.PATH}`, ACTIONS_RUNTIME_TOKEN: 'runtime-token-canary-1', GITHUB_TOKEN: 'ghs_canary_token_2' } });
     expect(r.exitCode).toBe(1);
-    expect(r.errors[0]).toMatch(/0\.69\.4 .* known malicious release/);
-    expect(r.trivyCalls.map((c) => c.argv[0])).toEqual(['--version']);
+    expect(r.errors[0]).toMatch(/trivy 0\.69\.4 at .*: a known malicious release .* read without the job's environment/);
+    const runs = bad.runs();
+    expect(runs.match(/^argv: /gm)).toEqual(['argv: ']); // once, for --version
+    expect(runs).toMatch(/^argv: --version$/m);
+    for (const secret of [CANARY, 'runtime-token-canary-1', 'ghs_canary_token_2', 'GITHUB_', 'INPUT_', 'ACTIONS_', 'RUNNER_']) expect(runs).not.toContain(secret);
+    expect(runs).toMatch(/^HOME=.*trivy-probe-/m);
+  });
+
+  test('a trivy whose build info says v0.69.4 is refused without being run at all', async () => {
+    const bad = impostor('0.69.3', '\nmod\tgithub.com/aquasecurity/trivy\tv0.69.4\th1:AAAA=\n');
+    const r = await scan({ env: { PATH: `${bad.dir}:${fakesDir}:${process.env.PATH}` } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(/trivy at .* is v0\.69\.4 by its build info: a known malicious release.*It was not run/);
+    expect(bad.runs()).toBe('');
   });
 });
 
@@ -264,6 +288,9 @@ describe('inputs are checked before anything runs', () => {
     [{ 'trivy-version': 'latest' }, /input 'trivy-version'/],
     [{ 'registry-username': 'ci' }, /input 'registry-password'.*go together/],
     [{ 'sarif-file': 'trivy-report.json' }, /input 'sarif-file': it is the same file as report-file/],
+    [{ sbom: 'true', 'sbom-file': 'trivy-results.sarif' }, /input 'sbom-file': it is the same file as sarif-file/],
+    [{ sbom: 'yes' }, /input 'sbom'/],
+    [{ 'java-db-repository': 'ghcr.io/aquasecurity/trivy-java-db@sha256:' + 'a'.repeat(64) }, /input 'java-db-repository': .* is not an OCI repository/],
     [{ 'ignore-file': '' }, /input 'ignore-file': a value is required/],
     [{ 'report-file': '.trivyignore.yaml' }, /input 'report-file': it is the ignore file/],
     [{ 'sarif-file': './.trivyignore.yaml' }, /input 'sarif-file': it is the ignore file/],
@@ -336,10 +363,170 @@ describe('attest', () => {
     expect(r.summary).toMatch(/Vulnerability attestation: attached/);
   });
 
+  test('the vuln predicate records the gate: re-evaluated, it gives the step\'s verdict, and a stricter one once an entry expires', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cosign-pred-'));
+    const tomorrow = new Date(Date.now() + 86400e3).toISOString().slice(0, 10);
+    const ignore = `vulnerabilities:\n  - id: CVE-2019-14697\n    statement: musl regex not reachable\n    expired_at: ${tomorrow}\n`;
+    const r = await scan({ inputs: { attest: 'true', severity: 'CRITICAL,HIGH' }, files: { '.trivyignore.yaml': ignore }, env: { ...oidc, FAKE_COSIGN_PREDICATE_DIR: dir } });
+    expect(r.exitCode).toBe(0);
+    const predicate = JSON.parse(readFileSync(path.join(dir, 'vuln.json'), 'utf8')) as VulnPredicate;
+    expect(predicate.invocation.parameters).toEqual({ severity: ['CRITICAL', 'HIGH'], 'ignore-unfixed': true, ignores: [{ id: 'CVE-2019-14697', statement: 'musl regex not reachable', expired_at: `${tomorrow}T00:00:00.000Z` }] });
+    expect(predicate.invocation.uri).toMatch(/\/actions\/runs\/4242$/);
+    expect(predicate.scanner.result).toEqual(JSON.parse(readFileSync(r.outputs['report-file']!, 'utf8')));
+    expect(predicate.scanner.db.version).not.toBe('');
+    const now = evaluateVulnPredicate(predicate, { now: new Date() });
+    expect(now.passed).toBe(true);
+    expect(now.evaluation?.ignoredTotal).toBe(Number(r.outputs.ignored));
+    const later = evaluateVulnPredicate(predicate, { now: new Date(Date.now() + 3 * 86400e3) });
+    expect(later.passed).toBe(false);
+    expect(later.expiredSinceScan.map((e) => e.id)).toEqual(['CVE-2019-14697']);
+  });
+
   test('without the OIDC token it fails before scanning, saying what to add', async () => {
     const r = await scan({ inputs: { attest: 'true' } });
     expect(r.exitCode).toBe(1);
     expect(r.errors[0]).toMatch(/id-token: write/);
     expect(r.trivyCalls).toEqual([]);
+  });
+});
+
+describe('sbom', () => {
+  const oidc = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.invalid/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'tok-attest-0002' };
+  const trivyFormats = (r: { trivyCalls: Call[] }) => r.trivyCalls.filter((c) => c.argv.includes('--format')).map((c) => c.argv[c.argv.indexOf('--format') + 1]);
+
+  test('sbom: true writes Trivy\'s CycloneDX SBOM of image@digest, whatever the gate says', async () => {
+    const r = await scan({ inputs: { sbom: 'true' } });
+    expect(r.exitCode).toBe(1); // alpine-39 fails the gate; the SBOM is written all the same
+    expect(trivyFormats(r)).toEqual(['json', 'cyclonedx']);
+    const call = r.trivyCalls.at(-1)!;
+    expect(call.argv.slice(0, 7)).toEqual(['image', '--config', call.argv[2], '--format', 'cyclonedx', '--output', path.join(r.cwd, 'sbom.cdx.json')]);
+    expect(call.argv).not.toContain('--scanners');
+    expect(call.argv.at(-1)).toBe(REF);
+    expect(r.outputs['sbom-file']).toBe(path.join(r.cwd, 'sbom.cdx.json'));
+    const bom = JSON.parse(readFileSync(r.outputs['sbom-file']!, 'utf8')) as { bomFormat: string; metadata: { component: { name: string } } };
+    expect(bom.bomFormat).toBe('CycloneDX');
+    expect(bom.metadata.component.name).toBe(REF);
+    expect(r.summary).toMatch(/SBOM: `[^`]*sbom\.cdx\.json` \(CycloneDX 1\.7, 161 components\)/);
+  });
+
+  test('sbom: false (the default) runs no SBOM and sets no sbom-file', async () => {
+    const r = await scan();
+    expect(trivyFormats(r)).toEqual(['json']);
+    expect(r.outputs['sbom-file']).toBeUndefined();
+    expect(existsSync(path.join(r.cwd, 'sbom.cdx.json'))).toBe(false);
+  });
+
+  test('with attest: the SBOM is attested as cyclonedx after the vuln attestation, both to image@digest', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cosign-sbom-'));
+    const log = path.join(dir, 'cosign.log');
+    const r = await scan({ inputs: { sbom: 'true', attest: 'true', 'sbom-file': 'out.cdx.json' }, env: { ...oidc, FAKE_COSIGN_LOG: log, FAKE_COSIGN_PREDICATE_DIR: dir } });
+    const entries = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { argv: string[] });
+    expect(entries.map((e) => [e.argv[3], e.argv[5], e.argv.at(-1)])).toEqual([
+      ['vuln', expect.stringMatching(/vuln-predicate\.json$/), REF],
+      ['cyclonedx', path.join(r.cwd, 'out.cdx.json'), REF],
+    ]);
+    expect(readFileSync(path.join(dir, 'cyclonedx.json'), 'utf8')).toBe(readFileSync(path.join(r.cwd, 'out.cdx.json'), 'utf8'));
+    expect(r.summary).toMatch(/SBOM attestation: attached with cosign \(type cyclonedx\)/);
+  });
+
+  test('Trivy failing on the SBOM fails the step with its words; the gate\'s outputs are still set', async () => {
+    const r = await scan({ report: path.join(FIXTURES, 'alpine-310.json.golden'), inputs: { sbom: 'true' }, env: { FAKE_TRIVY_FAIL_SBOM: 'image scan error: layer lost' } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(/trivy could not write the SBOM \(exit code 1\):[\s\S]*layer lost/);
+    expect(r.outputs.passed).toBe('true');
+    expect(r.outputs['sbom-file']).toBeUndefined();
+  });
+
+  test('an SBOM that is not CycloneDX is an error, not an attestation', async () => {
+    const r = await scan({ inputs: { sbom: 'true', attest: 'true' }, env: { ...oidc, FAKE_TRIVY_SBOM: path.join(FIXTURES, 'alpine-39.json.golden') } });
+    expect(r.exitCode).toBe(1);
+    expect(r.errors[0]).toMatch(/is not a CycloneDX SBOM/);
+  });
+});
+
+describe('the job summary, as GitHub renders it', () => {
+  const oidc = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.invalid/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'tok-summary-0003' };
+  const COMMAND = /\b(trivy|cosign|kubectl|docker) [a-z-]+ /;
+
+  /** What every summary kind keeps: nothing eaten, commands only in code blocks, tables square and without 64-hex digests. */
+  function rendered(md: string) {
+    const page = readRendered(md);
+    expect(page.eatenTags).toEqual([]);
+    expect(page.blocks.find((b) => b.kind !== 'code')?.kind).toMatch(/^h[23]$/);
+    for (const b of page.blocks.filter((x) => x.kind !== 'code')) expect([b.kind, b.text, COMMAND.test(b.text)]).toEqual([b.kind, b.text, false]);
+    for (const table of page.html.matchAll(/<table>([\s\S]*?)<\/table>/g)) {
+      const rows = [...table[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!));
+      for (const row of rows) expect(row.length).toBe(rows[0]!.length);
+      for (const cell of rows.flat()) expect(cell).not.toMatch(/[a-f0-9]{64}/);
+    }
+    return { ...page, texts: page.blocks.filter((b) => b.kind !== 'code').map((b) => b.text) };
+  }
+
+  test('passed: the verdict, the counts, the facts as a list', async () => {
+    const r = await scan({ report: path.join(FIXTURES, 'sl-micro-rancher5.4.json.golden') });
+    expect(r.exitCode).toBe(0);
+    const page = rendered(r.summary);
+    expect(page.blocks.filter((b) => b.kind !== 'code')[0]).toEqual({ kind: 'h2', text: `:white_check_mark: Scan passed: ${REF}` });
+    expect(tableHeaders(r.summary)).toEqual([['Severity', 'Found', 'Ignored', 'Remaining', 'Failing']]);
+    expect(page.blocks.filter((b) => b.kind === 'li').map((b) => b.text.split(':')[0])).toEqual(['Trivy 0.69.3', 'DB cache', 'DB', 'Report', 'SARIF']);
+  });
+
+  test('failed, with an expired entry: digests shortened in the table, the commands and the ignore entry in code blocks with their placeholders', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scan-digest-'));
+    const report = JSON.parse(readFileSync(path.join(FIXTURES, 'alpine-39.json.golden'), 'utf8')) as { Results: Array<{ Target: string }> };
+    report.Results[0]!.Target = `${REF} (alpine 3.9.4)`; // what Trivy writes for a registry image
+    writeFileSync(path.join(dir, 'r.json'), JSON.stringify(report));
+    const ignore = 'vulnerabilities:\n  - id: CVE-2019-1549\n    statement: "openssl: <fork> not used"\n    expired_at: 2020-01-01\n';
+    const r = await scan({ report: path.join(dir, 'r.json'), files: { '.trivyignore.yaml': ignore } });
+    expect(r.exitCode).toBe(1);
+    const page = rendered(r.summary);
+    expect(page.texts[0]).toBe(`:x: Scan failed: 2 findings of failing severity (CRITICAL, HIGH) in ${REF}`);
+    expect(tableHeaders(r.summary)).toEqual([
+      ['Severity', 'Found', 'Ignored', 'Remaining', 'Failing'],
+      ['Severity', 'Vulnerability', 'CVSS', 'Package', 'Installed', 'Fixed in', 'Target'],
+      ['Vulnerability', 'Expired at', 'Line', 'Would match', 'Statement'],
+    ]);
+    expect(page.texts).toContain(`CRITICAL CVE-2019-14697 9.8 musl 1.1.20-r4 1.1.20-r5 ghcr.io/acme/shop@sha256:4f4f4f4f4f4f… (alpine 3.9.4)`);
+    expect(page.texts).toContain('CVE-2019-1549 2020-01-01 2 2 openssl: <fork> not used');
+    expect(page.codeBlocks).toContain(`trivy image --scanners vuln --severity CRITICAL,HIGH --ignore-unfixed --ignorefile .trivyignore.yaml ${REF}\n`);
+    expect(page.codeBlocks).toContain('vulnerabilities:\n  - id: CVE-2019-14697\n    statement: <why it is acceptable until then>\n    expired_at: <YYYY-MM-DD>\n');
+    expect(page.codeBlocks).toContain('vulnerabilities:\n  - id: CVE-2019-1549\n    statement: <why it is still acceptable>\n    expired_at: <YYYY-MM-DD>\n');
+  });
+
+  test('failed with a plain .trivyignore: the entry to add is in that format', async () => {
+    const r = await scan({ inputs: { 'ignore-file': '.trivyignore', 'fail-on-findings': 'false' }, files: { '.trivyignore': 'CVE-2019-1549 # openssl: not used\n' } });
+    const page = rendered(r.summary);
+    expect(page.texts[0]).toBe(`:warning: Scan found 2 failing findings (not enforced: fail-on-findings is false): ${REF}`);
+    expect(page.codeBlocks).toContain('CVE-2019-14697 exp:<YYYY-MM-DD> # <why it is acceptable until then>\n');
+  });
+
+  test('an input error: what to fix, readable', async () => {
+    const r = await scan({ inputs: { severity: 'CRITICAL,SEVERE' } });
+    expect(r.exitCode).toBe(1);
+    const page = rendered(r.summary);
+    expect(page.texts.join('\n')).toMatch(/input severity[\s\S]*'SEVERE' is not a severity\. Expected a comma-separated list of CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN/);
+  });
+
+  test('every DB mirror rate-limited: Trivy\'s words in a code block, the fix as YAML with its placeholder', async () => {
+    const r = await scan({ env: { FAKE_TRIVY_TOOMANYREQUESTS: 'mirror.gcr.io/aquasec/trivy-db:2,ghcr.io/aquasecurity/trivy-db:2' } });
+    expect(r.exitCode).toBe(1);
+    const page = rendered(r.summary);
+    expect(page.texts[0]).toBe(`:x: Scan of ${REF} did not complete`);
+    expect(page.codeBlocks[0]).toMatch(/^the vulnerability DB could not be downloaded from any mirror in db-repository:\nmirror\.gcr\.io\/aquasec\/trivy-db:2: rate limited \(TOOMANYREQUESTS\)\nghcr\.io\/aquasecurity\/trivy-db:2: rate limited \(TOOMANYREQUESTS\)\n/);
+    expect(page.codeBlocks).toContain('with:\n  db-repository: |\n    <your-registry>/<path>/trivy-db:2\n    mirror.gcr.io/aquasec/trivy-db:2\n    ghcr.io/aquasecurity/trivy-db:2\n');
+    expect(page.texts).toContain('DB mirror mirror.gcr.io/aquasec/trivy-db:2: rate limited (TOOMANYREQUESTS)');
+  });
+
+  test('Trivy failing: its multi-line message keeps its lines (a code block, not a paragraph)', async () => {
+    const r = await scan({ env: { FAKE_TRIVY_FAIL: 'image scan error: 2 errors occurred:\n\t* remote error: <nil> MANIFEST_UNKNOWN\n\t* docker error: not found' } });
+    const page = rendered(r.summary);
+    expect(page.codeBlocks[0]).toMatch(/\n\t\* remote error: <nil> MANIFEST_UNKNOWN\n\t\* docker error: not found/);
+  });
+
+  test('attested, with an SBOM: each fact on its own line', async () => {
+    const r = await scan({ report: path.join(FIXTURES, 'alpine-310.json.golden'), inputs: { sbom: 'true', attest: 'true' }, env: oidc });
+    expect(r.exitCode).toBe(0);
+    const items = rendered(r.summary).blocks.filter((b) => b.kind === 'li').map((b) => b.text);
+    expect(items).toEqual(expect.arrayContaining([expect.stringMatching(/^SBOM: \S*sbom\.cdx\.json \(CycloneDX 1\.7, 161 components\)$/), 'Vulnerability attestation: attached with cosign (type vuln)', 'SBOM attestation: attached with cosign (type cyclonedx)']));
   });
 });

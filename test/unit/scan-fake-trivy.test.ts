@@ -47,4 +47,34 @@ describe('fake trivy', () => {
     const report = JSON.parse(readFileSync(out, 'utf8')) as { Results: Array<{ Vulnerabilities: Array<{ Severity: string }> }> };
     expect(report.Results[0]?.Vulnerabilities.map((v) => v.Severity)).toEqual(['CRITICAL', 'CRITICAL']);
   });
+
+  test('--format cyclonedx replays Trivy\'s SBOM naming the scanned image@digest, as Trivy does for a registry image', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fake-trivy-'));
+    const out = path.join(dir, 'sbom.json');
+    const ref = `ghcr.io/acme/shop@sha256:${'4f'.repeat(32)}`;
+    const r = run(['image', '--format', 'cyclonedx', '--output', out, '--cache-dir', dir, ref]);
+    expect(r.status).toBe(0);
+    const bom = JSON.parse(readFileSync(out, 'utf8')) as { bomFormat: string; components: unknown[]; metadata: { component: { name: string; purl: string; properties: Array<{ name: string; value: string }> } } };
+    expect(bom.bomFormat).toBe('CycloneDX');
+    expect(bom.components.length).toBe(161);
+    expect(bom.metadata.component.name).toBe(ref);
+    expect(bom.metadata.component.purl).toBe(`pkg:oci/shop@sha256%3A${'4f'.repeat(32)}?arch=amd64&repository_url=ghcr.io%2Facme%2Fshop`);
+    expect(bom.metadata.component.properties).toContainEqual({ name: 'aquasecurity:trivy:RepoDigest', value: ref });
+  });
+
+  test('a report with JAR packages fetches the Java DB from --java-db-repository in order; --skip-java-db-update needs one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fake-trivy-'));
+    const spring = path.join(upstreamFixtures, 'trivy', 'spring4shell-jre11.json.golden');
+    const args = ['image', '-f', 'json', '-o', path.join(dir, 'r.json'), '--cache-dir', dir];
+    expect(run([...args, '--skip-java-db-update', 'ghcr.io/a/b@sha256:1'], { FAKE_TRIVY_REPORT: spring }).stderr).toMatch(/'--skip-java-db-update' cannot be specified on the first run/);
+    const r = run([...args, '--java-db-repository', 'm.example/java:1,g.example/java:1', 'ghcr.io/a/b@sha256:1'], { FAKE_TRIVY_REPORT: spring, FAKE_TRIVY_TOOMANYREQUESTS: 'm.example/java:1' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/Artifact successfully downloaded\trepo="g.example\/java:1"/);
+    expect(readFileSync(path.join(dir, 'java-db', 'trivy-java.db'), 'utf8')).toBe('fake trivy java db\n');
+    // Fresh now: not fetched again.
+    expect(run([...args, 'ghcr.io/a/b@sha256:1'], { FAKE_TRIVY_REPORT: spring }).stderr).not.toMatch(/Downloading Java DB/);
+    // No Java packages, no Java DB.
+    const plain = mkdtempSync(path.join(tmpdir(), 'fake-trivy-'));
+    expect(run(['image', '-f', 'json', '-o', path.join(plain, 'r.json'), '--cache-dir', plain, 'ghcr.io/a/b@sha256:1']).stderr).not.toMatch(/Java DB/);
+  });
 });

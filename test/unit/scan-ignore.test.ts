@@ -2,6 +2,11 @@ import { describe, expect, test } from '@jest/globals';
 import { globToRegExp } from '../../src/lib/vuln/glob.js';
 import { IgnoreFileError, parseExpiry, parseIgnoreFile, parsePlainIgnore, parseYamlIgnore } from '../../src/lib/vuln/ignore-file.js';
 import { parsePurl, purlMatches, type Purl } from '../../src/lib/vuln/purl.js';
+import { evaluate } from '../../src/lib/vuln/policy.js';
+import { parseTrivyReport } from '../../src/lib/vuln/trivy-report.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { upstreamFixtures } from '../harness/run-action.mjs';
 
 describe('.trivyignore.yaml', () => {
   test('every field of Trivy\'s format', () => {
@@ -77,9 +82,21 @@ describe('plain .trivyignore', () => {
     ]);
   });
 
+  test('a trailing # reason is accepted, as Trivy accepts it, and kept as the statement', () => {
+    const rules = parsePlainIgnore('CVE-2019-1543 # not reachable: no TLS server\nCVE-2019-1549 exp:2030-01-31 # patched upstream, waiting for the base image\nCVE-3 #tight\n', '.trivyignore');
+    expect(rules.entries.map((e) => [e.id, e.expiredAtText, e.statement])).toEqual([
+      ['CVE-2019-1543', undefined, 'not reachable: no TLS server'],
+      ['CVE-2019-1549', '2030-01-31', 'patched upstream, waiting for the base image'],
+      ['CVE-3', undefined, 'tight'],
+    ]);
+  });
+
   test.each([
     ['CVE-1 exp:2023-13-01\n', 1, /'2023-13-01' is not a date/],
+    ['CVE-1 exp:2023-3-1\n', 1, /'2023-3-1' is not a date/],
     ['CVE-1\nCVE-2 expires:2023-01-01\n', 2, /unexpected 'expires:2023-01-01'/],
+    ['CVE-1 # reviewed exp:2020-01-01\n', 1, /'exp:2020-01-01' is inside the comment, and Trivy would still apply it/],
+    ['CVE-1 exp:2030-01-01 exp:2020-01-01\n', 1, /more than one exp: date/],
   ])('malformed %j names the line', (text, line, message) => {
     expect(() => parsePlainIgnore(text, '.trivyignore')).toThrow(new RegExp(`^\\.trivyignore line ${line}: .*`));
     expect(() => parsePlainIgnore(text, '.trivyignore')).toThrow(message);
@@ -137,6 +154,26 @@ describe('package URLs', () => {
     expect(p('pkg:npm/%40babel/core@7.0.0')).toMatchObject({ namespace: '@babel', name: 'core' });
     expect(parsePurl('deb/debian/x')).toMatch(/pkg:/);
   });
+  test('normalised as packageurl-go does: type, and per type namespace and name (pypi: lower case, _ is -)', () => {
+    expect(p('PKG:PyPI/SetupTools@0.9.8')).toMatchObject({ type: 'pypi', name: 'setuptools', version: '0.9.8' });
+    expect(p('pkg:pypi/Typing_Extensions')).toMatchObject({ name: 'typing-extensions' });
+    expect(p('pkg:deb/Debian/LibSSL1.1')).toMatchObject({ namespace: 'debian', name: 'libssl1.1' });
+    expect(p('pkg:golang/GitHub.com/Sirupsen/Logrus')).toMatchObject({ namespace: 'github.com/sirupsen', name: 'logrus' });
+    expect(p('pkg:rpm/RedHat/Bash')).toMatchObject({ namespace: 'redhat', name: 'Bash' }); // rpm: namespace only
+    expect(p('pkg:maven/Org.Apache/Commons-IO')).toMatchObject({ namespace: 'Org.Apache', name: 'Commons-IO' }); // maven: case kept
+    expect(p('pkg:npm/%40Babel/Core')).toMatchObject({ namespace: '@Babel', name: 'Core' });
+    expect(purlMatches(p('pkg:pypi/SetupTools'), p('pkg:pypi/setuptools@0.9.8'))).toBe(true);
+    expect(purlMatches(p('pkg:maven/org.apache/Commons-IO'), p('pkg:maven/org.apache/commons-io@2.6'))).toBe(false);
+  });
+
+  test('an ignore entry for pkg:pypi/SetupTools suppresses ubi-7\'s setuptools finding (PURL pkg:pypi/setuptools@0.9.8)', () => {
+    const findings = parseTrivyReport(readFileSync(path.join(upstreamFixtures, 'trivy', 'ubi-7-comprehensive.json.golden'), 'utf8'), 'ubi-7').findings;
+    const ignore = parseYamlIgnore('vulnerabilities:\n  - id: CVE-2022-40897\n    purls: ["pkg:pypi/SetupTools"]\n', '.trivyignore.yaml');
+    const ev = evaluate(findings, { failing: new Set(['CRITICAL', 'HIGH'] as const), ignoreUnfixed: false, ignore, now: new Date('2026-01-01T00:00:00Z') });
+    expect(ev.entries[0]?.matched).toBe(1);
+    expect(ev.remaining.HIGH).toBe(0);
+  });
+
   test('Trivy\'s match rules', () => {
     const target = p('pkg:apk/alpine/libcrypto1.1@1.1.1c-r0?arch=x86_64&distro=3.10.2');
     expect(purlMatches(p('pkg:apk/alpine/libcrypto1.1'), target)).toBe(true);

@@ -1,12 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from '../harness/run-action.mjs';
-import { attestArgv, oidcProblem, vulnPredicate } from '../../actions/scan/src/attest.js';
+import { embeddedGoVersions, isRefused, pinnedTools, probeEnv } from '../../src/lib/tools.js';
+import { attestArgv, builderId, oidcProblem, PREDICATE_TYPES } from '../../actions/scan/src/attest.js';
 import { dbCacheKey, dbDir, dbFiles } from '../../actions/scan/src/db-cache.js';
 import { DEFAULT_IGNORE_FILE, parseSeverities } from '../../actions/scan/src/inputs.js';
-import { dbDownloadArgv, isCompromised, isRateLimited, scanArgv, trivyMessage } from '../../actions/scan/src/trivy-argv.js';
+import { dbDownloadArgv, isCompromised, isRateLimited, sbomArgv, scanArgv, trivyMessage } from '../../actions/scan/src/trivy-argv.js';
 
 const root = repoRoot;
 const actionYml = parse(readFileSync(path.join(root, 'actions', 'scan', 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string; required?: boolean }>; outputs: Record<string, unknown> };
@@ -19,9 +21,11 @@ describe('DB cache key', () => {
     expect(k.key.startsWith(k.restoreKeys[0]!)).toBe(true);
     expect(dbCacheKey(new Date('2026-01-01T00:00:00Z'), 'Linux', 'ARM64').key).toBe('trivy-db-linux-arm64-2026-01-01');
   });
-  test('Trivy keeps its DB in <cache-dir>/db', () => {
+  test('Trivy keeps its DB in <cache-dir>/db, the Java DB in <cache-dir>/java-db', () => {
     expect(dbDir('/c')).toBe('/c/db');
     expect(dbFiles('/c')).toEqual({ db: '/c/db/trivy.db', metadata: '/c/db/metadata.json' });
+    expect(dbFiles('/c', 'java-db')).toEqual({ db: '/c/java-db/trivy-java.db', metadata: '/c/java-db/metadata.json' });
+    expect(dbCacheKey(new Date('2026-11-30T00:00:00Z'), 'linux', 'x64', 'java-db')).toEqual({ key: 'trivy-java-db-linux-x64-2026-11-30', restoreKeys: ['trivy-java-db-linux-x64-'] });
   });
 });
 
@@ -30,10 +34,15 @@ describe('Trivy argv', () => {
     expect(dbDownloadArgv('ghcr.io/aquasecurity/trivy-db:2', '/c')).toEqual(['image', '--download-db-only', '--db-repository', 'ghcr.io/aquasecurity/trivy-db:2', '--cache-dir', '/c', '--no-progress']);
   });
   test('scan: image last, no credential anywhere in argv', () => {
-    const argv = scanArgv({ imageRef: 'r@sha256:1', reportFile: '/w/r.json', cacheDir: '/c', emptyIgnoreFile: '/t/i', emptyConfigFile: '/t/c.yaml' });
+    const argv = scanArgv({ imageRef: 'r@sha256:1', reportFile: '/w/r.json', cacheDir: '/c', emptyIgnoreFile: '/t/i', emptyConfigFile: '/t/c.yaml', javaDbRepositories: ['m/java:1', 'g/java:1'] });
     expect(argv.at(-1)).toBe('r@sha256:1');
     expect(argv).not.toContain('--username');
     expect(argv).not.toContain('--password');
+    expect(argv.slice(argv.indexOf('--java-db-repository'), argv.indexOf('--java-db-repository') + 2)).toEqual(['--java-db-repository', 'm/java:1,g/java:1']);
+  });
+  test('SBOM: CycloneDX of the image, packages only (no --scanners: Trivy turns the vulnerability scan off for SBOM formats)', () => {
+    const argv = sbomArgv({ imageRef: 'r@sha256:1', sbomFile: '/w/sbom.cdx.json', cacheDir: '/c', emptyConfigFile: '/t/c.yaml', javaDbRepositories: ['m/java:1'] });
+    expect(argv).toEqual(['image', '--config', '/t/c.yaml', '--format', 'cyclonedx', '--output', '/w/sbom.cdx.json', '--cache-dir', '/c', '--skip-db-update', '--java-db-repository', 'm/java:1', '--no-progress', 'r@sha256:1']);
   });
   test('rate limiting as registries and Trivy word it', () => {
     expect(isRateLimited('GET https://ghcr.io/v2/aquasecurity/trivy-db/manifests/2: TOOMANYREQUESTS: retry-after: 1.2ms, allowed: 44000/minute')).toBe(true);
@@ -52,20 +61,19 @@ describe('Trivy argv', () => {
 });
 
 describe('attestation', () => {
-  test('the predicate is cosign\'s vuln record with the report as scanner.result', () => {
-    const report = { SchemaVersion: 2, Results: [] };
-    const p = vulnPredicate({ report, trivyVersion: 'v0.69.3', startedOn: new Date('2026-01-01T00:00:00Z'), finishedOn: new Date('2026-01-01T00:01:00Z'), runUrl: 'https://github.com/a/b/actions/runs/1' });
-    expect(p).toEqual({
-      invocation: { parameters: null, uri: 'https://github.com/a/b/actions/runs/1', event_id: '', 'builder.id': '' },
-      scanner: { uri: 'pkg:github/aquasecurity/trivy@0.69.3', version: '0.69.3', db: { uri: '', version: '' }, result: report },
-      metadata: { scanStartedOn: '2026-01-01T00:00:00.000Z', scanFinishedOn: '2026-01-01T00:01:00.000Z' },
-    });
+  test('the predicate types cosign writes for --type vuln and --type cyclonedx', () => {
+    expect(PREDICATE_TYPES).toEqual({ vuln: 'https://cosign.sigstore.dev/attestation/vuln/v1', cyclonedx: 'https://cyclonedx.org/bom' });
+  });
+  test('builder.id is the workflow file that ran', () => {
+    expect(builderId({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_WORKFLOW_REF: 'o/r/.github/workflows/ci.yml@refs/heads/main' })).toBe('https://github.com/o/r/.github/workflows/ci.yml@refs/heads/main');
+    expect(builderId({})).toBeUndefined();
   });
   test('argv: digest only; plain HTTP only for a loopback registry', () => {
     const ref = `localhost:5000/app@sha256:${'a'.repeat(64)}`;
     expect(attestArgv(ref, 'localhost:5000', '/p.json')).toEqual(['attest', '--yes', '--type', 'vuln', '--predicate', '/p.json', '--allow-http-registry', ref]);
     expect(attestArgv(`ghcr.io/a@sha256:${'a'.repeat(64)}`, 'ghcr.io', '/p.json')).not.toContain('--allow-http-registry');
     expect(() => attestArgv('ghcr.io/a:1', 'ghcr.io', '/p.json')).toThrow(/only image@sha256/);
+    expect(attestArgv(ref, 'localhost:5000', '/s.json', 'cyclonedx').slice(0, 4)).toEqual(['attest', '--yes', '--type', 'cyclonedx']);
   });
   test('keyless needs the OIDC token', () => {
     expect(oidcProblem({})).toMatch(/id-token: write/);
@@ -89,11 +97,44 @@ describe('inputs', () => {
     expect(actionYml.inputs['ignore-file']?.default).toBe(DEFAULT_IGNORE_FILE);
   });
   test('action.yml has the contract\'s names', () => {
-    expect(Object.keys(actionYml.inputs).sort()).toEqual(['allow-tag', 'attest', 'cache-db', 'db-repository', 'fail-on-findings', 'ignore-file', 'ignore-unfixed', 'image-ref', 'registry-password', 'registry-username', 'report-file', 'sarif-file', 'severity', 'trivy-version'].sort());
-    expect(Object.keys(actionYml.outputs).sort()).toEqual(['critical', 'high', 'ignored', 'low', 'medium', 'passed', 'report-file', 'sarif-file', 'unknown'].sort());
+    expect(Object.keys(actionYml.inputs).sort()).toEqual(['allow-tag', 'attest', 'cache-db', 'db-repository', 'fail-on-findings', 'ignore-file', 'ignore-unfixed', 'image-ref', 'registry-password', 'registry-username', 'report-file', 'sarif-file', 'severity', 'trivy-version', 'sbom', 'sbom-file', 'java-db-repository'].sort());
+    expect(Object.keys(actionYml.outputs).sort()).toEqual(['critical', 'high', 'ignored', 'low', 'medium', 'passed', 'report-file', 'sarif-file', 'sbom-file', 'unknown'].sort());
+    expect(actionYml.inputs.sbom?.default).toBe('false');
+    expect(actionYml.inputs['sbom-file']?.default).toBe('sbom.cdx.json');
     expect(actionYml.inputs.severity?.default).toBe('CRITICAL,HIGH');
     expect(actionYml.inputs['ignore-unfixed']?.default).toBe('true');
     expect(actionYml.inputs['report-file']?.default).toBe('trivy-report.json');
     expect(actionYml.inputs['sarif-file']?.default).toBe('trivy-results.sarif');
+  });
+});
+
+describe('a trivy on PATH, before it is trusted', () => {
+  test("its Go build info is read without running it, also across the reader's 1 MiB chunks", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'buildinfo-'));
+    for (const offset of [0, 1024 * 1024 - 20, 1024 * 1024 + 5]) {
+      const file = path.join(dir, `bin-${offset}`);
+      writeFileSync(file, Buffer.concat([Buffer.alloc(offset, 0xff), Buffer.from('\nmod\tgithub.com/aquasecurity/trivy\tv0.69.4\th1:abc=\n'), Buffer.alloc(100, 0)]));
+      expect(await embeddedGoVersions(file, 'github.com/aquasecurity/trivy')).toEqual(['v0.69.4']);
+    }
+    const ldflags = path.join(dir, 'ldflags');
+    writeFileSync(ldflags, 'build\t-ldflags="-s -w -X=github.com/aquasecurity/trivy/pkg/version/app.ver=0.69.4"\n');
+    expect(await embeddedGoVersions(ldflags, 'github.com/aquasecurity/trivy')).toEqual(['0.69.4']);
+    const other = path.join(dir, 'other');
+    writeFileSync(other, '\nmod\tgithub.com/aquasecurity/trivy-db\tv0.69.4\th1:x\n');
+    expect(await embeddedGoVersions(other, 'github.com/aquasecurity/trivy')).toEqual([]);
+  });
+
+  test('the refused list names v0.69.4 in any spelling', () => {
+    const refused = pinnedTools.trivy?.refused;
+    expect(isRefused('0.69.4', refused)).toBe(true);
+    expect(isRefused('v0.69.4', refused)).toBe(true);
+    expect(isRefused('0.69.3', refused)).toBe(false);
+    expect(isRefused('0.69.4', undefined)).toBe(false);
+  });
+
+  test('the version probe gets PATH and an empty HOME, nothing else of the job', () => {
+    const env = probeEnv({ PATH: '/bin', HOME: '/home/runner', GITHUB_TOKEN: 't', ACTIONS_RUNTIME_TOKEN: 'r', TRIVY_PASSWORD: 'p' }, '/tmp/probe');
+    expect(Object.entries(env).filter(([, v]) => v !== undefined)).toEqual([['PATH', '/bin'], ['HOME', '/tmp/probe'], ['TMPDIR', '/tmp/probe']]);
+    expect(Object.keys(env)).toEqual(expect.arrayContaining(['GITHUB_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'TRIVY_PASSWORD']));
   });
 });

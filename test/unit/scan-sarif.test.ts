@@ -1,11 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { evaluate, type Policy } from '../../src/lib/vuln/policy.js';
-import { buildSarif, MAX_SARIF_RESULTS } from '../../actions/scan/src/sarif.js';
+import { buildSarif, codeScanningBucket, MAX_SARIF_RESULTS, pathToUri } from '../../actions/scan/src/sarif.js';
 import { parseTrivyReport, type Finding, type Severity } from '../../src/lib/vuln/trivy-report.js';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
 import { upstreamFixtures } from '../harness/run-action.mjs';
@@ -31,6 +31,12 @@ addFormats(validateLarge);
 const validateFast = validateLarge.compile(fastSchema);
 
 const FIXTURES = path.join(upstreamFixtures, 'trivy');
+// Every vulnerability report among Trivy's integration goldens (test/fixtures/scan/README.md).
+const MORE = path.join(path.dirname(upstreamFixtures), 'scan', 'trivy');
+const EVERY_GOLDEN = [
+  ...readdirSync(FIXTURES).filter((f) => f.endsWith('.json.golden')).map((f) => path.join(FIXTURES, f)),
+  ...readdirSync(MORE).filter((f) => f.endsWith('.json.golden')).map((f) => path.join(MORE, f)),
+];
 const policy: Policy = { failing: new Set<Severity>(['CRITICAL', 'HIGH']), ignoreUnfixed: true, now: new Date() };
 const ctx = { imageRef: 'ghcr.io/acme/shop@sha256:' + 'a'.repeat(64), imagePath: 'ghcr.io/acme/shop', trivyVersion: '0.69.3' };
 
@@ -71,6 +77,63 @@ describe('SARIF', () => {
     const rule = run.tool.driver.rules?.find((r) => r.id === 'CVE-2019-14697');
     expect(rule?.properties?.['security-severity']).toBe('9.8');
     expect(critical[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('ghcr.io/acme/shop');
+  });
+
+  test.each(EVERY_GOLDEN.map((f) => [path.basename(f), f]))('%s: security-severity puts every rule in the code-scanning bucket of the severity the gate judged', (_, file) => {
+    const findings = parseTrivyReport(readFileSync(file, 'utf8'), file).findings;
+    const all: Policy = { ...policy, ignoreUnfixed: false };
+    const log = buildSarif(evaluate(findings, all), ctx);
+    expect(validate(log)).toBe(true);
+    const run = log.runs[0]!;
+    const rank = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
+    for (const rule of run.tool.driver.rules ?? []) {
+      const worst = findings.filter((f) => f.id === rule.id).map((f) => f.severity).sort((a, b) => rank.indexOf(a) - rank.indexOf(b))[0];
+      const props = rule.properties as { 'security-severity': string; tags: string[] };
+      expect([rule.id, codeScanningBucket(Number(props['security-severity']))]).toEqual([rule.id, worst]);
+      expect(props.tags[2]).toBe(worst);
+    }
+    // Where the severity source's own score agrees with its severity, it is shown, as Trivy does.
+    for (const f of findings) {
+      if (f.sourceScore === undefined || codeScanningBucket(f.sourceScore) !== f.severity) continue;
+      const same = findings.filter((g) => g.id === f.id);
+      if (same.some((g) => g.severity !== f.severity || g.sourceScore !== f.sourceScore)) continue;
+      const rule = run.tool.driver.rules?.find((r) => r.id === f.id);
+      expect((rule?.properties as Record<string, string>)['security-severity']).toBe(f.sourceScore.toFixed(1));
+    }
+  });
+
+  test('a score that contradicts its severity gives way to Trivy\'s stand-in for the severity', () => {
+    // ubi-7-comprehensive: CVE-2022-40897 is HIGH (source ghsa) with a 5.9 score, CVE-2019-18276 LOW (redhat) with 7.8.
+    const run = sarifFor('ubi-7-comprehensive.json.golden', { ...policy, ignoreUnfixed: false }).runs[0]!;
+    const score = (id: string) => (run.tool.driver.rules?.find((r) => r.id === id)?.properties as Record<string, string>)['security-severity'];
+    expect(score('CVE-2022-40897')).toBe('8.0');
+    expect(score('CVE-2019-18276')).toBe('2.0');
+    // Trivy's own SARIF of alpine-310 shows the source's score: so do we.
+    const golden = JSON.parse(readFileSync(path.join(FIXTURES, 'alpine-310.sarif.golden'), 'utf8')) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; properties: Record<string, string> }> } } }> };
+    const ours = sarifFor('alpine-310.json.golden').runs[0]!.tool.driver.rules ?? [];
+    for (const rule of golden.runs[0]!.tool.driver.rules) expect((ours.find((r) => r.id === rule.id)?.properties as Record<string, string>)['security-severity']).toBe(rule.properties['security-severity']);
+    expect(codeScanningBucket(9)).toBe('CRITICAL');
+    expect(codeScanningBucket(8.9)).toBe('HIGH');
+    expect(codeScanningBucket(4)).toBe('MEDIUM');
+    expect(codeScanningBucket(0.1)).toBe('LOW');
+    expect(codeScanningBucket(0)).toBe('UNKNOWN');
+  });
+
+  test('artifact URIs are percent-encoded per path segment: a space, # or % in a path, a registry port', () => {
+    const f = (id: string, over: Partial<Finding>): Finding => ({ id, severity: 'HIGH', pkgName: 'p', installedVersion: '1', fixedVersion: '2', target: 't', resultClass: 'lang-pkgs', ...over });
+    const findings = [f('CVE-1', { pkgPath: 'opt/my app/lib#1/x 100%.jar' }), f('CVE-2', { resultClass: 'os-pkgs', target: 'localhost:5000/app (alpine 3.19)' }), f('CVE-3', { target: 'srv/a?b/Gemfile.lock' })];
+    const log = buildSarif(evaluate(findings, policy), { ...ctx, imagePath: 'localhost:5000/app' });
+    expect(validate(log)).toBe(true);
+    const uris = log.runs[0]!.results!.map((r) => r.locations![0]!.physicalLocation!.artifactLocation!.uri);
+    expect(uris).toEqual(['opt/my%20app/lib%231/x%20100%25.jar', 'localhost%3A5000/app', 'srv/a%3Fb/Gemfile.lock']);
+    // Each decodes back to the path it names.
+    expect(uris.map((u) => u!.split('/').map(decodeURIComponent).join('/'))).toEqual(['opt/my app/lib#1/x 100%.jar', 'localhost:5000/app', 'srv/a?b/Gemfile.lock']);
+    expect(log.runs[0]!.results![0]!.locations![0]!.message!.text).toBe('opt/my app/lib#1/x 100%.jar: p@1');
+    // The raw paths break the published schema: the encoding is what makes the log valid.
+    const raw = structuredClone(log);
+    raw.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri = 'opt/my app/lib#1/x 100%.jar';
+    expect(validate(raw)).toBe(false);
+    expect(pathToUri('usr/lib/python3.6/site-packages/setuptools-40.4.3.dist-info/PKG-INFO')).toBe('usr/lib/python3.6/site-packages/setuptools-40.4.3.dist-info/PKG-INFO');
   });
 
   test('a non-failing CRITICAL is a warning, never an error', () => {

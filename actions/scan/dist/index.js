@@ -18,7 +18,7 @@ import {
   requiredInput,
   setFailed,
   writeSummary
-} from "./chunks/chunk-OCVY7DBG.js";
+} from "./chunks/chunk-I5YWIUNO.js";
 import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
@@ -58,6 +58,17 @@ function outputFile(name, workspace) {
   if (!existsSync(path.dirname(full))) throw new ConfigurationError(name, `the folder of '${value}' (${path.dirname(full)}) does not exist`);
   return full;
 }
+function repositories(name, what, example) {
+  const list = parseList(requiredInput(name, `one or more OCI repositories of ${what}, e.g. ${example}`));
+  for (const repo of list) {
+    const ref = parseReference(repo);
+    if (typeof ref === "string" || ref.digest !== void 0) {
+      throw new ConfigurationError(name, `'${repo}' is not an OCI repository${typeof ref === "string" ? `: ${ref}` : " (no digest: Trivy follows a tag)"}. Expected registry/path[:tag], e.g. ${example}`);
+    }
+  }
+  if (list.length === 0) throw new ConfigurationError(name, "no repository given. Expected one or more OCI repositories, comma or newline separated");
+  return list;
+}
 async function readIgnoreFile(value, workspace) {
   const full = path.resolve(workspace, value);
   if (!existsSync(full)) {
@@ -65,7 +76,7 @@ async function readIgnoreFile(value, workspace) {
     throw new ConfigurationError("ignore-file", `'${value}' does not exist (${full}). Expected a .trivyignore.yaml or .trivyignore file; leave ignore-file at its default (${DEFAULT_IGNORE_FILE}, used when present) for none`);
   }
   if (!statSync(full).isFile()) throw new ConfigurationError("ignore-file", `'${value}' is not a file`);
-  const { IgnoreFileError, parseIgnoreFile } = await import("./chunks/ignore-file-NNXBPFJH.js");
+  const { IgnoreFileError, parseIgnoreFile } = await import("./chunks/ignore-file-IIHQ4QPD.js");
   try {
     return parseIgnoreFile(readFileSync(full, "utf8"), value);
   } catch (err) {
@@ -88,18 +99,17 @@ async function getInputs(env = process.env) {
   if (!/^v?[0-9]+\.[0-9]+\.[0-9]+$/.test(trivyVersion)) throw new ConfigurationError("trivy-version", `'${trivyVersion}' is not a Trivy release. Expected vX.Y.Z, e.g. v0.69.3`);
   if (isCompromised(trivyVersion)) throw new ConfigurationError("trivy-version", `'${trivyVersion}' is a known malicious Trivy release (2026-03-19 compromise) and is never run. Expected v0.69.3`);
   const cacheDb = booleanInput("cache-db");
-  const dbRepositories = parseList(requiredInput("db-repository", "one or more OCI repositories of the Trivy DB, e.g. mirror.gcr.io/aquasec/trivy-db:2"));
-  for (const repo of dbRepositories) {
-    const ref = parseReference(repo);
-    if (typeof ref === "string" || ref.digest !== void 0) {
-      throw new ConfigurationError("db-repository", `'${repo}' is not an OCI repository${typeof ref === "string" ? `: ${ref}` : " (no digest: Trivy follows a tag)"}. Expected registry/path[:tag], e.g. ghcr.io/aquasecurity/trivy-db:2`);
-    }
-  }
-  if (dbRepositories.length === 0) throw new ConfigurationError("db-repository", "no repository given. Expected one or more OCI repositories, comma or newline separated");
+  const dbRepositories = repositories("db-repository", "the Trivy DB", "ghcr.io/aquasecurity/trivy-db:2");
+  const javaDbRepositories = repositories("java-db-repository", "the Trivy Java DB", "ghcr.io/aquasecurity/trivy-java-db:1");
   const reportFile = outputFile("report-file", workspace);
   const sarifFile = outputFile("sarif-file", workspace);
-  if (reportFile === sarifFile) throw new ConfigurationError("sarif-file", `it is the same file as report-file (${reportFile}). Expected another path`);
-  for (const [name, file] of [["report-file", reportFile], ["sarif-file", sarifFile]]) {
+  const sbom = booleanInput("sbom");
+  const sbomFile = outputFile("sbom-file", workspace);
+  const written = [["report-file", reportFile], ["sarif-file", sarifFile]];
+  if (sbom) written.push(["sbom-file", sbomFile]);
+  for (const [i, [name, file]] of written.entries()) {
+    const clash = written.slice(0, i).find(([, other]) => other === file);
+    if (clash) throw new ConfigurationError(name, `it is the same file as ${clash[0]} (${file}). Expected another path`);
     if (file === path.resolve(workspace, ignoreFile)) throw new ConfigurationError(name, `it is the ignore file (${file}); writing there would overwrite the ignore policy. Expected another path`);
   }
   const attest = booleanInput("attest");
@@ -122,8 +132,11 @@ async function getInputs(env = process.env) {
     trivyVersion,
     cacheDb,
     dbRepositories,
+    javaDbRepositories,
     reportFile,
     sarifFile,
+    sbom,
+    sbomFile,
     attest,
     credentials: username !== void 0 && password !== void 0 ? { username, password } : void 0,
     allowTag
@@ -133,7 +146,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-TGAY3R4F.js");
+  const { execute } = await import("./chunks/execute-IVOUS3UX.js");
   await execute(inputs);
 }
 

@@ -7,76 +7,23 @@ import { repositoryName } from '../../../src/lib/image-ref.js';
 import { writeAuthConfig, type AuthConfig } from '../../../src/lib/registry-auth.js';
 import { runUrl } from '../../../src/lib/run-url.js';
 import { writeSummary } from '../../../src/lib/summary.js';
-import { resolveTool, type ResolvedTool } from '../../../src/lib/tools.js';
-import { attestArgv, oidcProblem, vulnPredicate } from './attest.js';
-import { dbCacheKey, dbFiles, restoreDb, saveDb } from './db-cache.js';
+import { resolveTool } from '../../../src/lib/tools.js';
+import { attestArgv, builderId, oidcProblem } from './attest.js';
+import { dbVersion } from './db-cache.js';
 import type { Inputs } from './inputs.js';
 import { evaluate, type Evaluation } from '../../../src/lib/vuln/policy.js';
 import { buildSarif, MAX_SARIF_RESULTS } from './sarif.js';
 import { buildScanSummary, type ScanOutcome } from './summary.js';
-import { dbDownloadArgv, isCompromised, isRateLimited, scanArgv, trivyEnv, trivyMessage } from './trivy-argv.js';
+import { isCompromised, sbomArgv, scanArgv, trivyEnv, trivyMessage } from './trivy-argv.js';
+import { JavaDbCache, prepareDb } from './vuln-db.js';
+import { readSbom } from './sbom.js';
 import { parseTrivyReport, SEVERITIES } from '../../../src/lib/vuln/trivy-report.js';
+import { buildVulnPredicate } from '../../../src/lib/vuln/vuln-predicate.js';
 
 /** The gate's verdict, as opposed to a scan that did not complete. */
 class GateFailed extends Error {}
 
 const SCAN_TIMEOUT_MS = 30 * 60 * 1000;
-const DB_TIMEOUT_MS = 15 * 60 * 1000;
-
-/** Restores (cache-db), downloads from the mirrors in order when not fresh, saves at once. */
-export async function prepareDb(trivy: ResolvedTool, inputs: Inputs, cacheDir: string, notes: string[]): Promise<void> {
-  const files = dbFiles(cacheDir);
-  const key = dbCacheKey(new Date(), process.platform, process.arch);
-  let cacheUsable = false;
-  if (inputs.cacheDb) {
-    const restored = await restoreDb(cacheDir, key);
-    if (restored.status === 'unavailable') {
-      core.warning(`cache-db: ${restored.reason}; the DB is downloaded and not cached`);
-      notes.push('DB cache: not available on this runner');
-    } else {
-      cacheUsable = true;
-      if (restored.status === 'hit' && restored.exact && existsSync(files.db)) {
-        core.info(`Vulnerability DB restored from today's cache (${restored.key})`);
-        notes.push(`DB: restored from cache ${restored.key}`);
-        return;
-      }
-      if (restored.status === 'hit') {
-        core.info(`Restored an older DB (${restored.key}); refreshing it`);
-        notes.push(`DB cache: restored ${restored.key}, refreshed`);
-      } else core.info(`No cached DB for ${key.key}; downloading`);
-    }
-  }
-  const failures: string[] = [];
-  let source: string | undefined;
-  for (const [i, repo] of inputs.dbRepositories.entries()) {
-    const r = await execTool(trivy.path, dbDownloadArgv(repo, cacheDir), { env: trivyEnv(process.env), allowFailure: true, timeoutMs: DB_TIMEOUT_MS });
-    if (r.exitCode === 0 && existsSync(files.db)) {
-      source = repo;
-      break;
-    }
-    const why = isRateLimited(`${r.stderr}\n${r.stdout}`) ? 'rate limited (TOOMANYREQUESTS)' : trivyMessage(r.stderr, r.stdout);
-    const next = i + 1 < inputs.dbRepositories.length ? `; trying ${inputs.dbRepositories[i + 1]}` : '';
-    core.warning(`Trivy DB from ${repo}: ${why}${next}`);
-    failures.push(`${repo}: ${why}`);
-    notes.push(`DB mirror ${repo}: ${why.split('\n')[0]}`);
-  }
-  if (!source) {
-    if (existsSync(files.db)) {
-      core.warning(`Every DB mirror failed; scanning with the older cached DB. ${failures.join('; ')}`);
-      notes.push('DB: older cached copy used (every mirror failed)');
-      return;
-    }
-    throw new Error(`the vulnerability DB could not be downloaded from any mirror in db-repository:\n${failures.join('\n')}\nAdd another mirror to db-repository, or retry later`);
-  }
-  core.info(`Vulnerability DB ready from ${source}`);
-  notes.push(`DB: downloaded from ${source}`);
-  if (cacheUsable) {
-    // Saved now, before the scan: a failing gate must not cost tomorrow's runs the DB.
-    const saved = await saveDb(cacheDir, key);
-    if (saved.status === 'failed') core.warning(`cache-db: could not save the DB (${saved.reason})`);
-    else core.info(saved.status === 'saved' ? `DB cached as ${key.key}` : `DB cache ${key.key} already saved by another job`);
-  }
-}
 
 function setCounts(ev: Evaluation): void {
   core.setOutput('passed', String(ev.passed));
@@ -91,6 +38,8 @@ export async function execute(inputs: Inputs): Promise<void> {
     failingSeverities: inputs.severity,
     failOnFindings: inputs.failOnFindings,
     ignoreFile: inputs.ignore?.file,
+    ignoreUnfixed: inputs.ignoreUnfixed,
+    dbRepositories: inputs.dbRepositories,
     dbNotes: [],
   };
   const temp = process.env.RUNNER_TEMP || tmpdir();
@@ -108,7 +57,10 @@ export async function execute(inputs: Inputs): Promise<void> {
     const cosign = inputs.attest ? await resolveTool('cosign') : undefined;
 
     const cacheDir = path.join(temp, 'trivy-cache');
-    await core.group('Vulnerability DB', () => prepareDb(trivy, inputs, cacheDir, outcome.dbNotes));
+    const dbSource = await core.group('Vulnerability DB', () => prepareDb(trivy, inputs, cacheDir, outcome.dbNotes));
+    const db = { uri: dbSource ?? '', version: dbVersion(cacheDir) ?? '' };
+    const javaDb = new JavaDbCache(cacheDir, inputs.cacheDb);
+    await javaDb.restore(outcome.dbNotes);
 
     const emptyIgnoreFile = path.join(work, 'empty.trivyignore');
     const emptyConfigFile = path.join(work, 'trivy.yaml');
@@ -122,7 +74,7 @@ export async function execute(inputs: Inputs): Promise<void> {
     }
     const started = new Date();
     const scan = await core.group(`Scan ${inputs.imageRef}`, () =>
-      execTool(trivy.path, scanArgv({ imageRef: inputs.imageRef, reportFile: inputs.reportFile, cacheDir, emptyIgnoreFile, emptyConfigFile }), { env, allowFailure: true, stream: true, timeoutMs: SCAN_TIMEOUT_MS }),
+      execTool(trivy.path, scanArgv({ imageRef: inputs.imageRef, reportFile: inputs.reportFile, cacheDir, emptyIgnoreFile, emptyConfigFile, javaDbRepositories: inputs.javaDbRepositories }), { env, allowFailure: true, stream: true, timeoutMs: SCAN_TIMEOUT_MS }),
     );
     const finished = new Date();
     // Trivy's exit code is not the gate, but a non-zero one means it did not finish.
@@ -156,13 +108,43 @@ export async function execute(inputs: Inputs): Promise<void> {
     }
     core.setOutput('sarif-file', inputs.sarifFile);
 
+    if (inputs.sbom) {
+      rmSync(inputs.sbomFile, { force: true });
+      const run = await core.group(`SBOM of ${inputs.imageRef}`, () =>
+        execTool(trivy.path, sbomArgv({ imageRef: inputs.imageRef, sbomFile: inputs.sbomFile, cacheDir, emptyConfigFile, javaDbRepositories: inputs.javaDbRepositories }), { env, allowFailure: true, stream: true, timeoutMs: SCAN_TIMEOUT_MS }),
+      );
+      if (run.exitCode !== 0) throw new Error(`trivy could not write the SBOM (exit code ${run.exitCode}):\n${trivyMessage(run.stderr, run.stdout)}`);
+      outcome.sbom = readSbom(inputs.sbomFile);
+      outcome.sbom.file = inputs.sbomFile;
+      core.setOutput('sbom-file', inputs.sbomFile);
+    }
+    await javaDb.saveIfDownloaded(outcome.dbNotes);
+
     if (cosign) {
       const predicateFile = path.join(work, 'vuln-predicate.json');
-      writeFileSync(predicateFile, JSON.stringify(vulnPredicate({ report: JSON.parse(text) as unknown, trivyVersion: trivy.version, startedOn: started, finishedOn: finished, runUrl: runUrl(process.env) })));
+      const predicate = buildVulnPredicate({
+        report: JSON.parse(text) as unknown,
+        trivyVersion: trivy.version,
+        startedOn: started,
+        finishedOn: finished,
+        severity: inputs.severity,
+        ignoreUnfixed: inputs.ignoreUnfixed,
+        ignore: inputs.ignore,
+        runUrl: runUrl(process.env),
+        eventId: process.env.GITHUB_RUN_ID,
+        builderId: builderId(process.env),
+        db,
+      });
+      writeFileSync(predicateFile, JSON.stringify(predicate));
       if (inputs.credentials) auth = writeAuthConfig(inputs.registry, inputs.credentials);
       outcome.attested = false;
       await core.group(`Attest the scan to ${inputs.imageRef}`, () => execTool(cosign.path, attestArgv(inputs.imageRef, inputs.registry, predicateFile), { env: { ...(auth?.env ?? {}) }, stream: true, timeoutMs: 10 * 60 * 1000 }));
       outcome.attested = true;
+      if (outcome.sbom) {
+        outcome.sbom.attested = false;
+        await core.group(`Attest the SBOM to ${inputs.imageRef}`, () => execTool(cosign.path, attestArgv(inputs.imageRef, inputs.registry, inputs.sbomFile, 'cyclonedx'), { env: { ...(auth?.env ?? {}) }, stream: true, timeoutMs: 10 * 60 * 1000 }));
+        outcome.sbom.attested = true;
+      }
     }
 
     const failing = evaluation.failingFindings;

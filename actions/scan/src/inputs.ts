@@ -23,8 +23,13 @@ export interface Inputs {
   cacheDb: boolean;
   dbRepositories: string[];
   /** Absolute paths (resolved against the workspace), also the outputs. */
+  /** Java DB mirrors, in order. */
+  javaDbRepositories: string[];
   reportFile: string;
   sarifFile: string;
+  /** Write Trivy's CycloneDX SBOM of the image to sbomFile (and attest it with attest). */
+  sbom: boolean;
+  sbomFile: string;
   attest: boolean;
   credentials?: { username: string; password: string };
   allowTag: boolean;
@@ -50,6 +55,19 @@ function outputFile(name: string, workspace: string): string {
   if (existsSync(full) && statSync(full).isDirectory()) throw new ConfigurationError(name, `'${value}' is a directory. Expected a file path`);
   if (!existsSync(path.dirname(full))) throw new ConfigurationError(name, `the folder of '${value}' (${path.dirname(full)}) does not exist`);
   return full;
+}
+
+/** A list of OCI repositories (mirrors of one of Trivy's databases), tried in order. */
+function repositories(name: string, what: string, example: string): string[] {
+  const list = parseList(requiredInput(name, `one or more OCI repositories of ${what}, e.g. ${example}`));
+  for (const repo of list) {
+    const ref = parseReference(repo);
+    if (typeof ref === 'string' || ref.digest !== undefined) {
+      throw new ConfigurationError(name, `'${repo}' is not an OCI repository${typeof ref === 'string' ? `: ${ref}` : ' (no digest: Trivy follows a tag)'}. Expected registry/path[:tag], e.g. ${example}`);
+    }
+  }
+  if (list.length === 0) throw new ConfigurationError(name, 'no repository given. Expected one or more OCI repositories, comma or newline separated');
+  return list;
 }
 
 /**
@@ -89,19 +107,18 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
   if (!/^v?[0-9]+\.[0-9]+\.[0-9]+$/.test(trivyVersion)) throw new ConfigurationError('trivy-version', `'${trivyVersion}' is not a Trivy release. Expected vX.Y.Z, e.g. v0.69.3`);
   if (isCompromised(trivyVersion)) throw new ConfigurationError('trivy-version', `'${trivyVersion}' is a known malicious Trivy release (2026-03-19 compromise) and is never run. Expected v0.69.3`);
   const cacheDb = booleanInput('cache-db');
-  const dbRepositories = parseList(requiredInput('db-repository', 'one or more OCI repositories of the Trivy DB, e.g. mirror.gcr.io/aquasec/trivy-db:2'));
-  for (const repo of dbRepositories) {
-    const ref = parseReference(repo);
-    if (typeof ref === 'string' || ref.digest !== undefined) {
-      throw new ConfigurationError('db-repository', `'${repo}' is not an OCI repository${typeof ref === 'string' ? `: ${ref}` : ' (no digest: Trivy follows a tag)'}. Expected registry/path[:tag], e.g. ghcr.io/aquasecurity/trivy-db:2`);
-    }
-  }
-  if (dbRepositories.length === 0) throw new ConfigurationError('db-repository', 'no repository given. Expected one or more OCI repositories, comma or newline separated');
+  const dbRepositories = repositories('db-repository', 'the Trivy DB', 'ghcr.io/aquasecurity/trivy-db:2');
+  const javaDbRepositories = repositories('java-db-repository', 'the Trivy Java DB', 'ghcr.io/aquasecurity/trivy-java-db:1');
   const reportFile = outputFile('report-file', workspace);
   const sarifFile = outputFile('sarif-file', workspace);
-  if (reportFile === sarifFile) throw new ConfigurationError('sarif-file', `it is the same file as report-file (${reportFile}). Expected another path`);
-  // Writing a report over the ignore file would lose the policy (and feed JSON to the next run as its ignore file).
-  for (const [name, file] of [['report-file', reportFile], ['sarif-file', sarifFile]] as const) {
+  const sbom = booleanInput('sbom');
+  const sbomFile = outputFile('sbom-file', workspace);
+  const written: Array<[string, string]> = [['report-file', reportFile], ['sarif-file', sarifFile]];
+  if (sbom) written.push(['sbom-file', sbomFile]);
+  for (const [i, [name, file]] of written.entries()) {
+    const clash = written.slice(0, i).find(([, other]) => other === file);
+    if (clash) throw new ConfigurationError(name, `it is the same file as ${clash[0]} (${file}). Expected another path`);
+    // Writing a report over the ignore file would lose the policy (and feed JSON to the next run as its ignore file).
     if (file === path.resolve(workspace, ignoreFile)) throw new ConfigurationError(name, `it is the ignore file (${file}); writing there would overwrite the ignore policy. Expected another path`);
   }
   const attest = booleanInput('attest');
@@ -125,8 +142,11 @@ export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<I
     trivyVersion,
     cacheDb,
     dbRepositories,
+    javaDbRepositories,
     reportFile,
     sarifFile,
+    sbom,
+    sbomFile,
     attest,
     credentials: username !== undefined && password !== undefined ? { username, password } : undefined,
     allowTag,

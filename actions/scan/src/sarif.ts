@@ -7,8 +7,13 @@ import type { Finding, Severity } from '../../../src/lib/vuln/trivy-report.js';
  * SARIF 2.1.0 for github/codeql-action/upload-sarif: one rule per
  * vulnerability ID, one result per remaining finding, located on the image.
  * Failing findings are `error`; the others keep Trivy's mapping.
- * `security-severity` (what code scanning ranks by) is the CVSS score, or
- * Trivy's per-severity stand-in when the report has none.
+ * `security-severity` is what code scanning sorts findings into its critical,
+ * high, medium and low buckets by, so it must land in the bucket of the
+ * severity the gate judged: the severity source's CVSS v3 score, as Trivy's own
+ * SARIF writer uses (pkg/report/sarif.go toCVSSData), when it lies in that
+ * bucket; otherwise Trivy's stand-in for the severity (severityToScore), which does.
+ * (A vendor may rate a CVE MEDIUM while its CVSS says 9.8: shown as 9.8, a
+ * MEDIUM would be ranked critical, and a failing HIGH scored 5.9 would read medium.)
  *
  * Code scanning rejects a run with more than 25,000 results and stores only
  * 5,000 of them, so results come most important first (failing, then by
@@ -28,8 +33,19 @@ const LEVEL_BY_SEVERITY: Record<Severity, 'error' | 'warning' | 'note'> = { CRIT
 const FALLBACK_SCORE: Record<Severity, string> = { CRITICAL: '9.5', HIGH: '8.0', MEDIUM: '5.5', LOW: '2.0', UNKNOWN: '0.0' };
 const LEVEL_RANK = { error: 0, warning: 1, note: 2, none: 3 } as const;
 
+/** GitHub code scanning's buckets: critical >= 9.0, high 7.0-8.9, medium 4.0-6.9, low 0.1-3.9. */
+export function codeScanningBucket(score: number): Severity {
+  if (score >= 9) return 'CRITICAL';
+  if (score >= 7) return 'HIGH';
+  if (score >= 4) return 'MEDIUM';
+  if (score >= 0.1) return 'LOW';
+  return 'UNKNOWN';
+}
+
 export function securitySeverity(f: Finding): string {
-  return f.cvss !== undefined ? f.cvss.toFixed(1) : FALLBACK_SCORE[f.severity];
+  const score = f.sourceScore;
+  if (score !== undefined && f.severity !== 'UNKNOWN' && codeScanningBucket(Number(score.toFixed(1))) === f.severity) return score.toFixed(1);
+  return FALLBACK_SCORE[f.severity];
 }
 
 function isHttpUrl(u: string | undefined): u is string {
@@ -40,6 +56,16 @@ function location(f: Finding, ctx: SarifContext): string {
   if (f.pkgPath) return f.pkgPath.replace(/\\/g, '/');
   if (f.resultClass === 'os-pkgs' || f.target === '') return ctx.imagePath;
   return f.target.replace(/\\/g, '/');
+}
+
+/**
+ * A path as a relative URI reference (SARIF artifactLocation.uri): each segment
+ * percent-encoded, so a space, `#`, `?` or `%` in a path stays part of it (the
+ * schema and code scanning's upload refuse a raw space), and a first segment
+ * such as `localhost:5000` is not read as a URI scheme.
+ */
+export function pathToUri(p: string): string {
+  return p.split('/').map((segment) => encodeURIComponent(segment)).join('/');
 }
 
 export function buildSarif(evaluation: Evaluation, ctx: SarifContext): Log {
@@ -91,7 +117,8 @@ export function buildSarif(evaluation: Evaluation, ctx: SarifContext): Log {
         }
       }
     }
-    const uri = location(f, ctx);
+    const where = location(f, ctx);
+    const uri = pathToUri(where);
     results.push({
       ruleId: f.id,
       ruleIndex: index,
@@ -102,7 +129,7 @@ export function buildSarif(evaluation: Evaluation, ctx: SarifContext): Log {
       locations: [
         {
           physicalLocation: { artifactLocation: { uri, uriBaseId: 'ROOTPATH' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } },
-          message: { text: `${uri}: ${f.pkgName}@${f.installedVersion}` },
+          message: { text: `${where}: ${f.pkgName}@${f.installedVersion}` },
         },
       ],
       properties: { target: f.target, ...(f.cvssVector ? { cvssVector: f.cvssVector } : {}) },

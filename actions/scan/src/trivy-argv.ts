@@ -15,6 +15,8 @@ export interface ScanArgs {
   /** An empty ignore file and an empty config: Trivy must not filter the report behind the gate's back. */
   emptyIgnoreFile: string;
   emptyConfigFile: string;
+  /** Mirrors of the Java DB, in order (Trivy fetches it itself when the image holds JAR files). */
+  javaDbRepositories: readonly string[];
 }
 
 export function dbDownloadArgv(repository: string, cacheDir: string): string[] {
@@ -33,6 +35,35 @@ export function scanArgv(a: ScanArgs): string[] {
     '--ignorefile', a.emptyIgnoreFile,
     '--cache-dir', a.cacheDir,
     '--skip-db-update',
+    '--java-db-repository', a.javaDbRepositories.join(','),
+    '--no-progress',
+    a.imageRef,
+  ];
+}
+
+export interface SbomArgs {
+  imageRef: string;
+  sbomFile: string;
+  cacheDir: string;
+  emptyConfigFile: string;
+  javaDbRepositories: readonly string[];
+}
+
+/**
+ * Trivy's CycloneDX SBOM of the image. `--format cyclonedx` without
+ * `--scanners` lists the packages only (pkg/flag/options.go enableSBOM: the
+ * vulnerability scan is off unless asked for): the findings are in the report.
+ * The image's layers were analysed by the scan and come from the same cache.
+ */
+export function sbomArgv(a: SbomArgs): string[] {
+  return [
+    'image',
+    '--config', a.emptyConfigFile,
+    '--format', 'cyclonedx',
+    '--output', a.sbomFile,
+    '--cache-dir', a.cacheDir,
+    '--skip-db-update',
+    '--java-db-repository', a.javaDbRepositories.join(','),
     '--no-progress',
     a.imageRef,
   ];

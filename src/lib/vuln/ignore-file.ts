@@ -34,7 +34,7 @@ export class IgnoreFileError extends Error {
   constructor(
     readonly file: string,
     readonly line: number,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`${file} line ${line}: ${detail}`);
     this.name = 'IgnoreFileError';
@@ -69,7 +69,15 @@ function emptyEntry(id: string, line: number): IgnoreEntry {
   return { id, paths: [], pathPatterns: [], purls: [], parsedPurls: [], line };
 }
 
-/** The plain `.trivyignore` format. */
+/**
+ * The plain `.trivyignore` format: `ID [exp:YYYY-MM-DD] [# reason]`. Trivy
+ * (pkg/result/ignore.go parseIgnore) reads the first field as the ID and the
+ * first `exp:` field anywhere on the line, and skips every other field; so a
+ * trailing `# reason` is accepted (and kept as the entry's statement), while a
+ * stray field outside the comment (`expires:2024-01-01`, a typo that Trivy
+ * would silently read as "never expires") is an error, and so is an `exp:`
+ * inside the comment, which Trivy would apply.
+ */
 export function parsePlainIgnore(text: string, file: string): IgnoreRules {
   const entries: IgnoreEntry[] = [];
   text.split('\n').forEach((raw, index) => {
@@ -77,16 +85,25 @@ export function parsePlainIgnore(text: string, file: string): IgnoreRules {
     if (line === '' || line.startsWith('#')) return;
     const [id, ...rest] = line.split(/\s+/) as [string, ...string[]];
     const entry = emptyEntry(id, index + 1);
-    for (const field of rest) {
+    const hash = rest.findIndex((field) => field.startsWith('#'));
+    const fields = hash < 0 ? rest : rest.slice(0, hash);
+    const comment = hash < 0 ? [] : rest.slice(hash);
+    const expInComment = comment.find((field) => field.startsWith('exp:'));
+    if (expInComment) throw new IgnoreFileError(file, index + 1, `'${expInComment}' is inside the comment, and Trivy would still apply it. Expected ID exp:YYYY-MM-DD # reason`);
+    for (const field of fields) {
       if (!field.startsWith('exp:')) {
-        throw new IgnoreFileError(file, index + 1, `unexpected '${field}' after '${id}'. Expected ID [exp:YYYY-MM-DD]`);
+        throw new IgnoreFileError(file, index + 1, `unexpected '${field}' after '${id}'. Expected ID [exp:YYYY-MM-DD] [# reason]`);
       }
+      if (entry.expiredAt) throw new IgnoreFileError(file, index + 1, `'${id}' has more than one exp: date (Trivy reads only the first). Expected one`);
       const when = field.slice(4);
-      const date = DATE.test(when) ? parseExpiry(when) : undefined;
+      // time.Parse("2006-01-02"): two-digit month and day.
+      const date = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(when) ? parseExpiry(when) : undefined;
       if (!date) throw new IgnoreFileError(file, index + 1, `'${when}' is not a date. Expected exp:YYYY-MM-DD`);
       entry.expiredAt = date;
       entry.expiredAtText = when;
     }
+    const reason = comment.join(' ').replace(/^#+\s*/, '').trim();
+    if (reason !== '') entry.statement = reason;
     entries.push(entry);
   });
   return { file, entries };

@@ -3,7 +3,10 @@
  * them: `pkg:type/namespace/name@version?qualifiers#subpath`, matched the way
  * Trivy's purl.Match does (pkg/purl/purl.go): type, namespace and name equal;
  * version and subpath only when the entry gives them; every qualifier of the
- * entry present with the same value in the finding's PURL.
+ * entry present with the same value in the finding's PURL. Both sides are
+ * normalised first as packageurl-go (v0.1.6, Trivy's) does in FromString: the
+ * type lower-cased, and per type the namespace and name (pkg:pypi/SetupTools
+ * is pkg:pypi/setuptools; a PyPI `_` is `-`).
  */
 export interface Purl {
   type: string;
@@ -24,7 +27,7 @@ function decode(s: string): string {
 
 /** Parses a PURL; returns an explanation instead of throwing. */
 export function parsePurl(text: string): Purl | string {
-  if (!text.startsWith('pkg:')) return 'a package URL starts with pkg:';
+  if (text.slice(0, 4).toLowerCase() !== 'pkg:') return 'a package URL starts with pkg:';
   let rest = text.slice(4).replace(/^\/+/, '');
   let subpath = '';
   const hash = rest.indexOf('#');
@@ -57,7 +60,25 @@ export function parsePurl(text: string): Purl | string {
   const name = decode(parts.pop() ?? '');
   if (name === '') return 'it has no package name';
   const namespace = parts.filter((s) => s !== '').map(decode).join('/');
-  return { type, namespace, name, version, qualifiers, subpath };
+  return {
+    type,
+    namespace: LOWER_NAMESPACE.has(type) ? namespace.toLowerCase() : namespace,
+    name: adjustName(type, name, qualifiers),
+    version: type === 'huggingface' ? version.toLowerCase() : version,
+    qualifiers,
+    subpath,
+  };
+}
+
+// packageurl-go typeAdjustNamespace / typeAdjustName / typeAdjustVersion.
+const LOWER_NAMESPACE = new Set(['alpm', 'apk', 'bitbucket', 'composer', 'deb', 'github', 'golang', 'rpm', 'qpkg']);
+const LOWER_NAME = new Set(['alpm', 'apk', 'bitbucket', 'bitnami', 'chrome-extension', 'composer', 'deb', 'github', 'golang']);
+
+function adjustName(type: string, name: string, qualifiers: Map<string, string>): string {
+  if (LOWER_NAME.has(type)) return name.toLowerCase();
+  if (type === 'pypi') return name.replace(/_/g, '-').toLowerCase();
+  if (type === 'mlflow' && (qualifiers.get('repository_url') ?? '').includes('databricks')) return name.toLowerCase();
+  return name;
 }
 
 /** Does the entry's PURL `pattern` match the finding's `target`? */

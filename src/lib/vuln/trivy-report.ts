@@ -28,6 +28,8 @@ export interface Finding {
   /** The CVSS v3 (or v4) base score Trivy's own SARIF writer would use, when the report has one. */
   cvss?: number;
   cvssVector?: string;
+  /** CVSS[SeveritySource].V3Score: the one score Trivy's SARIF writer uses (pkg/report/sarif.go toCVSSData). */
+  sourceScore?: number;
 }
 
 export interface TrivyReport {
@@ -63,7 +65,10 @@ export function normalizeSeverity(v: unknown): Severity {
   return (SEVERITIES as readonly string[]).includes(s) ? (s as Severity) : 'UNKNOWN';
 }
 
-/** Trivy's choice (pkg/report/sarif.go toCVSSData): the SeveritySource's score; then NVD; then the highest. */
+/**
+ * The CVSS score shown beside a finding: the SeveritySource's (V3, else V4); then NVD's; then the
+ * highest. (Trivy's SARIF writer uses the source's V3 score only: see sourceV3Score.)
+ */
 export function pickCvss(vuln: Json): { score?: number; vector?: string } {
   const cvss = vuln.CVSS;
   if (!isObject(cvss)) return {};
@@ -86,6 +91,15 @@ export function pickCvss(vuln: Json): { score?: number; vector?: string } {
     if (s.score !== undefined && (best.score === undefined || s.score > best.score)) best = s;
   }
   return best;
+}
+
+/** CVSS[SeveritySource].V3Score when non-zero, as Trivy's SARIF writer reads it. */
+export function sourceV3Score(vuln: Json): number | undefined {
+  const source = str(vuln.SeveritySource);
+  const cvss = vuln.CVSS;
+  if (!source || !isObject(cvss)) return undefined;
+  const entry = cvss[source];
+  return isObject(entry) && typeof entry.V3Score === 'number' && entry.V3Score > 0 ? entry.V3Score : undefined;
 }
 
 /**
@@ -144,6 +158,7 @@ export function parseTrivyReport(text: string, file: string): TrivyReport {
         primaryUrl: str(vuln.PrimaryURL),
         cvss: score,
         cvssVector: vector,
+        sourceScore: sourceV3Score(vuln),
       });
     }
   });

@@ -17,22 +17,24 @@ import {
   maskSecrets,
   parseTrivyReport,
   repositoryName,
+  sbomArgv,
   scanArgv,
   setOutput,
   trivyEnv,
   trivyMessage,
   warning,
   writeSummary
-} from "./chunk-OCVY7DBG.js";
+} from "./chunk-I5YWIUNO.js";
 import {
+  isYamlIgnoreFile,
   parsePurl,
   purlMatches
-} from "./chunk-TJ5GDOK3.js";
+} from "./chunk-VJC2OVWC.js";
 import "./chunk-GINXXFVL.js";
 
 // actions/scan/src/execute.ts
-import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
+import { existsSync as existsSync3, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, rmSync as rmSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
 import path4 from "node:path";
 
 // src/lib/exec.ts
@@ -177,8 +179,8 @@ function oidcTokenProblem(env, what, otherwise) {
 
 // src/lib/tools.ts
 import { createHash } from "node:crypto";
-import { accessSync, chmodSync, constants, createReadStream, statSync } from "node:fs";
-import { arch, platform } from "node:os";
+import { accessSync, chmodSync, constants, createReadStream, mkdtempSync as mkdtempSync2, rmSync as rmSync2, statSync } from "node:fs";
+import { arch, platform, tmpdir as tmpdir2 } from "node:os";
 import path2 from "node:path";
 
 // src/lib/tools.json
@@ -216,6 +218,13 @@ var tools_default = {
         archive: "tar.gz",
         bin: "trivy"
       }
+    },
+    refused: {
+      versions: [
+        "v0.69.4"
+      ],
+      module: "github.com/aquasecurity/trivy",
+      reason: "a known malicious release (published 2026-03-19 from a compromised release pipeline; it steals CI credentials)"
     },
     source: "cashapp/hermit-packages trivy.hcl sha256sums (added 2026-03-04, commit 488afd78); same values pinned in many independent Dockerfiles/scripts, one noting 'matches trivy_0.69.3_checksums.txt'"
   },
@@ -290,12 +299,51 @@ async function sha256File(file) {
   for await (const chunk of createReadStream(file)) hash.update(chunk);
   return hash.digest("hex");
 }
+var bare = (v) => v.replace(/^v/, "");
+function isRefused(version, refused) {
+  return refused !== void 0 && refused.versions.some((v) => bare(v) === bare(version));
+}
+async function embeddedGoVersions(file, module) {
+  const quoted = module.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const patterns = [new RegExp(`(?:^|
+)mod	${quoted}	(v[0-9]+\\.[0-9]+\\.[0-9]+[^	
+]*)`, "g"), new RegExp(`-X[= ]${quoted}/[\\w/.-]+\\.ver=v?([0-9]+\\.[0-9]+\\.[0-9]+)`, "g")];
+  const found = /* @__PURE__ */ new Set();
+  let carry = "";
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const text = carry + chunk.toString("latin1");
+    for (const re of patterns) for (const m of text.matchAll(re)) if (m[1]) found.add(m[1]);
+    carry = text.slice(-512);
+  }
+  return [...found];
+}
+function probeEnv(inherited, home) {
+  const env = Object.fromEntries(Object.keys(inherited).map((k) => [k, void 0]));
+  env.PATH = inherited.PATH;
+  env.HOME = home;
+  env.TMPDIR = home;
+  return env;
+}
+async function probeVersion(file, name) {
+  const home = mkdtempSync2(path2.join(tmpdir2(), `${name}-probe-`));
+  try {
+    const out = await execTool(file, VERSION_ARGS[name], { allowFailure: true, timeoutMs: 3e4, env: probeEnv(process.env, home), cwd: home });
+    return parseVersionOutput(`${out.stdout}
+${out.stderr}`);
+  } finally {
+    rmSync2(home, { recursive: true, force: true });
+  }
+}
 async function resolveTool(name, wanted, manifest = pinnedTools) {
   const onPath = findOnPath(name);
+  const refused = manifest[name]?.refused;
   if (onPath) {
-    const out = await execTool(onPath, VERSION_ARGS[name], { allowFailure: true, timeoutMs: 3e4 });
-    const version2 = parseVersionOutput(`${out.stdout}
-${out.stderr}`);
+    if (refused) {
+      const embedded = (await embeddedGoVersions(onPath, refused.module)).filter((v) => isRefused(v, refused));
+      if (embedded.length > 0) throw new Error(`${name} at ${onPath} is ${embedded[0]} by its build info: ${refused.reason}. It was not run. Remove it from PATH or install ${manifest[name]?.version ?? "another release"}`);
+    }
+    const version2 = await probeVersion(onPath, name);
+    if (isRefused(version2, refused)) throw new Error(`${name} ${version2} at ${onPath}: ${refused?.reason}. Its version was read without the job's environment; it is not run with it. Remove it from PATH or install ${manifest[name]?.version ?? "another release"}`);
     info(`Using ${name} ${version2} from PATH (${onPath})`);
     if (wanted && version2 !== "unknown" && version2.replace(/^v/, "") !== wanted.replace(/^v/, "")) {
       warning(`${name} on PATH is ${version2}, not the requested ${wanted}; the runner's copy is used as it is.`);
@@ -305,6 +353,7 @@ ${out.stderr}`);
   const pin = manifest[name];
   if (!pin) throw new Error(`${name} is not on PATH and no release of it is pinned`);
   const version = wanted ?? pin.version;
+  if (isRefused(version, refused)) throw new Error(`${name} ${version}: ${refused?.reason}. Install ${pin.version}`);
   if (version.replace(/^v/, "") !== pin.version.replace(/^v/, "")) {
     throw new Error(`${name} ${version} is not on PATH and only ${pin.version} is pinned with a checksum; install ${name} ${version} before this step or use ${pin.version}`);
   }
@@ -338,55 +387,67 @@ ${out.stderr}`);
 }
 
 // actions/scan/src/attest.ts
-function vulnPredicate(p) {
-  const version = p.trivyVersion.replace(/^v/, "");
-  return {
-    invocation: { parameters: null, uri: p.runUrl ?? "", event_id: "", "builder.id": "" },
-    scanner: { uri: `pkg:github/aquasecurity/trivy@${version}`, version, db: { uri: "", version: "" }, result: p.report },
-    metadata: { scanStartedOn: p.startedOn.toISOString(), scanFinishedOn: p.finishedOn.toISOString() }
-  };
-}
-function attestArgv(imageAtDigest, registry, predicateFile) {
+function attestArgv(imageAtDigest, registry, predicateFile, type = "vuln") {
   if (!/@sha256:[a-f0-9]{64}$/.test(imageAtDigest)) throw new Error(`refusing to attest ${imageAtDigest}: only image@sha256 digests are attested`);
-  const argv = ["attest", "--yes", "--type", "vuln", "--predicate", predicateFile];
+  const argv = ["attest", "--yes", "--type", type, "--predicate", predicateFile];
   if (isLoopbackRegistry(registry)) argv.push("--allow-http-registry");
   argv.push(imageAtDigest);
   return argv;
+}
+function builderId(env) {
+  if (!env.GITHUB_SERVER_URL || !env.GITHUB_WORKFLOW_REF) return void 0;
+  return `${env.GITHUB_SERVER_URL}/${env.GITHUB_WORKFLOW_REF}`;
 }
 function oidcProblem(env) {
   return oidcTokenProblem(env, "attest: true signs the attestation keylessly and", "or set attest: false");
 }
 
 // actions/scan/src/db-cache.ts
+import { readFileSync as readFileSync2 } from "node:fs";
 import path3 from "node:path";
-function dbCacheKey(now, os, arch2) {
+function dbCacheKey(now, os, arch2, kind = "db") {
   const clean = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, "");
-  const prefix = `trivy-db-${clean(os)}-${clean(arch2)}-`;
+  const prefix = `trivy-${kind}-${clean(os)}-${clean(arch2)}-`;
   return { key: `${prefix}${now.toISOString().slice(0, 10)}`, restoreKeys: [prefix] };
 }
-function dbDir(cacheDir) {
-  return path3.join(cacheDir, "db");
+function dbDir(cacheDir, kind = "db") {
+  return path3.join(cacheDir, kind);
 }
-function dbFiles(cacheDir) {
-  return { db: path3.join(dbDir(cacheDir), "trivy.db"), metadata: path3.join(dbDir(cacheDir), "metadata.json") };
+function dbFiles(cacheDir, kind = "db") {
+  return { db: path3.join(dbDir(cacheDir, kind), kind === "db" ? "trivy.db" : "trivy-java.db"), metadata: path3.join(dbDir(cacheDir, kind), "metadata.json") };
 }
-async function restoreDb(cacheDir, key) {
+function dbMetadataText(cacheDir, kind = "db") {
+  try {
+    return readFileSync2(dbFiles(cacheDir, kind).metadata, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function dbVersion(cacheDir) {
+  try {
+    const meta = JSON.parse(dbMetadataText(cacheDir) ?? "");
+    return typeof meta.UpdatedAt === "string" ? meta.UpdatedAt : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function restoreDb(cacheDir, key, kind = "db") {
   try {
     const cache = await import("#lazy/cache");
     if (!cache.isFeatureAvailable()) return { status: "unavailable", reason: "the runner's cache service is not available (no ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL)" };
-    const hit = await cache.restoreCache([dbDir(cacheDir)], key.key, key.restoreKeys);
+    const hit = await cache.restoreCache([dbDir(cacheDir, kind)], key.key, key.restoreKeys);
     if (hit === void 0) return { status: "miss" };
     return { status: "hit", key: hit, exact: hit === key.key };
   } catch (err) {
     return { status: "unavailable", reason: `restoring the cache failed: ${err.message}` };
   }
 }
-async function saveDb(cacheDir, key) {
+async function saveDb(cacheDir, key, kind = "db") {
   try {
     const cache = await import("#lazy/cache");
     if (!cache.isFeatureAvailable()) return { status: "failed", reason: "the runner's cache service is not available" };
-    await cache.saveCache([dbDir(cacheDir)], key.key);
-    return { status: "saved" };
+    const id = await cache.saveCache([dbDir(cacheDir, kind)], key.key);
+    return id === -1 ? { status: "declined" } : { status: "saved" };
   } catch (err) {
     const e = err;
     if (e.name === "ReserveCacheError" || /already exists/i.test(e.message)) return { status: "exists" };
@@ -487,8 +548,17 @@ var MAX_SARIF_RESULTS = 25e3;
 var LEVEL_BY_SEVERITY = { CRITICAL: "error", HIGH: "error", MEDIUM: "warning", LOW: "note", UNKNOWN: "note" };
 var FALLBACK_SCORE = { CRITICAL: "9.5", HIGH: "8.0", MEDIUM: "5.5", LOW: "2.0", UNKNOWN: "0.0" };
 var LEVEL_RANK = { error: 0, warning: 1, note: 2, none: 3 };
+function codeScanningBucket(score) {
+  if (score >= 9) return "CRITICAL";
+  if (score >= 7) return "HIGH";
+  if (score >= 4) return "MEDIUM";
+  if (score >= 0.1) return "LOW";
+  return "UNKNOWN";
+}
 function securitySeverity(f) {
-  return f.cvss !== void 0 ? f.cvss.toFixed(1) : FALLBACK_SCORE[f.severity];
+  const score = f.sourceScore;
+  if (score !== void 0 && f.severity !== "UNKNOWN" && codeScanningBucket(Number(score.toFixed(1))) === f.severity) return score.toFixed(1);
+  return FALLBACK_SCORE[f.severity];
 }
 function isHttpUrl(u) {
   return u !== void 0 && /^https?:\/\/[^\s]+$/.test(u);
@@ -497,6 +567,9 @@ function location(f, ctx) {
   if (f.pkgPath) return f.pkgPath.replace(/\\/g, "/");
   if (f.resultClass === "os-pkgs" || f.target === "") return ctx.imagePath;
   return f.target.replace(/\\/g, "/");
+}
+function pathToUri(p) {
+  return p.split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
 function buildSarif(evaluation, ctx) {
   const rules = [];
@@ -555,7 +628,8 @@ ${f.description ?? ""}`
         }
       }
     }
-    const uri = location(f, ctx);
+    const where = location(f, ctx);
+    const uri = pathToUri(where);
     results.push({
       ruleId: f.id,
       ruleIndex: index,
@@ -571,7 +645,7 @@ Link: ${isHttpUrl(f.primaryUrl) ? `[${f.id}](${f.primaryUrl})` : ""}`
       locations: [
         {
           physicalLocation: { artifactLocation: { uri, uriBaseId: "ROOTPATH" }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } },
-          message: { text: `${uri}: ${f.pkgName}@${f.installedVersion}` }
+          message: { text: `${where}: ${f.pkgName}@${f.installedVersion}` }
         }
       ],
       properties: { target: f.target, ...f.cvssVector ? { cvssVector: f.cvssVector } : {} }
@@ -605,15 +679,25 @@ var MAX_FINDING_ROWS = 50;
 function plain(text) {
   return text.replace(/[<>]/g, (c) => c === "<" ? "&lt;" : "&gt;").replace(/[[\]]/g, (c) => `\\${c}`);
 }
+function shortDigests(text) {
+  return text.replace(/\b(sha256:)?([a-f0-9]{12})[a-f0-9]{52}\b/g, (_, algo, head) => `${algo ?? ""}${head}\u2026`);
+}
+function fenced(text, info2 = "") {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${info2}
+${text.replace(/\n+$/, "")}
+${fence}`;
+}
 function link(f) {
   return f.primaryUrl && /^https:\/\/[^\s()]+$/.test(f.primaryUrl) ? `[${plain(f.id)}](${f.primaryUrl})` : plain(f.id);
 }
 function verdict(o) {
   const image = o.imageRef ? ` ${code(o.imageRef)}` : "";
   const ev = o.evaluation;
-  if (!ev) return `## :x: Scan of${image} did not complete
+  if (!ev) return `## :x: Scan of${image} did not complete${o.error ? `
 
-${o.error ? plain(o.error).split("\n").map((l) => `> ${l}`).join("\n") : ""}`;
+${fenced(o.error, "text")}` : ""}`;
   const sev = (o.failingSeverities ?? []).join(", ");
   if (ev.passed) return `## :white_check_mark: Scan passed:${image}
 
@@ -621,6 +705,37 @@ No finding of a failing severity (${sev}) remains after ignoring (${ev.total} fo
   const n = ev.failingFindings.length;
   const head = o.failOnFindings === false ? `## :warning: Scan found ${n} failing finding${n === 1 ? "" : "s"} (not enforced: fail-on-findings is false):${image}` : `## :x: Scan failed: ${n} finding${n === 1 ? "" : "s"} of failing severity (${sev}) in${image}`;
   return head;
+}
+function nextSteps(o, ev) {
+  const first = ev.failingFindings[0];
+  const argv = ["trivy", "image", "--scanners", "vuln", "--severity", (o.failingSeverities ?? []).join(",")];
+  if (o.ignoreUnfixed) argv.push("--ignore-unfixed");
+  if (o.ignoreFile) argv.push("--ignorefile", o.ignoreFile);
+  argv.push(o.imageRef ?? "<image>@sha256:<digest>");
+  const parts = [`To list them on your machine:
+
+${fenced(argv.join(" "), "sh")}`];
+  if (first) {
+    const file = o.ignoreFile ?? ".trivyignore.yaml";
+    const entry = o.ignoreFile && !isYamlIgnoreFile(o.ignoreFile) ? `${first.id} exp:<YYYY-MM-DD> # <why it is acceptable until then>` : `vulnerabilities:
+  - id: ${first.id}
+    statement: <why it is acceptable until then>
+    expired_at: <YYYY-MM-DD>`;
+    parts.push(`To accept one for a while (it fails the gate again once expired), add to ${code(file)}:
+
+${fenced(entry, o.ignoreFile && !isYamlIgnoreFile(o.ignoreFile) ? "text" : "yaml")}`);
+  }
+  return parts.join("\n\n");
+}
+function dbFix(o) {
+  if (o.evaluation || !o.error || !/vulnerability DB could not be downloaded/.test(o.error)) return void 0;
+  const mirrors = o.dbRepositories ?? ["mirror.gcr.io/aquasec/trivy-db:2", "ghcr.io/aquasecurity/trivy-db:2"];
+  const yaml = ["with:", "  db-repository: |", "    <your-registry>/<path>/trivy-db:2", ...mirrors.map((m) => `    ${m}`)].join("\n");
+  return `### What to do
+
+Retry later, or put a mirror of the Trivy DB of your own first in ${code("db-repository")} (the others stay as fallbacks):
+
+${fenced(yaml, "yaml")}`;
 }
 function buildScanSummary(o) {
   const sections = [verdict(o)];
@@ -640,7 +755,7 @@ function buildScanSummary(o) {
       const shown = ev.failingFindings.slice(0, MAX_FINDING_ROWS);
       const table = markdownTable(
         ["Severity", "Vulnerability", "CVSS", "Package", "Installed", "Fixed in", "Target"],
-        shown.map((f) => [f.severity, link(f), f.cvss !== void 0 ? f.cvss.toFixed(1) : "", plain(f.pkgName), plain(f.installedVersion), f.fixedVersion ? plain(f.fixedVersion) : "(no fix)", plain(f.target)])
+        shown.map((f) => [f.severity, link(f), f.cvss !== void 0 ? f.cvss.toFixed(1) : "", plain(f.pkgName), plain(f.installedVersion), f.fixedVersion ? plain(f.fixedVersion) : "(no fix)", plain(shortDigests(f.target))])
       );
       const more = ev.failingFindings.length - shown.length;
       sections.push(`### Failing findings
@@ -648,6 +763,7 @@ function buildScanSummary(o) {
 ${table}${more > 0 ? `
 
 \u2026 and ${more} more failing finding${more === 1 ? "" : "s"} (see ${code(o.reportFile ?? "the report")} or the SARIF upload).` : ""}`);
+      sections.push(nextSteps(o, ev));
     }
     const expired = ev.entries.filter((u) => u.expired);
     if (expired.length > 0) {
@@ -655,9 +771,15 @@ ${table}${more > 0 ? `
         ["Vulnerability", "Expired at", "Line", "Would match", "Statement"],
         expired.map((u) => [plain(u.entry.id), u.entry.expiredAtText ?? "", String(u.entry.line), String(u.matched), plain(u.entry.statement ?? "")])
       );
+      const file = o.ignoreFile ?? "the ignore file";
+      const renew = o.ignoreFile && !isYamlIgnoreFile(o.ignoreFile) ? expired.map((u) => `${u.entry.id} exp:<YYYY-MM-DD> # <why it is still acceptable>`).join("\n") : ["vulnerabilities:", ...expired.flatMap((u) => [`  - id: ${u.entry.id}`, "    statement: <why it is still acceptable>", "    expired_at: <YYYY-MM-DD>"])].join("\n");
       sections.push(`### Expired ignore entries (they suppress nothing)
 
-${table}`);
+${table}
+
+Fix what they cover, or remove them from ${code(file)}; to accept the risk for longer, renew each with a new date and a reason:
+
+${fenced(renew, o.ignoreFile && !isYamlIgnoreFile(o.ignoreFile) ? "text" : "yaml")}`);
     }
     const active = ev.entries.filter((u) => !u.expired);
     if (active.length > 0) {
@@ -678,17 +800,42 @@ ${table}
   facts.push(...o.dbNotes.map(plain));
   if (o.reportFile) facts.push(`Report: ${code(o.reportFile)}`);
   if (o.sarifFile) facts.push(`SARIF: ${code(o.sarifFile)}${o.sarifOmitted ? ` (the most severe findings first; ${o.sarifOmitted} of the least severe left out, over code scanning's limit of results per run)` : ""}`);
+  if (o.sbom?.file) facts.push(`SBOM: ${code(o.sbom.file)} (CycloneDX ${escapeCell(o.sbom.specVersion)}, ${o.sbom.components} components)`);
   if (o.attested !== void 0) facts.push(o.attested ? "Vulnerability attestation: attached with cosign (type vuln)" : "Vulnerability attestation: not attached");
+  if (o.sbom?.attested !== void 0) facts.push(o.sbom.attested ? "SBOM attestation: attached with cosign (type cyclonedx)" : "SBOM attestation: not attached");
   if (facts.length > 0) sections.push(facts.map((f) => `- ${f}`).join("\n"));
-  if (ev && o.error) sections.push(`**Error:** ${plain(o.error)}`);
+  const fix = dbFix(o);
+  if (fix) sections.push(fix);
+  if (ev && o.error) sections.push(`**Error:**
+
+${fenced(o.error, "text")}`);
   return sections;
 }
 
-// actions/scan/src/execute.ts
-var GateFailed = class extends Error {
-};
-var SCAN_TIMEOUT_MS = 30 * 60 * 1e3;
+// actions/scan/src/vuln-db.ts
+import { existsSync as existsSync2 } from "node:fs";
 var DB_TIMEOUT_MS = 15 * 60 * 1e3;
+var LABEL = { db: "DB", "java-db": "Java DB" };
+function reportSave(saved, key, kind, notes) {
+  const label = LABEL[kind];
+  switch (saved.status) {
+    case "saved":
+      info(`${label} cached as ${key.key}`);
+      notes.push(`${label} cache: saved as ${key.key}`);
+      break;
+    case "exists":
+      info(`${label} cache ${key.key} already saved by another job`);
+      break;
+    case "declined":
+      info(`${label} not cached: the cache service did not store ${key.key} (its message above says why)`);
+      notes.push(`${label} cache: not saved (the cache service declined ${key.key}; see the log)`);
+      break;
+    case "failed":
+      warning(`cache-db: could not save the ${label} (${saved.reason})`);
+      notes.push(`${label} cache: not saved (${saved.reason})`);
+      break;
+  }
+}
 async function prepareDb(trivy, inputs, cacheDir, notes) {
   const files = dbFiles(cacheDir);
   const key = dbCacheKey(/* @__PURE__ */ new Date(), process.platform, process.arch);
@@ -703,7 +850,7 @@ async function prepareDb(trivy, inputs, cacheDir, notes) {
       if (restored.status === "hit" && restored.exact && existsSync2(files.db)) {
         info(`Vulnerability DB restored from today's cache (${restored.key})`);
         notes.push(`DB: restored from cache ${restored.key}`);
-        return;
+        return void 0;
       }
       if (restored.status === "hit") {
         info(`Restored an older DB (${restored.key}); refreshing it`);
@@ -730,7 +877,7 @@ ${r.stdout}`) ? "rate limited (TOOMANYREQUESTS)" : trivyMessage(r.stderr, r.stdo
     if (existsSync2(files.db)) {
       warning(`Every DB mirror failed; scanning with the older cached DB. ${failures.join("; ")}`);
       notes.push("DB: older cached copy used (every mirror failed)");
-      return;
+      return void 0;
     }
     throw new Error(`the vulnerability DB could not be downloaded from any mirror in db-repository:
 ${failures.join("\n")}
@@ -738,12 +885,90 @@ Add another mirror to db-repository, or retry later`);
   }
   info(`Vulnerability DB ready from ${source}`);
   notes.push(`DB: downloaded from ${source}`);
-  if (cacheUsable) {
-    const saved = await saveDb(cacheDir, key);
-    if (saved.status === "failed") warning(`cache-db: could not save the DB (${saved.reason})`);
-    else info(saved.status === "saved" ? `DB cached as ${key.key}` : `DB cache ${key.key} already saved by another job`);
-  }
+  if (cacheUsable) reportSave(await saveDb(cacheDir, key), key, "db", notes);
+  return source;
 }
+var JavaDbCache = class {
+  constructor(cacheDir, enabled) {
+    this.cacheDir = cacheDir;
+    this.enabled = enabled;
+  }
+  cacheDir;
+  enabled;
+  key = dbCacheKey(/* @__PURE__ */ new Date(), process.platform, process.arch, "java-db");
+  before;
+  usable = false;
+  async restore(notes) {
+    if (!this.enabled) return;
+    const restored = await restoreDb(this.cacheDir, this.key, "java-db");
+    this.usable = restored.status !== "unavailable";
+    if (restored.status === "hit") {
+      info(`Java DB restored from cache (${restored.key})`);
+      notes.push(`Java DB: restored from cache ${restored.key}`);
+    }
+    this.before = dbMetadataText(this.cacheDir, "java-db");
+  }
+  async saveIfDownloaded(notes) {
+    if (!this.enabled || !this.usable) return;
+    const after = dbMetadataText(this.cacheDir, "java-db");
+    if (after === void 0 || after === this.before || !existsSync2(dbFiles(this.cacheDir, "java-db").db)) return;
+    notes.push("Java DB: downloaded by Trivy (the image holds JAR files)");
+    reportSave(await saveDb(this.cacheDir, this.key, "java-db"), this.key, "java-db", notes);
+  }
+};
+
+// actions/scan/src/sbom.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+function readSbom(file) {
+  let doc;
+  try {
+    doc = JSON.parse(readFileSync3(file, "utf8"));
+  } catch (err) {
+    throw new Error(`trivy exited 0 but the SBOM ${file} is not readable JSON: ${err.message}`);
+  }
+  const bom = doc;
+  if (typeof doc !== "object" || doc === null || bom.bomFormat !== "CycloneDX" || typeof bom.specVersion !== "string") {
+    throw new Error(`trivy exited 0 but ${file} is not a CycloneDX SBOM (bomFormat ${JSON.stringify(bom?.bomFormat ?? null)})`);
+  }
+  if (typeof bom.metadata?.component !== "object" || bom.metadata.component === null) throw new Error(`the SBOM ${file} names no image (metadata.component is missing)`);
+  return { specVersion: bom.specVersion, components: Array.isArray(bom.components) ? bom.components.length : 0 };
+}
+
+// src/lib/vuln/vuln-predicate.ts
+function recordIgnore(entry) {
+  return {
+    id: entry.id,
+    ...entry.paths.length > 0 ? { paths: [...entry.paths] } : {},
+    ...entry.purls.length > 0 ? { purls: [...entry.purls] } : {},
+    ...entry.expiredAt ? { expired_at: entry.expiredAt.toISOString() } : {},
+    ...entry.statement !== void 0 ? { statement: entry.statement } : {}
+  };
+}
+function buildVulnPredicate(input) {
+  const version = input.trivyVersion.replace(/^v/, "");
+  const entries = input.ignore === void 0 ? [] : Array.isArray(input.ignore) ? input.ignore : input.ignore.entries;
+  return {
+    invocation: {
+      parameters: { severity: [...input.severity], "ignore-unfixed": input.ignoreUnfixed, ignores: entries.map(recordIgnore) },
+      uri: input.runUrl ?? "",
+      event_id: input.eventId ?? "",
+      "builder.id": input.builderId ?? ""
+    },
+    scanner: {
+      uri: `pkg:github/aquasecurity/trivy@${version}`,
+      version,
+      db: { uri: input.db?.uri ?? "", version: input.db?.version ?? "" },
+      result: input.report
+    },
+    metadata: { scanStartedOn: input.startedOn.toISOString(), scanFinishedOn: input.finishedOn.toISOString() }
+  };
+}
+var CLOCK_SKEW_MS = 5 * 60 * 1e3;
+
+// actions/scan/src/execute.ts
+var GateFailed = class extends Error {
+};
+var SCAN_TIMEOUT_MS = 30 * 60 * 1e3;
 function setCounts(ev) {
   setOutput("passed", String(ev.passed));
   for (const s of SEVERITIES) setOutput(s.toLowerCase(), String(ev.remaining[s]));
@@ -755,10 +980,12 @@ async function execute(inputs) {
     failingSeverities: inputs.severity,
     failOnFindings: inputs.failOnFindings,
     ignoreFile: inputs.ignore?.file,
+    ignoreUnfixed: inputs.ignoreUnfixed,
+    dbRepositories: inputs.dbRepositories,
     dbNotes: []
   };
-  const temp = process.env.RUNNER_TEMP || tmpdir2();
-  const work = mkdtempSync2(path4.join(temp, "scan-"));
+  const temp = process.env.RUNNER_TEMP || tmpdir3();
+  const work = mkdtempSync3(path4.join(temp, "scan-"));
   let auth;
   let evaluated = false;
   try {
@@ -771,12 +998,15 @@ async function execute(inputs) {
     outcome.trivyVersion = trivy.version;
     const cosign = inputs.attest ? await resolveTool("cosign") : void 0;
     const cacheDir = path4.join(temp, "trivy-cache");
-    await group("Vulnerability DB", () => prepareDb(trivy, inputs, cacheDir, outcome.dbNotes));
+    const dbSource = await group("Vulnerability DB", () => prepareDb(trivy, inputs, cacheDir, outcome.dbNotes));
+    const db = { uri: dbSource ?? "", version: dbVersion(cacheDir) ?? "" };
+    const javaDb = new JavaDbCache(cacheDir, inputs.cacheDb);
+    await javaDb.restore(outcome.dbNotes);
     const emptyIgnoreFile = path4.join(work, "empty.trivyignore");
     const emptyConfigFile = path4.join(work, "trivy.yaml");
     writeFileSync2(emptyIgnoreFile, "");
     writeFileSync2(emptyConfigFile, "{}\n");
-    rmSync2(inputs.reportFile, { force: true });
+    rmSync3(inputs.reportFile, { force: true });
     const env = trivyEnv(process.env);
     if (inputs.credentials) {
       env.TRIVY_USERNAME = inputs.credentials.username;
@@ -785,14 +1015,14 @@ async function execute(inputs) {
     const started = /* @__PURE__ */ new Date();
     const scan = await group(
       `Scan ${inputs.imageRef}`,
-      () => execTool(trivy.path, scanArgv({ imageRef: inputs.imageRef, reportFile: inputs.reportFile, cacheDir, emptyIgnoreFile, emptyConfigFile }), { env, allowFailure: true, stream: true, timeoutMs: SCAN_TIMEOUT_MS })
+      () => execTool(trivy.path, scanArgv({ imageRef: inputs.imageRef, reportFile: inputs.reportFile, cacheDir, emptyIgnoreFile, emptyConfigFile, javaDbRepositories: inputs.javaDbRepositories }), { env, allowFailure: true, stream: true, timeoutMs: SCAN_TIMEOUT_MS })
     );
     const finished = /* @__PURE__ */ new Date();
     if (scan.exitCode !== 0) throw new Error(`trivy exited with code ${scan.exitCode}:
 ${trivyMessage(scan.stderr, scan.stdout)}`);
-    if (!existsSync2(inputs.reportFile)) throw new Error(`trivy exited 0 but wrote no report to ${inputs.reportFile}:
+    if (!existsSync3(inputs.reportFile)) throw new Error(`trivy exited 0 but wrote no report to ${inputs.reportFile}:
 ${trivyMessage(scan.stderr, scan.stdout)}`);
-    const text = readFileSync2(inputs.reportFile, "utf8");
+    const text = readFileSync4(inputs.reportFile, "utf8");
     let report;
     try {
       report = parseTrivyReport(text, inputs.reportFile);
@@ -820,13 +1050,44 @@ ${trivyMessage(scan.stderr, scan.stdout)}`);
       warning(`The SARIF file holds the ${MAX_SARIF_RESULTS} most severe of ${evaluation.remainingFindings.length} remaining findings (code scanning rejects a run with more); the other ${outcome.sarifOmitted} are in ${inputs.reportFile}`);
     }
     setOutput("sarif-file", inputs.sarifFile);
+    if (inputs.sbom) {
+      rmSync3(inputs.sbomFile, { force: true });
+      const run = await group(
+        `SBOM of ${inputs.imageRef}`,
+        () => execTool(trivy.path, sbomArgv({ imageRef: inputs.imageRef, sbomFile: inputs.sbomFile, cacheDir, emptyConfigFile, javaDbRepositories: inputs.javaDbRepositories }), { env, allowFailure: true, stream: true, timeoutMs: SCAN_TIMEOUT_MS })
+      );
+      if (run.exitCode !== 0) throw new Error(`trivy could not write the SBOM (exit code ${run.exitCode}):
+${trivyMessage(run.stderr, run.stdout)}`);
+      outcome.sbom = readSbom(inputs.sbomFile);
+      outcome.sbom.file = inputs.sbomFile;
+      setOutput("sbom-file", inputs.sbomFile);
+    }
+    await javaDb.saveIfDownloaded(outcome.dbNotes);
     if (cosign) {
       const predicateFile = path4.join(work, "vuln-predicate.json");
-      writeFileSync2(predicateFile, JSON.stringify(vulnPredicate({ report: JSON.parse(text), trivyVersion: trivy.version, startedOn: started, finishedOn: finished, runUrl: runUrl(process.env) })));
+      const predicate = buildVulnPredicate({
+        report: JSON.parse(text),
+        trivyVersion: trivy.version,
+        startedOn: started,
+        finishedOn: finished,
+        severity: inputs.severity,
+        ignoreUnfixed: inputs.ignoreUnfixed,
+        ignore: inputs.ignore,
+        runUrl: runUrl(process.env),
+        eventId: process.env.GITHUB_RUN_ID,
+        builderId: builderId(process.env),
+        db
+      });
+      writeFileSync2(predicateFile, JSON.stringify(predicate));
       if (inputs.credentials) auth = writeAuthConfig(inputs.registry, inputs.credentials);
       outcome.attested = false;
       await group(`Attest the scan to ${inputs.imageRef}`, () => execTool(cosign.path, attestArgv(inputs.imageRef, inputs.registry, predicateFile), { env: { ...auth?.env ?? {} }, stream: true, timeoutMs: 10 * 60 * 1e3 }));
       outcome.attested = true;
+      if (outcome.sbom) {
+        outcome.sbom.attested = false;
+        await group(`Attest the SBOM to ${inputs.imageRef}`, () => execTool(cosign.path, attestArgv(inputs.imageRef, inputs.registry, inputs.sbomFile, "cyclonedx"), { env: { ...auth?.env ?? {} }, stream: true, timeoutMs: 10 * 60 * 1e3 }));
+        outcome.sbom.attested = true;
+      }
     }
     const failing = evaluation.failingFindings;
     if (!evaluation.passed) {
@@ -843,12 +1104,11 @@ ${trivyMessage(scan.stderr, scan.stdout)}`);
     throw err;
   } finally {
     auth?.remove();
-    rmSync2(work, { recursive: true, force: true });
+    rmSync3(work, { recursive: true, force: true });
     await writeSummary(buildScanSummary(outcome));
   }
 }
 export {
-  execute,
-  prepareDb
+  execute
 };
-//# sourceMappingURL=execute-TGAY3R4F.js.map
+//# sourceMappingURL=execute-IVOUS3UX.js.map

@@ -654,6 +654,13 @@ function pickCvss(vuln) {
   }
   return best;
 }
+function sourceV3Score(vuln) {
+  const source = str(vuln.SeveritySource);
+  const cvss = vuln.CVSS;
+  if (!source || !isObject(cvss)) return void 0;
+  const entry = cvss[source];
+  return isObject(entry) && typeof entry.V3Score === "number" && entry.V3Score > 0 ? entry.V3Score : void 0;
+}
 function parseTrivyReport(text, file) {
   if (text.trim() === "") throw new ReportError(`Trivy's report ${file} is empty`);
   let doc;
@@ -705,7 +712,8 @@ function parseTrivyReport(text, file) {
         description: str(vuln.Description),
         primaryUrl: str(vuln.PrimaryURL),
         cvss: score,
-        cvssVector: vector
+        cvssVector: vector,
+        sourceScore: sourceV3Score(vuln)
       });
     }
   });
@@ -746,6 +754,26 @@ function scanArgv(a) {
     "--cache-dir",
     a.cacheDir,
     "--skip-db-update",
+    "--java-db-repository",
+    a.javaDbRepositories.join(","),
+    "--no-progress",
+    a.imageRef
+  ];
+}
+function sbomArgv(a) {
+  return [
+    "image",
+    "--config",
+    a.emptyConfigFile,
+    "--format",
+    "cyclonedx",
+    "--output",
+    a.sbomFile,
+    "--cache-dir",
+    a.cacheDir,
+    "--skip-db-update",
+    "--java-db-repository",
+    a.javaDbRepositories.join(","),
     "--no-progress",
     a.imageRef
   ];
@@ -859,9 +887,10 @@ export {
   isUnfixed,
   dbDownloadArgv,
   scanArgv,
+  sbomArgv,
   trivyEnv,
   isRateLimited,
   trivyMessage,
   isCompromised
 };
-//# sourceMappingURL=chunk-OCVY7DBG.js.map
+//# sourceMappingURL=chunk-I5YWIUNO.js.map

@@ -1,9 +1,6 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  parsePurl
-} from "./chunk-TJ5GDOK3.js";
-import {
   __commonJS,
   __require,
   __toESM
@@ -7448,16 +7445,85 @@ function globToRegExp(pattern) {
   return source === void 0 ? void 0 : new RegExp(`^${source}$`, "s");
 }
 
+// src/lib/vuln/purl.ts
+function decode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+function parsePurl(text) {
+  if (text.slice(0, 4).toLowerCase() !== "pkg:") return "a package URL starts with pkg:";
+  let rest = text.slice(4).replace(/^\/+/, "");
+  let subpath = "";
+  const hash = rest.indexOf("#");
+  if (hash >= 0) {
+    subpath = rest.slice(hash + 1).split("/").filter((s) => s !== "" && s !== "." && s !== "..").map(decode).join("/");
+    rest = rest.slice(0, hash);
+  }
+  const qualifiers = /* @__PURE__ */ new Map();
+  const q = rest.indexOf("?");
+  if (q >= 0) {
+    for (const pair of rest.slice(q + 1).split("&")) {
+      if (pair === "") continue;
+      const eq = pair.indexOf("=");
+      if (eq <= 0) return `qualifier '${pair}' is not key=value`;
+      const value = decode(pair.slice(eq + 1));
+      if (value !== "") qualifiers.set(pair.slice(0, eq).toLowerCase(), value);
+    }
+    rest = rest.slice(0, q);
+  }
+  rest = rest.replace(/\/+$/, "");
+  let version = "";
+  const at = rest.lastIndexOf("@");
+  if (at > rest.lastIndexOf("/")) {
+    version = decode(rest.slice(at + 1));
+    rest = rest.slice(0, at);
+  }
+  const parts = rest.split("/");
+  const type = (parts.shift() ?? "").toLowerCase();
+  if (!/^[a-z.+-][a-z0-9.+-]*$/.test(type)) return `'${type}' is not a package type`;
+  const name = decode(parts.pop() ?? "");
+  if (name === "") return "it has no package name";
+  const namespace = parts.filter((s) => s !== "").map(decode).join("/");
+  return {
+    type,
+    namespace: LOWER_NAMESPACE.has(type) ? namespace.toLowerCase() : namespace,
+    name: adjustName(type, name, qualifiers),
+    version: type === "huggingface" ? version.toLowerCase() : version,
+    qualifiers,
+    subpath
+  };
+}
+var LOWER_NAMESPACE = /* @__PURE__ */ new Set(["alpm", "apk", "bitbucket", "composer", "deb", "github", "golang", "rpm", "qpkg"]);
+var LOWER_NAME = /* @__PURE__ */ new Set(["alpm", "apk", "bitbucket", "bitnami", "chrome-extension", "composer", "deb", "github", "golang"]);
+function adjustName(type, name, qualifiers) {
+  if (LOWER_NAME.has(type)) return name.toLowerCase();
+  if (type === "pypi") return name.replace(/_/g, "-").toLowerCase();
+  if (type === "mlflow" && (qualifiers.get("repository_url") ?? "").includes("databricks")) return name.toLowerCase();
+  return name;
+}
+function purlMatches(pattern, target) {
+  if (pattern.type !== target.type || pattern.namespace !== target.namespace || pattern.name !== target.name) return false;
+  if (pattern.version !== "" && pattern.version !== target.version) return false;
+  if (pattern.subpath !== "" && pattern.subpath !== target.subpath) return false;
+  for (const [k, v] of pattern.qualifiers) if (target.qualifiers.get(k) !== v) return false;
+  return true;
+}
+
 // src/lib/vuln/ignore-file.ts
 var IgnoreFileError = class extends Error {
   constructor(file, line, detail) {
     super(`${file} line ${line}: ${detail}`);
     this.file = file;
     this.line = line;
+    this.detail = detail;
     this.name = "IgnoreFileError";
   }
   file;
   line;
+  detail;
 };
 function isYamlIgnoreFile(file) {
   return /\.ya?ml$/i.test(file);
@@ -7489,16 +7555,24 @@ function parsePlainIgnore(text, file) {
     if (line === "" || line.startsWith("#")) return;
     const [id, ...rest] = line.split(/\s+/);
     const entry = emptyEntry(id, index + 1);
-    for (const field of rest) {
+    const hash = rest.findIndex((field) => field.startsWith("#"));
+    const fields = hash < 0 ? rest : rest.slice(0, hash);
+    const comment = hash < 0 ? [] : rest.slice(hash);
+    const expInComment = comment.find((field) => field.startsWith("exp:"));
+    if (expInComment) throw new IgnoreFileError(file, index + 1, `'${expInComment}' is inside the comment, and Trivy would still apply it. Expected ID exp:YYYY-MM-DD # reason`);
+    for (const field of fields) {
       if (!field.startsWith("exp:")) {
-        throw new IgnoreFileError(file, index + 1, `unexpected '${field}' after '${id}'. Expected ID [exp:YYYY-MM-DD]`);
+        throw new IgnoreFileError(file, index + 1, `unexpected '${field}' after '${id}'. Expected ID [exp:YYYY-MM-DD] [# reason]`);
       }
+      if (entry.expiredAt) throw new IgnoreFileError(file, index + 1, `'${id}' has more than one exp: date (Trivy reads only the first). Expected one`);
       const when = field.slice(4);
-      const date = DATE.test(when) ? parseExpiry(when) : void 0;
+      const date = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(when) ? parseExpiry(when) : void 0;
       if (!date) throw new IgnoreFileError(file, index + 1, `'${when}' is not a date. Expected exp:YYYY-MM-DD`);
       entry.expiredAt = date;
       entry.expiredAtText = when;
     }
+    const reason = comment.join(" ").replace(/^#+\s*/, "").trim();
+    if (reason !== "") entry.statement = reason;
     entries.push(entry);
   });
   return { file, entries };
@@ -7585,12 +7659,15 @@ function parseYamlIgnore(text, file) {
 function parseIgnoreFile(text, file) {
   return isYamlIgnoreFile(file) ? parseYamlIgnore(text, file) : parsePlainIgnore(text, file);
 }
+
 export {
+  parsePurl,
+  purlMatches,
   IgnoreFileError,
   isYamlIgnoreFile,
   parseExpiry,
-  parseIgnoreFile,
   parsePlainIgnore,
-  parseYamlIgnore
+  parseYamlIgnore,
+  parseIgnoreFile
 };
-//# sourceMappingURL=ignore-file-NNXBPFJH.js.map
+//# sourceMappingURL=chunk-VJC2OVWC.js.map
