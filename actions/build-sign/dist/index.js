@@ -2,8 +2,6 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   ConfigurationError,
-  __commonJS,
-  __toESM,
   booleanInput,
   debug,
   describeError,
@@ -19,7 +17,11 @@ import {
   setFailed,
   setOutput,
   writeSummary
-} from "./chunks/chunk-2IC323RI.js";
+} from "./chunks/chunk-HG3XOHNM.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunks/chunk-GINXXFVL.js";
 
 // node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
@@ -680,7 +682,7 @@ async function run() {
     setOutput("signed", "false");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-NVJPIT5Q.js");
+  const { execute } = await import("./chunks/execute-4VNFTGKO.js");
   await execute(inputs);
 }
 

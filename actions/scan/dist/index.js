@@ -133,7 +133,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-TGAY3R4F.js");
+  const { execute } = await import("./chunks/execute-PDFJ74FN.js");
   await execute(inputs);
 }
 

@@ -16,8 +16,8 @@ import {
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-5KFMX6O3.js";
-import "./chunks/chunk-WYXLVV4A.js";
+} from "./chunks/chunk-WARLKE57.js";
+import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
 async function runAction(action, main) {
@@ -318,7 +318,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-NEDILJYP.js");
+  const { execute } = await import("./chunks/execute-H2XT3DLB.js");
   await execute(inputs);
 }
 

@@ -867,7 +867,7 @@ function goKeyText(key) {
 var yamlModule;
 async function loadYaml() {
   if (!yamlModule) {
-    const m = await import("./dist-WR5PVXAU.js");
+    const m = await import("./dist-OOEPLFGC.js");
     yamlModule = typeof m.stringify === "function" ? m : m.default;
   }
   return yamlModule;
@@ -1139,4 +1139,4 @@ export {
   SealedSecretFileError,
   parseSealedSecretFile
 };
-//# sourceMappingURL=chunk-5KFMX6O3.js.map
+//# sourceMappingURL=chunk-WARLKE57.js.map

@@ -13,7 +13,11 @@ import {
   setSecret,
   warning,
   writeSummary
-} from "./chunk-2IC323RI.js";
+} from "./chunk-HG3XOHNM.js";
+import {
+  proxyConfigured
+} from "./chunk-IFC3ZGIW.js";
+import "./chunk-GINXXFVL.js";
 
 // actions/build-sign/src/execute.ts
 import { mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2 } from "node:fs";
@@ -109,6 +113,11 @@ import { createHash } from "node:crypto";
 
 // src/lib/retry.ts
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function httpFetch(url, init = {}) {
+  if (!proxyConfigured()) return fetch(url, init);
+  const { proxiedFetch } = await import("./proxy-fetch-JCM6EWLU.js");
+  return proxiedFetch(url, init);
+}
 function isTransientStatus(status) {
   return status === 429 || status >= 500;
 }
@@ -122,7 +131,7 @@ async function fetchWithRetry(url, init, o) {
     }
     let res;
     try {
-      res = await fetch(url, { ...init, signal: AbortSignal.timeout(o.timeoutMs) });
+      res = await httpFetch(url, { ...init, signal: AbortSignal.timeout(o.timeoutMs) });
     } catch (err) {
       const cause = err.cause;
       lastError = `connection failed${cause?.code ? ` (${cause.code})` : ""}: ${err.message}${cause?.message && !cause.code ? `: ${cause.message}` : ""}`;
@@ -779,4 +788,4 @@ export {
   execute,
   pickBuilder
 };
-//# sourceMappingURL=execute-NVJPIT5Q.js.map
+//# sourceMappingURL=execute-4VNFTGKO.js.map

@@ -28,6 +28,7 @@ import {
   parsePurl,
   purlMatches
 } from "./chunk-TJ5GDOK3.js";
+import "./chunk-V7F7DUCE.js";
 import "./chunk-GINXXFVL.js";
 
 // actions/scan/src/execute.ts
@@ -851,4 +852,4 @@ export {
   execute,
   prepareDb
 };
-//# sourceMappingURL=execute-TGAY3R4F.js.map
+//# sourceMappingURL=execute-PDFJ74FN.js.map

@@ -19,8 +19,11 @@ import {
   setOutput,
   warning,
   writeSummary
-} from "./chunk-5KFMX6O3.js";
-import "./chunk-WYXLVV4A.js";
+} from "./chunk-WARLKE57.js";
+import {
+  proxyConfigured
+} from "./chunk-IFC3ZGIW.js";
+import "./chunk-GINXXFVL.js";
 
 // actions/seal-secrets/src/execute.ts
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
@@ -108,6 +111,11 @@ function execTool(file, args, options = {}) {
 
 // src/lib/retry.ts
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function httpFetch(url, init = {}) {
+  if (!proxyConfigured()) return fetch(url, init);
+  const { proxiedFetch } = await import("./proxy-fetch-JCM6EWLU.js");
+  return proxiedFetch(url, init);
+}
 function isTransientStatus(status) {
   return status === 429 || status >= 500;
 }
@@ -121,7 +129,7 @@ async function fetchWithRetry(url, init, o) {
     }
     let res;
     try {
-      res = await fetch(url, { ...init, signal: AbortSignal.timeout(o.timeoutMs) });
+      res = await httpFetch(url, { ...init, signal: AbortSignal.timeout(o.timeoutMs) });
     } catch (err) {
       const cause = err.cause;
       lastError = `connection failed${cause?.code ? ` (${cause.code})` : ""}: ${err.message}${cause?.message && !cause.code ? `: ${cause.message}` : ""}`;
@@ -695,4 +703,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-NEDILJYP.js.map
+//# sourceMappingURL=execute-H2XT3DLB.js.map
