@@ -135,9 +135,10 @@ describe('the GitHub API through @actions/github', () => {
 });
 
 describe('the bundles', () => {
-  const bundles = ['build-sign', 'deploy', 'scan', 'seal-secrets'];
+  // scan makes no fetch of its own (esbuild still writes the unused chunk): nothing may load it.
+  const bundles: [string, boolean][] = [['build-sign', true], ['deploy', true], ['scan', false], ['seal-secrets', true]];
 
-  test.each(bundles)('%s loads the proxying code (undici) only with await import(): a run without a proxy variable never loads it', (name) => {
+  test.each(bundles)('%s loads the proxying code (undici) only with await import(): a run without a proxy variable never loads it', (name, fetches) => {
     const dist = path.join(repoRoot, 'actions', name, 'dist');
     const files = ['index.js', ...readdirSync(path.join(dist, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)];
     const proxyChunk = files.find((f) => /^chunks\/proxy-fetch-[A-Z0-9]+\.js$/.test(f));
@@ -145,7 +146,7 @@ describe('the bundles', () => {
     const chunkName = path.basename(proxyChunk as string);
     const staticImporters = files.filter((f) => new RegExp(`(from|import)\\s*["']\\./${chunkName}["']`).test(readFileSync(path.join(dist, f), 'utf8')));
     const dynamicImporters = files.filter((f) => readFileSync(path.join(dist, f), 'utf8').includes(`import("./${chunkName}")`));
-    expect({ staticImporters, dynamic: dynamicImporters.length > 0 }).toEqual({ staticImporters: [], dynamic: true });
+    expect({ staticImporters, dynamic: dynamicImporters.length > 0 }).toEqual({ staticImporters: [], dynamic: fetches });
   });
 
   test('seal-secrets: an https certificate URL is fetched through HTTPS_PROXY (CONNECT), as the runner runs the bundle', async () => {
