@@ -1,6 +1,7 @@
 /** Jest runs the TypeScript sources as ESM (the @actions packages are ESM-only). */
 export default {
-  testEnvironment: 'node',
+  // Node's, holding what code under test writes to stdout (::debug:: lines etc.); shown for a failed test, or with TEST_LOG=1.
+  testEnvironment: '<rootDir>/test/harness/quiet-environment.mjs',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],

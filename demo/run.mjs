@@ -4,8 +4,9 @@
 //   -> seal-secrets (a certificate made here) -> "production" runs v1.0.0 -> deploy v1.1.0
 //   -> deploy a broken image -> automatic rollback to v1.1.0
 //
-// The cluster is the one in KUBECONFIG when it is set, else the simulated API server
-// (test/fake-kube) driven by the real kubectl. Every action runs as the runner runs it
+// The cluster is the simulated API server (test/fake-kube) driven by the real kubectl, always,
+// unless asked for a real one with --use-kubeconfig (or DEMO_USE_KUBECONFIG=1): an exported
+// KUBECONFIG alone is never acted on. Every action runs as the runner runs it
 // (`node actions/<name>/dist/index.js`, INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY), never with
 // the test fakes on PATH. See demo/README.md for the options.
 import { spawn, spawnSync } from 'node:child_process';
@@ -21,6 +22,20 @@ import { fakesDir, node24, repoRoot, runAction } from '../test/harness/run-actio
 import { renderMarkdown, styles } from './markdown.mjs';
 
 const started = Date.now();
+
+// Options. A real cluster only when asked: an exported KUBECONFIG is not consent to deploy to it.
+const usage = 'usage: npm run demo [-- --use-kubeconfig]   (or DEMO_USE_KUBECONFIG=1; see demo/README.md)';
+const args = process.argv.slice(2);
+for (const a of args) {
+  if (a !== '--use-kubeconfig') {
+    process.stderr.write(`${a === '--help' || a === '-h' ? '' : `unknown argument ${JSON.stringify(a)}\n`}${usage}\n`);
+    process.exit(a === '--help' || a === '-h' ? 0 : 2);
+  }
+}
+const useKubeconfig = args.includes('--use-kubeconfig') || /^(1|true|yes)$/i.test(process.env.DEMO_USE_KUBECONFIG ?? '');
+const exportedKubeconfig = process.env.KUBECONFIG;
+// Without the flag no child of this run may see the exported KUBECONFIG either.
+if (!useKubeconfig) delete process.env.KUBECONFIG;
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const st = styles(color);
 const width = Math.min(process.stdout.columns || 120, 160);
@@ -299,7 +314,7 @@ function unseal(privateKeyPem, ciphertextB64, label) {
 
 // ---------------------------------------------------------------------------------------------
 async function main() {
-  const realCluster = Boolean(process.env.KUBECONFIG);
+  const realCluster = useKubeconfig;
   const namespace = realCluster ? process.env.DEMO_NAMESPACE || 'secure-delivery-demo' : 'demo';
   const externalRegistry = process.env.DEMO_REGISTRY?.replace(/\/+$/, '');
   say(st.bold('Secure delivery suite: the whole pipeline on this machine'));
@@ -336,14 +351,18 @@ async function main() {
     where.push(['registry', `docker-registry on ${live.registry.url} (started for this run, storage in ${live.registry.dir})`]);
   }
   if (realCluster) {
-    live.kubeconfig = process.env.KUBECONFIG;
+    live.kubeconfig = process.env.KUBECONFIG || path.join(process.env.HOME ?? '', '.kube', 'config');
+    if (!existsSync(live.kubeconfig.split(path.delimiter)[0])) fail(`--use-kubeconfig: no kubeconfig at ${live.kubeconfig} (set KUBECONFIG)`);
     const ctx = await kubectl(['config', 'current-context']);
-    kv([...where, ['cluster', `KUBECONFIG ${process.env.KUBECONFIG} (context ${ctx.stdout.trim() || '?'})`], ['namespace', namespace]]);
+    const reach = await kubectl(['version', '--request-timeout=10s', '-o', 'json']);
+    if (reach.code !== 0) fail(`--use-kubeconfig: the cluster of context ${ctx.stdout.trim() || '?'} in ${live.kubeconfig} does not answer: ${reach.stderr.trim().split('\n').at(-1)}`);
+    kv([...where, ['cluster', `KUBECONFIG ${live.kubeconfig} (context ${ctx.stdout.trim() || '?'}; --use-kubeconfig)`], ['namespace', namespace]]);
     if (!externalRegistry) say(st.yellow(`   note: the cluster's nodes must be able to pull from ${live.registry.host} (plain HTTP); else set DEMO_REGISTRY to a registry they can reach`));
   } else {
     live.cluster = await startCluster({ timeScale: 1 });
     live.kubeconfig = live.cluster.kubeconfig;
-    kv([...where, ['cluster', `simulated API server on ${live.cluster.url}, driven by the real kubectl (no KUBECONFIG given)`], ['namespace', namespace]]);
+    kv([...where, ['cluster', `simulated API server on ${live.cluster.url}, driven by the real kubectl`], ['namespace', namespace]]);
+    if (exportedKubeconfig) say(st.yellow(`   note: KUBECONFIG=${exportedKubeconfig} is set and left alone; npm run demo -- --use-kubeconfig deploys to that cluster instead`));
   }
 
   // Signing keys, when cosign is here.

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { proxyConfigured } from './proxy.js';
 
 /** Bounded retries for the suite's HTTP calls (registries, certificate URLs). */
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -12,6 +13,17 @@ export interface RetryOptions {
   timeoutMs: number;
   /** What is being fetched, for log lines and the final error. */
   what: string;
+}
+
+/**
+ * The suite's one fetch: HTTPS_PROXY / HTTP_PROXY / NO_PROXY honoured as the runner and the
+ * toolkit honour them (src/lib/proxy.ts). Without a proxy variable it is the global fetch itself,
+ * and the proxying code (undici's agents) is never loaded.
+ */
+export async function httpFetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
+  if (!proxyConfigured()) return fetch(url, init);
+  const { proxiedFetch } = await import('./proxy-fetch.js');
+  return proxiedFetch(url, init);
 }
 
 /** 5xx and 429 are worth another try; any other status is the answer. */
@@ -34,7 +46,7 @@ export async function fetchWithRetry(url: string | URL, init: RequestInit, o: Re
     }
     let res: Response;
     try {
-      res = await fetch(url, { ...init, signal: AbortSignal.timeout(o.timeoutMs) });
+      res = await httpFetch(url, { ...init, signal: AbortSignal.timeout(o.timeoutMs) });
     } catch (err) {
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
       lastError = `connection failed${cause?.code ? ` (${cause.code})` : ''}: ${(err as Error).message}${cause?.message && !cause.code ? `: ${cause.message}` : ''}`;

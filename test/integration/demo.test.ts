@@ -1,5 +1,6 @@
 /**
- * `npm run demo` end to end, as a person runs it on this machine without a KUBECONFIG: a real
+ * `npm run demo` end to end, as a person runs it on this machine (with a KUBECONFIG exported, which
+ * the demo must leave alone unless given --use-kubeconfig): a real
  * registry, real buildah builds, seal-secrets, the simulated API server with the real kubectl,
  * a deploy, a broken deploy and its rollback. Then nothing it started may be left: no process
  * (found by the run marker every child inherits and by the temp folder in its command line),
@@ -8,7 +9,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildahEnv } from '../harness/context.mjs';
@@ -41,6 +42,36 @@ function installed(name: string): boolean {
   });
 }
 
+/** A kubeconfig whose cluster does not answer (a closed loopback port): acting on it fails. */
+function unreachableKubeconfig(folder: string): string {
+  const file = path.join(folder, 'exported-kubeconfig.yaml');
+  writeFileSync(
+    file,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters: [{name: prod, cluster: {server: "https://127.0.0.1:1"}}]',
+      'users: [{name: prod, user: {token: not-a-real-token}}]',
+      'contexts: [{name: prod, context: {cluster: prod, user: prod}}]',
+      'current-context: prod',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+async function runDemo(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'demo', 'run.mjs'), ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => (stdout += c));
+  child.stderr.on('data', (c) => (stderr += c));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
+
 function buildahImages(): string[] {
   const r = spawnSync('buildah', ['images', '--format', '{{.Name}}:{{.Tag}}'], { env: { ...process.env, ...buildahEnv }, encoding: 'utf8' });
   return r.stdout.split('\n').filter(Boolean);
@@ -50,20 +81,16 @@ describe('npm run demo', () => {
   test('runs to the end on the simulated cluster, shows the rollback, exits 0 and leaves nothing behind', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'demo-test-'));
     const runId = randomUUID();
-    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: folder, DEMO_RUN_ID: runId, NO_COLOR: '1' };
-    for (const name of ['KUBECONFIG', 'DEMO_REGISTRY', 'DEMO_NAMESPACE', 'DEMO_BASE']) delete env[name];
+    const kubeconfigDir = mkdtempSync(path.join(tmpdir(), 'demo-kubeconfig-'));
+    const exported = unreachableKubeconfig(kubeconfigDir);
+    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: folder, DEMO_RUN_ID: runId, NO_COLOR: '1', KUBECONFIG: exported };
+    for (const name of ['DEMO_USE_KUBECONFIG', 'DEMO_REGISTRY', 'DEMO_NAMESPACE', 'DEMO_BASE']) delete env[name];
     try {
-      const child = spawn(process.execPath, [path.join(repoRoot, 'demo', 'run.mjs')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c) => (stdout += c));
-      child.stderr.on('data', (c) => (stderr += c));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 100000);
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      clearTimeout(timer);
-      if (code !== 0) console.log(`${stdout}\n${stderr}`);
-      expect(code).toBe(0);
-      expect(stderr).toBe('');
+      const { code, stdout, stderr } = await runDemo([], env, 100000);
+      expect({ code, stderr, log: code === 0 ? '' : stdout }).toEqual({ code: 0, stderr: '', log: '' });
+
+      // An exported KUBECONFIG is left alone without --use-kubeconfig.
+      expect(stdout).toContain(`note: KUBECONFIG=${exported} is set and left alone; npm run demo -- --use-kubeconfig deploys to that cluster instead`);
 
       // What a person reads.
       expect(stdout).toMatch(installed('cosign') ? /cosign found/ : /skipped: cosign not installed \(offline machine\)/);
@@ -101,6 +128,27 @@ describe('npm run demo', () => {
         }
       }
       rmSync(folder, { recursive: true, force: true });
+      rmSync(kubeconfigDir, { recursive: true, force: true });
     }
   }, 120000);
+
+  test('--use-kubeconfig acts on the exported KUBECONFIG: a cluster that does not answer stops the demo before any build', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'demo-test-'));
+    const exported = unreachableKubeconfig(folder);
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', KUBECONFIG: exported };
+    for (const name of ['DEMO_USE_KUBECONFIG', 'DEMO_REGISTRY', 'DEMO_NAMESPACE', 'DEMO_BASE', 'DEMO_RUN_ID', 'TMPDIR']) delete env[name];
+    try {
+      const r = await runDemo(['--use-kubeconfig'], env, 60000);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/--use-kubeconfig: the cluster of context prod in .*exported-kubeconfig\.yaml does not answer: .*127\.0\.0\.1:1/);
+      expect(r.stdout).not.toMatch(/build-sign v1\.0\.0|simulated API server/);
+
+      const unknown = await runDemo(['--kubeconfig'], env, 30000);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('unknown argument "--kubeconfig"');
+      expect(unknown.stderr).toContain('--use-kubeconfig');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 90000);
 });

@@ -2,8 +2,6 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   ConfigurationError,
-  __commonJS,
-  __toESM,
   booleanInput,
   debug,
   describeError,
@@ -19,7 +17,11 @@ import {
   setFailed,
   setOutput,
   writeSummary
-} from "./chunks/chunk-HQAK5MYP.js";
+} from "./chunks/chunk-J36D7VOP.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunks/chunk-GINXXFVL.js";
 
 // node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
@@ -558,7 +560,7 @@ async function runAction(action, main) {
     setFailed(`${action} failed: ${describeError(err)}`);
     if (isDebug() && err instanceof Error && err.stack) debug(err.stack);
     if (err instanceof ConfigurationError) {
-      await writeSummary([`### \u274C ${action} did not start: input \`${err.input}\``, err.message, "Nothing was changed. Fix the input in the workflow file and run it again."]);
+      await writeSummary([`### \u274C ${action} did not start: input \`${err.input}\``, err.message.replace(/[<>]/g, (c) => `\\${c}`), "Nothing was changed. Fix the input in the workflow file and run it again."]);
     }
   }
 }
@@ -687,7 +689,7 @@ async function run() {
     setOutput("signed", "false");
     throw err instanceof ConfigurationError ? oneLine(err) : err;
   }
-  const { execute } = await import("./chunks/execute-W2K3QJIK.js");
+  const { execute } = await import("./chunks/execute-BUIAZWDX.js");
   await execute(inputs);
 }
 

@@ -20,6 +20,7 @@ import {
   setOutput,
   writeSummary
 } from "./chunks/chunk-VH3CLJSM.js";
+import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
 async function runAction(action, main) {
@@ -154,7 +155,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-O3UG4ZCU.js");
+  const { execute } = await import("./chunks/execute-MQGAZX7Z.js");
   await execute(inputs);
 }
 

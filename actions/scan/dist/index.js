@@ -29,7 +29,7 @@ async function runAction(action, main) {
     setFailed(`${action} failed: ${describeError(err)}`);
     if (isDebug() && err instanceof Error && err.stack) debug(err.stack);
     if (err instanceof ConfigurationError) {
-      await writeSummary([`### \u274C ${action} did not start: input \`${err.input}\``, err.message, "Nothing was changed. Fix the input in the workflow file and run it again."]);
+      await writeSummary([`### \u274C ${action} did not start: input \`${err.input}\``, err.message.replace(/[<>]/g, (c) => `\\${c}`), "Nothing was changed. Fix the input in the workflow file and run it again."]);
     }
   }
 }
@@ -146,7 +146,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-IVOUS3UX.js");
+  const { execute } = await import("./chunks/execute-O5SLST3F.js");
   await execute(inputs);
 }
 

@@ -16,8 +16,8 @@ import {
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-LEI64DSA.js";
-import "./chunks/chunk-WYXLVV4A.js";
+} from "./chunks/chunk-UXY2IMCG.js";
+import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
 async function runAction(action, main) {
@@ -327,7 +327,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-MVZXNFLX.js");
+  const { execute } = await import("./chunks/execute-HGZ6WMMP.js");
   await execute(inputs);
 }
 

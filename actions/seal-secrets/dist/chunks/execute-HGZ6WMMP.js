@@ -19,12 +19,15 @@ import {
   setOutput,
   warning,
   writeSummary
-} from "./chunk-LEI64DSA.js";
-import "./chunk-WYXLVV4A.js";
+} from "./chunk-UXY2IMCG.js";
+import {
+  proxyConfigured
+} from "./chunk-IFC3ZGIW.js";
+import "./chunk-GINXXFVL.js";
 
 // actions/seal-secrets/src/execute.ts
-import { mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
+import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync2, rmSync as rmSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
 import path4 from "node:path";
 
 // src/lib/exec.ts
@@ -108,6 +111,11 @@ function execTool(file, args, options = {}) {
 
 // src/lib/retry.ts
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function httpFetch(url, init = {}) {
+  if (!proxyConfigured()) return fetch(url, init);
+  const { proxiedFetch } = await import("./proxy-fetch-JCM6EWLU.js");
+  return proxiedFetch(url, init);
+}
 function isTransientStatus(status) {
   return status === 429 || status >= 500;
 }
@@ -121,7 +129,7 @@ async function fetchWithRetry(url, init, o) {
     }
     let res;
     try {
-      res = await fetch(url, { ...init, signal: AbortSignal.timeout(o.timeoutMs) });
+      res = await httpFetch(url, { ...init, signal: AbortSignal.timeout(o.timeoutMs) });
     } catch (err) {
       const cause = err.cause;
       lastError = `connection failed${cause?.code ? ` (${cause.code})` : ""}: ${err.message}${cause?.message && !cause.code ? `: ${cause.message}` : ""}`;
@@ -243,8 +251,8 @@ async function checkKubeconfig(target, env = process.env) {
 
 // src/lib/tools.ts
 import { createHash } from "node:crypto";
-import { accessSync, chmodSync as chmodSync2, constants, createReadStream, statSync } from "node:fs";
-import { arch, platform } from "node:os";
+import { accessSync, chmodSync as chmodSync2, constants, createReadStream, mkdtempSync as mkdtempSync2, rmSync as rmSync2, statSync } from "node:fs";
+import { arch, platform, tmpdir as tmpdir2 } from "node:os";
 import path2 from "node:path";
 
 // src/lib/tools.json
@@ -282,6 +290,13 @@ var tools_default = {
         archive: "tar.gz",
         bin: "trivy"
       }
+    },
+    refused: {
+      versions: [
+        "v0.69.4"
+      ],
+      module: "github.com/aquasecurity/trivy",
+      reason: "a known malicious release (published 2026-03-19 from a compromised release pipeline; it steals CI credentials)"
     },
     source: "cashapp/hermit-packages trivy.hcl sha256sums (added 2026-03-04, commit 488afd78); same values pinned in many independent Dockerfiles/scripts, one noting 'matches trivy_0.69.3_checksums.txt'"
   },
@@ -356,12 +371,51 @@ async function sha256File(file) {
   for await (const chunk of createReadStream(file)) hash.update(chunk);
   return hash.digest("hex");
 }
+var bare = (v) => v.replace(/^v/, "");
+function isRefused(version, refused) {
+  return refused !== void 0 && refused.versions.some((v) => bare(v) === bare(version));
+}
+async function embeddedGoVersions(file, module) {
+  const quoted = module.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const patterns = [new RegExp(`(?:^|
+)mod	${quoted}	(v[0-9]+\\.[0-9]+\\.[0-9]+[^	
+]*)`, "g"), new RegExp(`-X[= ]${quoted}/[\\w/.-]+\\.ver=v?([0-9]+\\.[0-9]+\\.[0-9]+)`, "g")];
+  const found = /* @__PURE__ */ new Set();
+  let carry = "";
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const text = carry + chunk.toString("latin1");
+    for (const re of patterns) for (const m of text.matchAll(re)) if (m[1]) found.add(m[1]);
+    carry = text.slice(-512);
+  }
+  return [...found];
+}
+function probeEnv(inherited, home) {
+  const env = Object.fromEntries(Object.keys(inherited).map((k) => [k, void 0]));
+  env.PATH = inherited.PATH;
+  env.HOME = home;
+  env.TMPDIR = home;
+  return env;
+}
+async function probeVersion(file, name) {
+  const home = mkdtempSync2(path2.join(tmpdir2(), `${name}-probe-`));
+  try {
+    const out = await execTool(file, VERSION_ARGS[name], { allowFailure: true, timeoutMs: 3e4, env: probeEnv(process.env, home), cwd: home });
+    return parseVersionOutput(`${out.stdout}
+${out.stderr}`);
+  } finally {
+    rmSync2(home, { recursive: true, force: true });
+  }
+}
 async function resolveTool(name, wanted, manifest = pinnedTools) {
   const onPath = findOnPath(name);
+  const refused = manifest[name]?.refused;
   if (onPath) {
-    const out = await execTool(onPath, VERSION_ARGS[name], { allowFailure: true, timeoutMs: 3e4 });
-    const version2 = parseVersionOutput(`${out.stdout}
-${out.stderr}`);
+    if (refused) {
+      const embedded = (await embeddedGoVersions(onPath, refused.module)).filter((v) => isRefused(v, refused));
+      if (embedded.length > 0) throw new Error(`${name} at ${onPath} is ${embedded[0]} by its build info: ${refused.reason}. It was not run. Remove it from PATH or install ${manifest[name]?.version ?? "another release"}`);
+    }
+    const version2 = await probeVersion(onPath, name);
+    if (isRefused(version2, refused)) throw new Error(`${name} ${version2} at ${onPath}: ${refused?.reason}. Its version was read without the job's environment; it is not run with it. Remove it from PATH or install ${manifest[name]?.version ?? "another release"}`);
     info(`Using ${name} ${version2} from PATH (${onPath})`);
     if (wanted && version2 !== "unknown" && version2.replace(/^v/, "") !== wanted.replace(/^v/, "")) {
       warning(`${name} on PATH is ${version2}, not the requested ${wanted}; the runner's copy is used as it is.`);
@@ -371,6 +425,7 @@ ${out.stderr}`);
   const pin = manifest[name];
   if (!pin) throw new Error(`${name} is not on PATH and no release of it is pinned`);
   const version = wanted ?? pin.version;
+  if (isRefused(version, refused)) throw new Error(`${name} ${version}: ${refused?.reason}. Install ${pin.version}`);
   if (version.replace(/^v/, "") !== pin.version.replace(/^v/, "")) {
     throw new Error(`${name} ${version} is not on PATH and only ${pin.version} is pinned with a checksum; install ${name} ${version} before this step or use ${pin.version}`);
   }
@@ -836,7 +891,7 @@ async function execute(inputs) {
     if (inputs.engine === "native") {
       data = sealValues(cert.publicKey, inputs.secrets, encryptionLabel(inputs.namespace, inputs.name, inputs.scope));
     } else {
-      work = mkdtempSync2(path4.join(process.env.RUNNER_TEMP || tmpdir2(), "seal-secrets-"));
+      work = mkdtempSync3(path4.join(process.env.RUNNER_TEMP || tmpdir3(), "seal-secrets-"));
       const sealed = await group("Seal with kubeseal", () => sealWithKubeseal(inputs, cert, work));
       data = sealed.data;
       kubesealOutput = sealed.output;
@@ -882,11 +937,11 @@ async function execute(inputs) {
     throw err;
   } finally {
     kubeconfig?.remove();
-    if (work) rmSync2(work, { recursive: true, force: true });
+    if (work) rmSync3(work, { recursive: true, force: true });
     if (!(caught instanceof ConfigurationError)) await writeSummary(sealSummary(outcome));
   }
 }
 export {
   execute
 };
-//# sourceMappingURL=execute-MVZXNFLX.js.map
+//# sourceMappingURL=execute-HGZ6WMMP.js.map

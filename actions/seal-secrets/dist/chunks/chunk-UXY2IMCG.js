@@ -1058,7 +1058,7 @@ ${block}` : block });
 var yamlModule;
 async function loadYaml() {
   if (!yamlModule) {
-    const m = await import("./dist-WR5PVXAU.js");
+    const m = await import("./dist-OOEPLFGC.js");
     yamlModule = typeof m.stringify === "function" ? m : m.default;
   }
   return yamlModule;
@@ -1318,4 +1318,4 @@ export {
   SealedSecretFileError,
   parseSealedSecretFile
 };
-//# sourceMappingURL=chunk-LEI64DSA.js.map
+//# sourceMappingURL=chunk-UXY2IMCG.js.map

@@ -30,6 +30,7 @@ import {
   parsePurl,
   purlMatches
 } from "./chunk-VJC2OVWC.js";
+import "./chunk-V7F7DUCE.js";
 import "./chunk-GINXXFVL.js";
 
 // actions/scan/src/execute.ts
@@ -1111,4 +1112,4 @@ ${trivyMessage(run.stderr, run.stdout)}`);
 export {
   execute
 };
-//# sourceMappingURL=execute-IVOUS3UX.js.map
+//# sourceMappingURL=execute-O5SLST3F.js.map

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   __commonJS,
   __require
-} from "./chunk-WYXLVV4A.js";
+} from "./chunk-GINXXFVL.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -7334,4 +7334,4 @@ var require_dist = __commonJS({
   }
 });
 export default require_dist();
-//# sourceMappingURL=dist-WR5PVXAU.js.map
+//# sourceMappingURL=dist-OOEPLFGC.js.map

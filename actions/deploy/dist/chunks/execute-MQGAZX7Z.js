@@ -21,6 +21,10 @@ import {
   warning,
   writeSummary
 } from "./chunk-VH3CLJSM.js";
+import {
+  proxyConfigured
+} from "./chunk-IFC3ZGIW.js";
+import "./chunk-GINXXFVL.js";
 
 // actions/deploy/src/execute.ts
 import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -113,6 +117,11 @@ import path from "node:path";
 
 // src/lib/retry.ts
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function httpFetch(url, init = {}) {
+  if (!proxyConfigured()) return fetch(url, init);
+  const { proxiedFetch } = await import("./proxy-fetch-JCM6EWLU.js");
+  return proxiedFetch(url, init);
+}
 function isTransientStatus(status) {
   return status === 429 || status >= 500;
 }
@@ -126,7 +135,7 @@ async function fetchWithRetry(url, init, o) {
     }
     let res;
     try {
-      res = await fetch(url, { ...init, signal: AbortSignal.timeout(o.timeoutMs) });
+      res = await httpFetch(url, { ...init, signal: AbortSignal.timeout(o.timeoutMs) });
     } catch (err) {
       const cause = err.cause;
       lastError = `connection failed${cause?.code ? ` (${cause.code})` : ""}: ${err.message}${cause?.message && !cause.code ? `: ${cause.message}` : ""}`;
@@ -900,7 +909,7 @@ async function waitHealthy(url, deadline, intervalMs = 1e3, cancelled = () => vo
     if (reason) return { ok: false, detail: `${reason} (after ${attempts} attempt(s))` };
     attempts++;
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(Math.max(1e3, Math.min(1e4, deadline - Date.now()))), redirect: "manual" });
+      const res = await httpFetch(url, { signal: AbortSignal.timeout(Math.max(1e3, Math.min(1e4, deadline - Date.now()))), redirect: "manual" });
       await res.arrayBuffer().catch(() => void 0);
       if (res.status >= 200 && res.status < 300) return { ok: true, detail: `HTTP ${res.status} after ${attempts} attempt(s)` };
       detail = `HTTP ${res.status}`;
@@ -1645,4 +1654,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-O3UG4ZCU.js.map
+//# sourceMappingURL=execute-MQGAZX7Z.js.map
