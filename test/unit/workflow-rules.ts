@@ -186,6 +186,7 @@ function jobNeeds(job: Dict, suite: SuiteContext): JobNeeds {
     if (own?.name === 'build-sign' && !isFalse(w['push'])) needs.packagesWrite = 'build-sign pushes the image (and cosign its signature)';
     if (own?.name === 'scan' && !isFalse(w['attest']) && w['attest'] !== undefined) {
       needs.idToken = 'scan attests with cosign (keyless)';
+      needs.packagesWrite = 'scan pushes its attestations next to the image';
     }
     if (own?.name === 'deploy' && !maybeEmptyLiteral(w['github-token'])) {
       // With an environment it records a GitHub deployment; without, the token only reads (the compare API).
@@ -497,7 +498,16 @@ export function checkDependabot(text: string, actionDirs: string[]): Finding[] {
     if (!gha.includes(d) && !gha.includes('/actions/*')) out.push({ rule: 'dependabot', where: 'updates', message: `no github-actions updates for ${d}` });
   }
   for (const u of updates) {
-    if (!isDict(u['schedule']) || !asString(u['schedule']['interval'])) out.push({ rule: 'dependabot', where: String(u['package-ecosystem']), message: 'no schedule.interval' });
+    const eco = String(u['package-ecosystem']);
+    if (!isDict(u['schedule']) || !asString(u['schedule']['interval'])) out.push({ rule: 'dependabot', where: eco, message: 'no schedule.interval' });
+    const cooldown = asDict(u['cooldown']);
+    const days = Number(cooldown['default-days']);
+    if (!Number.isInteger(days) || days < 1 || days > 90) {
+      out.push({ rule: 'dependabot', where: eco, message: 'no cooldown.default-days (1-90): a release just published (perhaps hijacked) would be proposed at once' });
+    }
+    if (eco === 'github-actions' && Object.keys(cooldown).some((k) => k.startsWith('semver-'))) {
+      out.push({ rule: 'dependabot', where: eco, message: 'github-actions takes cooldown.default-days only; semver-*-days stop Dependabot with a configuration error' });
+    }
   }
   return out;
 }
