@@ -196,7 +196,8 @@ export function wrapSnippet(text: string, kind: SnippetKind): string {
     const lines = text.trimEnd().split('\n');
     const jobsAt = lines.findIndex((l) => /^jobs:\s*$/.test(l));
     const rest = lines.slice(jobsAt + 1).join('\n');
-    const extra = needs.size > 0 ? Object.keys(body.jobs) : [];
+    // Jobs that say their own needs keep them; the others wait for the stubs.
+    const extra = needs.size > 0 ? Object.entries(body.jobs).filter(([, j]) => typeof j !== 'object' || j === null || !('needs' in j)).map(([id]) => id) : [];
     let out = `${head.join('\n')}\n${rest}\n`;
     for (const id of extra) out = out.replace(new RegExp(`^  ${id}:\\s*$`, 'm'), `  ${id}:\n${needsLine.join('\n')}`);
     return out;
