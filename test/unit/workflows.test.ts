@@ -222,7 +222,7 @@ describe('every YAML snippet a user would copy', () => {
     for (const f of [...markdownFiles, ...exampleWorkflows]) {
       const text = read(f);
       expect({ f, placeholder: /OWNER\/REPO|<owner>\/<repo>|your-org\/suite/i.test(text) }).toEqual({ f, placeholder: false });
-      for (const m of text.matchAll(/([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)\/(?:actions\/[a-z-]+|\.github\/workflows\/[a-z-]+\.yml)@/g)) expect({ f, repo: m[1] }).toEqual({ f, repo: suite.repo });
+      for (const m of text.matchAll(/([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)\/(?:actions\/(?:build-sign|scan|seal-secrets|deploy|preflight|admission-policy)|\.github\/workflows\/(?:secure-delivery|rollback)\.yml)@/g)) expect({ f, repo: m[1] }).toEqual({ f, repo: suite.repo });
     }
   });
 
