@@ -226,6 +226,16 @@ describe('every YAML snippet a user would copy', () => {
     }
   });
 
+  test('workflow header comments point to the tested snippets instead of holding untested ones', () => {
+    // rollback.yml's header once held a caller in flow style with an expression inside braces: not YAML.
+    for (const file of [...workflowFiles, ...exampleWorkflows]) {
+      const comments = read(file)
+        .split('\n')
+        .filter((l) => /^\s*#/.test(l));
+      expect({ file, snippet: comments.filter((l) => /^\s*#\s+(-\s+)?(uses|with|secrets):/.test(l)) }).toEqual({ file, snippet: [] });
+    }
+  });
+
   test('the wrapper makes a steps fragment a workflow that reads its needs and inputs', async () => {
     const fragment = '- uses: secure-delivery/suite/actions/deploy@v1\n  with:\n    image-ref: ghcr.io/a/b@${{ needs.build.outputs.digest }}\n    namespace: ${{ inputs.ns }}\n    deployment: web\n';
     const text = wrapSnippet(fragment, snippetKind(fragment));
