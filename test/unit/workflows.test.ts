@@ -7,7 +7,7 @@
  * (release.yml) it is also the release gate.
  */
 import { describe, expect, test } from '@jest/globals';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -341,23 +341,41 @@ describe('each rule fires on a copy broken in exactly that way', () => {
   });
 });
 
+const planSteps = new Map<string, { run: string; env: Dict }>();
+
 /** The plan step's script of a workflow, run by bash as the runner runs it. */
 function planStep(file: string): { run: string; env: Dict } {
-  const plan = d(d(wf(file)['jobs'])['plan']);
-  const step = d((plan['steps'] as Dict[])[0]);
-  return { run: String(step['run']), env: d(step['env']) };
+  let step = planSteps.get(file);
+  if (!step) {
+    const plan = d(d(wf(file)['jobs'])['plan']);
+    const raw = d((plan['steps'] as Dict[])[0]);
+    step = { run: String(raw['run']), env: d(raw['env']) };
+    planSteps.set(file, step);
+  }
+  return step;
 }
 
-function runPlan(file: string, env: Record<string, string>): { status: number; outputs: Record<string, string>; stdout: string } {
+interface PlanRun {
+  status: number;
+  outputs: Record<string, string>;
+  stdout: string;
+}
+
+/** Runs the plan step with the step's literal env plus `env` (the values its expressions would give). */
+async function runPlan(file: string, env: Record<string, string>): Promise<PlanRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'plan-'));
   const out = path.join(dir, 'out');
   try {
     const { run, env: stepEnv } = planStep(file);
     const literal = Object.fromEntries(Object.entries(stepEnv).filter(([, v]) => !String(v).includes('${{')).map(([k, v]) => [k, String(v)]));
-    const r = spawnSync('bash', ['-e', '-c', run], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', GITHUB_OUTPUT: out, ...literal, ...env } });
+    const { status, stdout } = await new Promise<{ status: number; stdout: string }>((resolve) => {
+      execFile('bash', ['-e', '-c', run], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', GITHUB_OUTPUT: out, ...literal, ...env } }, (error, so) => {
+        resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout: so });
+      });
+    });
     const text = existsSync(out) ? readFileSync(out, 'utf8') : '';
     const outputs = Object.fromEntries(text.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-    return { status: r.status ?? -1, outputs, stdout: r.stdout };
+    return { status, outputs, stdout };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -369,7 +387,7 @@ describe('the plan jobs: one rollout lock for both workflows, time limits from t
   const rb = '.github/workflows/rollback.yml';
   const lockCode = (file: string): string => {
     const run = planStep(file).run;
-    return run.slice(run.indexOf('names="$('), run.indexOf('# --- job time limit'));
+    return run.slice(run.indexOf('names=()'), run.indexOf('# --- job time limit'));
   };
 
   test('the lock code is the same in both workflows', () => {
@@ -382,25 +400,25 @@ describe('the plan jobs: one rollout lock for both workflows, time limits from t
     ['web\nworker\n', 'web+worker'],
     ['worker, web', 'web+worker'],
     ['  worker\n\nweb\nweb\n', 'web+worker'],
-  ])('deployments %j -> lock %s, in both workflows', (deployments, lock) => {
-    expect(runPlan(sd, { ...base, DEPLOYMENTS: deployments }).outputs['lock']).toBe(lock);
-    expect(runPlan(rb, { ...base, DEPLOYMENTS: deployments }).outputs['lock']).toBe(lock);
+  ])('deployments %j -> lock %s, in both workflows', async (deployments, lock) => {
+    const [a, b] = await Promise.all([runPlan(sd, { ...base, DEPLOYMENTS: deployments }), runPlan(rb, { ...base, DEPLOYMENTS: deployments })]);
+    expect([a.outputs['lock'], b.outputs['lock']]).toEqual([lock, lock]);
   });
 
-  test('a long set of deployments gets a short, stable lock', () => {
+  test('a long set of deployments gets a short, stable lock', async () => {
     const many = Array.from({ length: 30 }, (_, i) => `service-${i}`).join('\n');
-    const a = runPlan(sd, { ...base, DEPLOYMENTS: many }).outputs['lock'];
-    expect(a).toMatch(/^sha256-[0-9a-f]{16}$/);
-    expect(runPlan(rb, { ...base, DEPLOYMENTS: many.split('\n').reverse().join(',') }).outputs['lock']).toBe(a);
+    const [a, b] = await Promise.all([runPlan(sd, { ...base, DEPLOYMENTS: many }), runPlan(rb, { ...base, DEPLOYMENTS: many.split('\n').reverse().join(',') })]);
+    expect(a.outputs['lock']).toMatch(/^sha256-[0-9a-f]{16}$/);
+    expect(b.outputs['lock']).toBe(a.outputs['lock']);
   });
 
   test.each([
     ['5m', 25, 15],
     ['90s', 18, 12],
     ['1h30m', 195, 100],
-  ])('timeout %s -> deploy job %i minutes, rollback job %i', (timeout, deploy, rollback) => {
-    expect(runPlan(sd, { ...base, DEPLOYMENTS: 'web', TIMEOUT: timeout }).outputs['job-minutes']).toBe(String(deploy));
-    expect(runPlan(rb, { ...base, DEPLOYMENTS: 'web', TIMEOUT: timeout }).outputs['job-minutes']).toBe(String(rollback));
+  ])('timeout %s -> deploy job %i minutes, rollback job %i', async (timeout, deploy, rollback) => {
+    const [a, b] = await Promise.all([runPlan(sd, { ...base, DEPLOYMENTS: 'web', TIMEOUT: timeout }), runPlan(rb, { ...base, DEPLOYMENTS: 'web', TIMEOUT: timeout })]);
+    expect([a.outputs['job-minutes'], b.outputs['job-minutes']]).toEqual([String(deploy), String(rollback)]);
   });
 
   test.each([
@@ -410,24 +428,25 @@ describe('the plan jobs: one rollout lock for both workflows, time limits from t
     [{ DEPLOYMENTS: ' \n ' }, /deployments is empty/],
     [{ PREFLIGHT_FAIL_ON: 'warn' }, /preflight-fail-on: 'warn' is not one of error, warning, never/],
     [{ COSIGN_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----' }, /require-attestations: scan attests keylessly/],
-  ])('secure-delivery refuses %j before anything is built', (bad, message) => {
-    const r = runPlan(sd, { ...base, DEPLOYMENTS: 'web', ...(bad as Record<string, string>) });
+  ])('secure-delivery refuses %j before anything is built', async (bad, message) => {
+    const r = await runPlan(sd, { ...base, DEPLOYMENTS: 'web', ...(bad as Record<string, string>) });
     expect(r.status).not.toBe(0);
     expect(r.stdout).toMatch(message);
     expect(r.outputs).toEqual({});
   });
 
-  test('key-based signing with only the provenance required is accepted', () => {
-    expect(runPlan(sd, { ...base, DEPLOYMENTS: 'web', COSIGN_PUBLIC_KEY: 'pem', REQUIRE_ATTESTATIONS: 'provenance' }).status).toBe(0);
+  test('key-based signing with only the provenance required is accepted', async () => {
+    expect((await runPlan(sd, { ...base, DEPLOYMENTS: 'web', COSIGN_PUBLIC_KEY: 'pem', REQUIRE_ATTESTATIONS: 'provenance' })).status).toBe(0);
   });
 
-  test('artifact names differ between two calls of one run, and stay the same on a re-run', () => {
-    const staging = runPlan(sd, { ...base, DEPLOYMENTS: 'web', ENVIRONMENT: 'staging' }).outputs['artifact-suffix'];
-    const production = runPlan(sd, { ...base, DEPLOYMENTS: 'web' }).outputs['artifact-suffix'];
-    const otherImage = runPlan(sd, { ...base, DEPLOYMENTS: 'web', IMAGE: 'ghcr.io/acme/cart' }).outputs['artifact-suffix'];
+  test('artifact names differ between two calls of one run, and stay the same on a re-run', async () => {
+    const runs = await Promise.all(
+      [{ ENVIRONMENT: 'staging' }, {}, { IMAGE: 'ghcr.io/acme/cart' }, {}, { ENVIRONMENT: 'prod/eu "1"' }].map((e) => runPlan(sd, { ...base, DEPLOYMENTS: 'web', ...e })),
+    );
+    const [staging, production, otherImage, again, odd] = runs.map((r) => r.outputs['artifact-suffix']);
     expect(new Set([staging, production, otherImage]).size).toBe(3);
-    expect(runPlan(sd, { ...base, DEPLOYMENTS: 'web' }).outputs['artifact-suffix']).toBe(production);
-    expect(runPlan(sd, { ...base, DEPLOYMENTS: 'web', ENVIRONMENT: 'prod/eu "1"' }).outputs['artifact-suffix']).toMatch(/^prod-eu--1--[0-9a-f]{10}$/);
+    expect(again).toBe(production);
+    expect(odd).toMatch(/^prod-eu--1--[0-9a-f]{10}$/);
   });
 });
 
