@@ -540,8 +540,8 @@ describe('what the workflows promise', () => {
     expect(d(deploy['environment'])['deployment']).toBeUndefined();
     expect(uses(jobs, 'deploy', 'deploy')['github-token']).toBe('${{ github.token }}');
     expect(uses(jobs, 'deploy', 'deploy')['environment']).toBeUndefined();
-    expect(d(deploy['permissions'])['deployments']).toBeUndefined();
-    expect(d(deploy['permissions'])['contents']).toBe('read');
+    // The job with the cluster credential, whose token deploy holds, can only read.
+    expect(d(deploy['permissions'])).toEqual({ contents: 'read', packages: 'read' });
     expect(uses(jobs, 'deploy', 'seal-secrets')['kubeconfig']).toBe('${{ secrets.kubeconfig }}');
     for (const [id, job] of Object.entries(jobs)) if (id !== 'deploy') expect(JSON.stringify(job)).not.toContain('secrets.kubeconfig');
   });
@@ -560,11 +560,15 @@ describe('what the workflows promise', () => {
 
   test('secure-delivery: both SARIF files are uploaded, also when a gate failed, with actions: read', () => {
     const jobs = jobsOf(sd);
-    for (const [job, step] of [['scan', 'scan'], ['deploy', 'preflight']] as const) {
-      const upload = (d(jobs[job])['steps'] as Dict[]).find((s) => String(s['uses']).startsWith('github/codeql-action/upload-sarif@') && String(d(s['with'])['sarif_file']).includes(`steps.${step}.`));
-      expect(String(upload?.['if'])).toContain('!cancelled()');
-      expect(d(d(jobs[job])['permissions'])).toMatchObject({ 'security-events': 'write', actions: 'read' });
-    }
+    const scanUpload = (d(jobs['scan'])['steps'] as Dict[]).find((s) => String(s['uses']).startsWith('github/codeql-action/upload-sarif@'));
+    expect(String(scanUpload?.['if'])).toContain('!cancelled()');
+    expect(d(scanUpload?.['with'])['sarif_file']).toBe('${{ steps.scan.outputs.sarif-file }}');
+    // The preflight SARIF leaves the deploy job (cluster credential, read-only token) as an artifact.
+    const pre = d(jobs['preflight-sarif']);
+    expect(String(pre['if'])).toContain('!cancelled()');
+    expect(pre['needs']).toEqual(['plan', 'deploy']);
+    expect(d(d((pre['steps'] as Dict[])[0])['with'])['name']).toBe('preflight-${{ needs.plan.outputs.artifact-suffix }}');
+    for (const job of ['scan', 'preflight-sarif']) expect(d(d(jobs[job])['permissions'])).toMatchObject({ 'security-events': 'write', actions: 'read' });
   });
 
   test('secure-delivery: keyless verification is bound to this workflow', () => {
