@@ -236,6 +236,35 @@ describe('every YAML snippet a user would copy', () => {
     }
   });
 
+  test('the snippets that were wrong before are caught: the seal example, the rollback header caller', async () => {
+    const seal = [
+      'permissions:',
+      '  contents: write',
+      'steps:',
+      '  - uses: actions/checkout@v4',
+      '  - id: seal',
+      '    uses: secure-delivery/suite/actions/seal-secrets@v1',
+      '    with:',
+      '      name: shop-db',
+      '      namespace: shop',
+      '      secrets: DB_USER=shop',
+      '  - run: git add "${{ steps.seal.outputs.file }}" && git commit -m "Rotate shop-db" && git push',
+      '',
+    ].join('\n');
+    expect(rulesOf(checkWorkflow(wrapSnippet(seal, snippetKind(seal)), userSide))).toEqual(expect.arrayContaining(['checkout-credentials', 'expression-in-run', 'pinned-sha']));
+    // rollback.yml's old header, uncommented: a flow mapping holding ${{ }} is not YAML.
+    const header = [
+      'jobs:',
+      '  rollback:',
+      '    uses: secure-delivery/suite/.github/workflows/rollback.yml@v1',
+      '    with: { environment: production, namespace: shop, deployment: web }',
+      '    secrets: { kubeconfig: ${{ secrets.KUBECONFIG }} }',
+      '',
+    ].join('\n');
+    expect((await githubParser(wrapSnippet(header, snippetKind(header)), 'header.yml')).length).toBeGreaterThan(0);
+    expect(rulesOf(checkWorkflow(wrapSnippet(header, snippetKind(header)), userSide))).toContain('yaml');
+  });
+
   test('the wrapper makes a steps fragment a workflow that reads its needs and inputs', async () => {
     const fragment = '- uses: secure-delivery/suite/actions/deploy@v1\n  with:\n    image-ref: ghcr.io/a/b@${{ needs.build.outputs.digest }}\n    namespace: ${{ inputs.ns }}\n    deployment: web\n';
     const text = wrapSnippet(fragment, snippetKind(fragment));
