@@ -116,7 +116,7 @@ export async function kubectl(target: KubeTarget, args: string[], options: Kubec
     if (last.exitCode === 0) return last;
     if (!isTransientKubectlError(last.stderr) || attempt === attempts) break;
     const delay = backoff * 2 ** (attempt - 1);
-    core.info(`kubectl ${args[0] ?? ''}: transient API error (${last.stderr.trim().split('\n').pop()}); retrying in ${delay} ms`);
+    core.info(`kubectl ${(args[0] === '--namespace' ? args[2] : args[0]) ?? ''}: transient API error (${last.stderr.trim().split('\n').pop()}); retrying in ${delay} ms`);
     await sleep(delay);
   }
   const result = last as ExecResult;

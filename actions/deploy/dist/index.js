@@ -821,7 +821,7 @@ async function kubectl(target, args, options = {}) {
     if (last.exitCode === 0) return last;
     if (!isTransientKubectlError(last.stderr) || attempt === attempts) break;
     const delay = backoff * 2 ** (attempt - 1);
-    info(`kubectl ${args[0] ?? ""}: transient API error (${last.stderr.trim().split("\n").pop()}); retrying in ${delay} ms`);
+    info(`kubectl ${(args[0] === "--namespace" ? args[2] : args[0]) ?? ""}: transient API error (${last.stderr.trim().split("\n").pop()}); retrying in ${delay} ms`);
     await sleep(delay);
   }
   const result = last;
@@ -1588,7 +1588,7 @@ var Unconfirmed = class extends Error {
   }
   deployment;
 };
-var lastLine = (err) => err.message.trim().split("\n").pop() ?? "";
+var lastLine = (err) => err.message.replace(/^kubectl [\s\S]*? failed \(exit \d+\): /, "").trim().split("\n").pop() ?? "";
 async function applyImage(cluster, t, image, imageRef, deadline) {
   for (; ; ) {
     let failed;
@@ -1611,7 +1611,7 @@ async function applyImage(cluster, t, image, imageRef, deadline) {
       return;
     }
     if (!d || !isTransientKubectlError(failed.message) || Date.now() >= deadline) throw new NotApplied(t.name, failed.message);
-    info(`deployment/${t.name}: kubectl set image reported ${lastLine(failed)} and the change is not there: sending it again`);
+    info(`deployment/${t.name}: kubectl set image: transient API error (${lastLine(failed)}) and the change is not there: sending it again`);
     await sleep(POLL_MS);
   }
 }
@@ -1692,8 +1692,9 @@ var Cluster = class _Cluster {
     const labels = { ...d.spec.selector?.matchLabels ?? {}, ...podTemplateHash ? { [TEMPLATE_HASH]: podTemplateHash } : {} };
     return (await this.json(["get", "pod", "--selector", _Cluster.selector(labels)])).items;
   }
+  /** One attempt: after a failure the caller reads the Deployment before deciding (the answer may be all that was lost). */
   async setImage(name, images) {
-    await kubectl(this.target, this.ns(["set", "image", `deployment/${name}`, ...Object.entries(images).map(([c, i]) => `${c}=${i}`)]), this.opts);
+    await kubectl(this.target, this.ns(["set", "image", `deployment/${name}`, ...Object.entries(images).map(([c, i]) => `${c}=${i}`)]), { ...this.opts, attempts: 1 });
   }
   /** Sets annotations; a null value removes that annotation. */
   async annotate(name, annotations) {

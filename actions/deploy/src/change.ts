@@ -28,7 +28,8 @@ export class Unconfirmed extends Error {
   }
 }
 
-const lastLine = (err: unknown): string => (err as Error).message.trim().split('\n').pop() ?? '';
+/** What kubectl said, without our "kubectl ... failed (exit N):" prefix. */
+const lastLine = (err: unknown): string => ((err as Error).message.replace(/^kubectl [\s\S]*? failed \(exit \d+\): /, '').trim().split('\n').pop() ?? '');
 
 /** Sets the image, reading the Deployment after any failure: landed, refused, or retried while it can be. */
 async function applyImage(cluster: Cluster, t: Tracked, image: ImageReference, imageRef: string, deadline: number): Promise<void> {
@@ -54,7 +55,7 @@ async function applyImage(cluster: Cluster, t: Tracked, image: ImageReference, i
     }
     // Not there. A refusal (403, 409, 422) is the answer; a lost connection is tried again while there is time.
     if (!d || !isTransientKubectlError((failed as Error).message) || Date.now() >= deadline) throw new NotApplied(t.name, (failed as Error).message);
-    core.info(`deployment/${t.name}: kubectl set image reported ${lastLine(failed)} and the change is not there: sending it again`);
+    core.info(`deployment/${t.name}: kubectl set image: transient API error (${lastLine(failed)}) and the change is not there: sending it again`);
     await sleep(POLL_MS);
   }
 }

@@ -60,8 +60,9 @@ export class Cluster {
     return (await this.json<List<Pod>>(['get', 'pod', '--selector', Cluster.selector(labels)])).items;
   }
 
+  /** One attempt: after a failure the caller reads the Deployment before deciding (the answer may be all that was lost). */
   async setImage(name: string, images: Record<string, string>): Promise<void> {
-    await kubectl(this.target, this.ns(['set', 'image', `deployment/${name}`, ...Object.entries(images).map(([c, i]) => `${c}=${i}`)]), this.opts);
+    await kubectl(this.target, this.ns(['set', 'image', `deployment/${name}`, ...Object.entries(images).map(([c, i]) => `${c}=${i}`)]), { ...this.opts, attempts: 1 });
   }
 
   /** Sets annotations; a null value removes that annotation. */
