@@ -2675,7 +2675,7 @@ async function rollbackMode(cluster, inputs, state) {
     }
   } catch (err) {
     tracked.length = 0;
-    for (const d of read) tracked.push(notChanged(d, Object.keys(imagesOf(d.spec.template)), void 0));
+    for (const d of read) tracked.push({ ...notChanged(d, Object.keys(imagesOf(d.spec.template))), result: void 0 });
     throw err;
   }
   if (plans.length === 0) {

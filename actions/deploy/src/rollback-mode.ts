@@ -105,7 +105,7 @@ export async function rollbackMode(cluster: Cluster, inputs: Inputs, state: RunS
   } catch (err) {
     // Nothing was changed: every deployment read so far is reported as it is, none as failed.
     tracked.length = 0;
-    for (const d of read) tracked.push(notChanged(d, Object.keys(imagesOf(d.spec.template)), undefined));
+    for (const d of read) tracked.push({ ...notChanged(d, Object.keys(imagesOf(d.spec.template))), result: undefined });
     throw err;
   }
   if (plans.length === 0) {
