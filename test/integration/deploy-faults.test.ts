@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
+import { readRendered } from '../harness/gfm.mjs';
 import { digestOf, startCluster } from '../harness/kube.mjs';
 import { runAction } from '../harness/run-action.mjs';
 
@@ -99,6 +100,11 @@ describe('what the watch sees is checked, not assumed', () => {
     expect(r.errors.at(-1)).toContain(img('cs-theirs'));
     expect(r.summary).not.toMatch(/✅ Deployed/);
     expect(await k.images(ns, 'web')).toEqual({ app: img('cs-theirs') });
+    // As GitHub renders the summary: what serves now on a line of its own, the next steps in a code block.
+    const rendered = readRendered(r.summary);
+    expect(rendered.blocks.some((b: { kind: string; text: string }) => b.kind !== 'code' && /^Serving now: deployment\/web: revision \d+ \(app=/.test(b.text))).toBe(true);
+    expect(rendered.codeBlocks.join('\n')).toContain(`kubectl --namespace ${ns} rollout history deployment/web`);
+    expect(rendered.eatenTags).toEqual([]);
     expect((await annotations(ns))['secure-delivery.dev/known-good']).toBe(goodRecord);
   });
 
