@@ -1604,9 +1604,11 @@ async function applyImage(cluster, t, image, imageRef, deadline) {
     } catch (readErr) {
       throw new Unconfirmed(t.name, `kubectl set image reported ${lastLine(failed)}, and the Deployment could not be read until the timeout (${lastLine(readErr)}): status unknown`);
     }
-    if (d && t.containers.every((c) => runsImage(imagesOf(d.spec.template)[c], image))) {
+    if (d) {
       t.after = d;
       t.revisionAfter = revisionOf(d);
+    }
+    if (d && t.containers.every((c) => runsImage(imagesOf(d.spec.template)[c], image))) {
       info(`deployment/${t.name}: kubectl set image reported ${lastLine(failed)}, but the Deployment carries the new image: the change landed`);
       return;
     }
@@ -1724,7 +1726,7 @@ async function waitHealthy(url, deadline, intervalMs = 1e3, cancelled = () => vo
     if (reason) return { ok: false, detail: `${reason} (after ${attempts} attempt(s))` };
     attempts++;
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(Math.max(1e3, Math.min(1e4, deadline - Date.now()))), redirect: "manual" });
+      const res = await fetch(url, { signal: AbortSignal.timeout(Math.max(5e3, Math.min(1e4, deadline - Date.now()))), redirect: "manual" });
       await res.arrayBuffer().catch(() => void 0);
       if (res.status >= 200 && res.status < 300) return { ok: true, detail: `HTTP ${res.status} after ${attempts} attempt(s)` };
       detail = `HTTP ${res.status}`;
@@ -1850,6 +1852,10 @@ async function failedTemplate(cluster, t, image) {
 var imageList = (images) => Object.entries(images).map(([c, i]) => `${c}=${i}`).join(", ");
 
 // actions/deploy/src/rollback.ts
+function revisionWords(item, live) {
+  const asked = item.revision ?? item.target.revision;
+  return live !== void 0 && live !== asked && !item.restoredImages ? `revision ${asked} (now revision ${live})` : `revision ${live ?? asked}`;
+}
 function onTarget(d, target) {
   const images = imagesOf(d.spec.template);
   return Object.entries(target.images).every(([c, i]) => images[c] === i);
@@ -1936,7 +1942,7 @@ async function rollBackAll(cluster, items, deadline, failFast) {
       const failure = findPodFailure(pods);
       if (failure) {
         t.result = "failed";
-        t.rollbackDetail = `revision ${t.revisionAfter ?? item.revision ?? target.revision} (${imageList(target.images)}) does not come up: ${podFailureText(failure)}`;
+        t.rollbackDetail = `${revisionWords(item, t.revisionAfter)} (${imageList(target.images)}) does not come up: ${podFailureText(failure)}`;
         t.endedAt = Date.now();
         item.outcome = "broken";
         error(`deployment/${t.name}: ${t.rollbackDetail}`);
@@ -1949,7 +1955,7 @@ async function rollBackAll(cluster, items, deadline, failFast) {
     if (Date.now() >= deadline) {
       for (const item of waiting) {
         item.t.result = "failed";
-        item.t.rollbackDetail = `rollback to revision ${item.t.revisionAfter ?? item.revision ?? item.target.revision} did not complete in time: ${last.get(item.t.name) ?? "no status"}`;
+        item.t.rollbackDetail = `rollback to ${revisionWords(item, item.t.revisionAfter)} did not complete in time: ${last.get(item.t.name) ?? "no status"}`;
         item.t.endedAt = Date.now();
         item.outcome = "timed-out";
       }
@@ -2083,7 +2089,7 @@ async function decideRollout(ctx) {
     const seen = await group("The rollout status was unknown until the timeout: reading it once the API server answers", () => confirmAfterOutage(cluster, toChange, image, Date.now() + inputs.timeoutMs));
     if (seen.foreign) outcome = { kind: "foreign", deployment: seen.foreign.name, what: seen.state ?? "" };
     else if (seen.complete) {
-      notes.push(`The rollout status could not be read during the watch (${outcome.what}); once it could, the rollout was complete: ${seen.state}`);
+      notes.push(`The API server stopped answering during the watch (${outcome.what}); once it answered, the rollout was complete: ${seen.state}`);
       outcome = { kind: "complete" };
     } else {
       verdict.failure = `the rollout could not be confirmed within the timeout: its status was unknown (${outcome.what})${seen.state ? `; once it could be read: ${seen.state}` : ""}`;

@@ -47,9 +47,11 @@ async function applyImage(cluster: Cluster, t: Tracked, image: ImageReference, i
     } catch (readErr) {
       throw new Unconfirmed(t.name, `kubectl set image reported ${lastLine(failed)}, and the Deployment could not be read until the timeout (${lastLine(readErr)}): status unknown`);
     }
-    if (d && t.containers.every((c) => runsImage(imagesOf(d.spec.template)[c], image))) {
+    if (d) {
       t.after = d;
       t.revisionAfter = revisionOf(d);
+    }
+    if (d && t.containers.every((c) => runsImage(imagesOf(d.spec.template)[c], image))) {
       core.info(`deployment/${t.name}: kubectl set image reported ${lastLine(failed)}, but the Deployment carries the new image: the change landed`);
       return;
     }

@@ -68,7 +68,7 @@ export async function decideRollout(ctx: DecideContext): Promise<Verdict> {
     const seen = await core.group('The rollout status was unknown until the timeout: reading it once the API server answers', () => confirmAfterOutage(cluster, toChange, image, Date.now() + inputs.timeoutMs));
     if (seen.foreign) outcome = { kind: 'foreign', deployment: seen.foreign.name, what: seen.state ?? '' };
     else if (seen.complete) {
-      notes.push(`The rollout status could not be read during the watch (${outcome.what}); once it could, the rollout was complete: ${seen.state}`);
+      notes.push(`The API server stopped answering during the watch (${outcome.what}); once it answered, the rollout was complete: ${seen.state}`);
       outcome = { kind: 'complete' };
     } else {
       verdict.failure = `the rollout could not be confirmed within the timeout: its status was unknown (${outcome.what})${seen.state ? `; once it could be read: ${seen.state}` : ''}`;

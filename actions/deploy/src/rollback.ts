@@ -25,6 +25,12 @@ export interface RollbackItem {
   outcome?: 'done' | 'undo-failed' | 'broken' | 'timed-out';
 }
 
+/** "revision 1", or "revision 1 (now revision 3)" once the undo renumbered it: the number asked for and the one live. */
+function revisionWords(item: RollbackItem, live: number | undefined): string {
+  const asked = item.revision ?? item.target.revision;
+  return live !== undefined && live !== asked && !item.restoredImages ? `revision ${asked} (now revision ${live})` : `revision ${live ?? asked}`;
+}
+
 /** The deployment's pod template carries the target's images (the undo, or an earlier attempt of it, landed). */
 export function onTarget(d: Deployment, target: Target): boolean {
   const images = imagesOf(d.spec.template);
@@ -134,7 +140,7 @@ export async function rollBackAll(cluster: Cluster, items: RollbackItem[], deadl
       const failure = findPodFailure(pods);
       if (failure) {
         t.result = 'failed';
-        t.rollbackDetail = `revision ${t.revisionAfter ?? item.revision ?? target.revision} (${imageList(target.images)}) does not come up: ${podFailureText(failure)}`;
+        t.rollbackDetail = `${revisionWords(item, t.revisionAfter)} (${imageList(target.images)}) does not come up: ${podFailureText(failure)}`;
         t.endedAt = Date.now();
         item.outcome = 'broken';
         core.error(`deployment/${t.name}: ${t.rollbackDetail}`);
@@ -147,7 +153,7 @@ export async function rollBackAll(cluster: Cluster, items: RollbackItem[], deadl
     if (Date.now() >= deadline) {
       for (const item of waiting) {
         item.t.result = 'failed';
-        item.t.rollbackDetail = `rollback to revision ${item.t.revisionAfter ?? item.revision ?? item.target.revision} did not complete in time: ${last.get(item.t.name) ?? 'no status'}`;
+        item.t.rollbackDetail = `rollback to ${revisionWords(item, item.t.revisionAfter)} did not complete in time: ${last.get(item.t.name) ?? 'no status'}`;
         item.t.endedAt = Date.now();
         item.outcome = 'timed-out';
       }
