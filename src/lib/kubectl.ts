@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError } from './errors.js';
-import { execTool, type ExecOptions, type ExecResult } from './exec.js';
+import { ExecError, execTool, type ExecOptions, type ExecResult } from './exec.js';
 import { sleep } from './retry.js';
 
 /**
@@ -60,6 +60,15 @@ const TRANSIENT = [
   /http2: client connection lost/,
   /unexpected EOF/,
   /net\/http: request canceled/,
+  // A connection closed before the answer arrived: Go's io.EOF, printed bare at the end of the
+  // message ("Patch \"https://…\": EOF"). The write may or may not have landed: read before deciding.
+  /: EOF\s*$/m,
+  /use of closed network connection/,
+  /broken pipe/,
+  /http2: stream closed/,
+  /context deadline exceeded/,
+  // kubectl killed by our own per-call timeout: no answer came in time.
+  /no answer from the API server within/,
   /Internal Server Error/i,
   /Service Unavailable/i,
   /Bad Gateway/i,
@@ -71,6 +80,11 @@ export function isTransientKubectlError(stderr: string): boolean {
 }
 
 export interface KubectlOptions extends Omit<ExecOptions, 'allowFailure'> {
+  /**
+   * kubectl's own --request-timeout: a stalled request ends as a transient error
+   * instead of hanging; the process is also killed a little after it.
+   */
+  requestTimeoutMs?: number;
   /** Attempts for transient errors (default 4); 1 for writes that must not repeat blindly. */
   attempts?: number;
   backoffMs?: number;
@@ -78,17 +92,31 @@ export interface KubectlOptions extends Omit<ExecOptions, 'allowFailure'> {
   allowFailure?: boolean;
 }
 
+/** One kubectl run; killed by our timeout it is an unanswered request (transient), not a crash. */
+async function runOnce(file: string, args: string[], options: ExecOptions): Promise<ExecResult> {
+  try {
+    return await execTool(file, args, { ...options, allowFailure: true });
+  } catch (err) {
+    if (err instanceof ExecError && /timed out after/.test(err.message)) {
+      return { exitCode: 124, stdout: err.result.stdout, stderr: `${err.result.stderr.trimEnd()}\nkubectl: no answer from the API server within ${Math.round((options.timeoutMs ?? 0) / 1000)}s (killed)`.trimStart() };
+    }
+    throw err;
+  }
+}
+
 export async function kubectl(target: KubeTarget, args: string[], options: KubectlOptions = {}): Promise<ExecResult> {
   const attempts = options.attempts ?? 4;
   const backoff = options.backoffMs ?? 500;
-  const full = [...connectionArgs(target), ...args];
+  const request = options.requestTimeoutMs === undefined ? [] : [`--request-timeout=${Math.max(1, Math.ceil(options.requestTimeoutMs / 1000))}s`];
+  const full = [...connectionArgs(target), ...request, ...args];
+  const killAfter = options.timeoutMs ?? (options.requestTimeoutMs === undefined ? undefined : options.requestTimeoutMs + 5000);
   let last: ExecResult | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    last = await execTool(target.kubectl, full, { ...options, allowFailure: true });
+    last = await runOnce(target.kubectl, full, { ...options, timeoutMs: killAfter });
     if (last.exitCode === 0) return last;
     if (!isTransientKubectlError(last.stderr) || attempt === attempts) break;
     const delay = backoff * 2 ** (attempt - 1);
-    core.info(`kubectl ${args[0] ?? ''}: transient API error (${last.stderr.trim().split('\n').pop()}); retrying in ${delay} ms`);
+    core.info(`kubectl ${(args[0] === '--namespace' ? args[2] : args[0]) ?? ''}: transient API error (${last.stderr.trim().split('\n').pop()}); retrying in ${delay} ms`);
     await sleep(delay);
   }
   const result = last as ExecResult;

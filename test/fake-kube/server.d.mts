@@ -126,6 +126,15 @@ export type FaultSpec = {
   message?: string;
   reason?: string;
   retryAfterSeconds?: number;
+  /**
+   * Drop the connection with no answer: `before` the request is handled (nothing applied), or
+   * `after` it (a write applied, its answer lost). kubectl reports a bare `: EOF`.
+   */
+  drop?: 'before' | 'after';
+  /** Never answer (a stalled request): the client times out, or the connection closes at stop. */
+  hold?: boolean;
+  /** Let this many matching requests through before the fault applies. */
+  skip?: number;
 };
 
 export type RequestLogEntry = {

@@ -25,7 +25,7 @@ const DEFAULT_FAULT_MESSAGES = {
 
 /**
  * @typedef {{ method?: string, path: string, status?: number, count?: number, latencyMs?: number,
- *   message?: string, reason?: string, retryAfterSeconds?: number }} FaultSpec
+ *   message?: string, reason?: string, retryAfterSeconds?: number, drop?: 'before' | 'after', hold?: boolean, skip?: number }} FaultSpec
  * @typedef {{ method: string, path: string, query: string, contentType: string, status?: number,
  *   time: string, body?: string, userAgent?: string }} RequestLogEntry
  */
@@ -138,6 +138,7 @@ export async function startFakeKube({ port = 0, timeScale = 1, tickMs = 50 } = {
   function addFaults(spec) {
     for (const f of Array.isArray(spec) ? spec : [spec]) {
       if (!isObject(f) || typeof f.path !== 'string') throw new ApiError(400, 'BadRequest', 'a fault needs "path" (a regular expression)');
+      if (f.drop !== undefined && f.drop !== 'before' && f.drop !== 'after') throw new ApiError(400, 'BadRequest', 'a fault\'s "drop" is "before" or "after"');
       new RegExp(f.path); // reject a bad pattern now rather than on every request
       faults.push({ ...f, count: f.count ?? 1 });
     }
@@ -205,6 +206,11 @@ export async function startFakeKube({ port = 0, timeScale = 1, tickMs = 50 } = {
     const i = faults.findIndex((f) => (!f.method || f.method === '*' || f.method.toUpperCase() === method) && new RegExp(f.path).test(path));
     if (i < 0) return undefined;
     const f = faults[i];
+    // `skip`: let that many matching requests through first (say, the third PATCH of a run).
+    if (f.skip) {
+      f.skip -= 1;
+      return undefined;
+    }
     if (f.count !== undefined && f.count >= 0) {
       f.count -= 1;
       if (f.count <= 0) faults.splice(i, 1);
@@ -253,6 +259,13 @@ export async function startFakeKube({ port = 0, timeScale = 1, tickMs = 50 } = {
     try {
       const fault = takeFault(method, url.pathname);
       if (fault?.latencyMs) await sleep(fault.latencyMs);
+      // A stalled request: never answered (the client gives up, or the server stops).
+      if (fault?.hold) return;
+      // A connection dropped before the request reached the API: nothing applied, the client reads EOF.
+      if (fault?.drop === 'before') {
+        req.socket.destroy();
+        return;
+      }
       if (fault?.status) {
         const message = fault.message ?? DEFAULT_FAULT_MESSAGES[fault.status] ?? `simulated ${fault.status}`;
         const headers = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
@@ -278,6 +291,11 @@ export async function startFakeKube({ port = 0, timeScale = 1, tickMs = 50 } = {
         },
         res,
       );
+      // The request was handled (a write applied), then the connection dropped before the answer.
+      if (fault?.drop === 'after') {
+        req.socket.destroy();
+        return;
+      }
       if (!reply) return;
       if (typeof reply.body === 'string') {
         res.writeHead(reply.status, { 'Content-Type': reply.contentType ?? 'text/plain', 'Content-Length': Buffer.byteLength(reply.body) });

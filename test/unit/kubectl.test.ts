@@ -26,6 +26,12 @@ describe('isTransientKubectlError', () => {
     'Unable to connect to the server: dial tcp 10.0.0.1:6443: connect: connection refused\n',
     'Unable to connect to the server: http2: server sent GOAWAY and closed the connection; LastStreamID=1999, ErrCode=NO_ERROR, debug=""\n',
     'Unable to connect to the server: net/http: request canceled (Client.Timeout exceeded while awaiting headers)\n',
+    // The connection closed before the answer (kubectl 1.32, answer lost after the write landed): Go's bare io.EOF
+    setImage('Patch "http://127.0.0.1:45985/apis/apps/v1/namespaces/p/deployments/web?fieldManager=kubectl-set": EOF'),
+    'Error from server: Get "https://10.0.0.1:6443/apis/apps/v1/namespaces/shop/deployments/web": EOF\n',
+    // --request-timeout, and our own kill of a kubectl that never got an answer
+    'Unable to connect to the server: context deadline exceeded\n',
+    'kubectl: no answer from the API server within 20s (killed)\n',
   ])('transient: %s', (stderr) => {
     expect(isTransientKubectlError(stderr)).toBe(true);
   });

@@ -4,23 +4,32 @@ import { ownedBy, TEMPLATE_HASH } from './rollout-state.js';
 
 /** The kubectl calls deploy makes, in one namespace; reads retried, writes idempotent. */
 export class Cluster {
+  /**
+   * @param requestTimeoutMs kubectl's --request-timeout for every call: a stalled request ends as
+   *   a transient error ("status unknown") well before the step's timeout, instead of hanging.
+   */
   constructor(
     private readonly target: KubeTarget,
     readonly namespace: string,
+    private readonly requestTimeoutMs = 30000,
   ) {}
+
+  private get opts(): { requestTimeoutMs: number } {
+    return { requestTimeoutMs: this.requestTimeoutMs };
+  }
 
   private ns(args: string[]): string[] {
     return ['--namespace', this.namespace, ...args];
   }
 
   private async json<T>(args: string[]): Promise<T> {
-    const r = await kubectl(this.target, this.ns([...args, '--output', 'json']), { timeoutMs: 60000 });
+    const r = await kubectl(this.target, this.ns([...args, '--output', 'json']), this.opts);
     return JSON.parse(r.stdout) as T;
   }
 
   /** undefined when the Deployment does not exist. */
   async deployment(name: string): Promise<Deployment | undefined> {
-    const r = await kubectl(this.target, this.ns(['get', 'deployment', name, '--output', 'json']), { allowFailure: true, timeoutMs: 60000 });
+    const r = await kubectl(this.target, this.ns(['get', 'deployment', name, '--output', 'json']), { allowFailure: true, ...this.opts });
     if (r.exitCode === 0) return JSON.parse(r.stdout) as Deployment;
     if (/NotFound|not found/.test(r.stderr)) return undefined;
     throw new Error(`kubectl get deployment ${name} failed: ${r.stderr.trim()}`);
@@ -51,18 +60,25 @@ export class Cluster {
     return (await this.json<List<Pod>>(['get', 'pod', '--selector', Cluster.selector(labels)])).items;
   }
 
+  /** One attempt: after a failure the caller reads the Deployment before deciding (the answer may be all that was lost). */
   async setImage(name: string, images: Record<string, string>): Promise<void> {
-    await kubectl(this.target, this.ns(['set', 'image', `deployment/${name}`, ...Object.entries(images).map(([c, i]) => `${c}=${i}`)]), { timeoutMs: 60000 });
+    await kubectl(this.target, this.ns(['set', 'image', `deployment/${name}`, ...Object.entries(images).map(([c, i]) => `${c}=${i}`)]), { ...this.opts, attempts: 1 });
   }
 
   /** Sets annotations; a null value removes that annotation. */
   async annotate(name: string, annotations: Record<string, string | null>): Promise<void> {
-    await kubectl(this.target, this.ns(['annotate', `deployment/${name}`, '--overwrite', ...Object.entries(annotations).map(([k, v]) => (v === null ? `${k}-` : `${k}=${v}`))]), { timeoutMs: 60000 });
+    await kubectl(this.target, this.ns(['annotate', `deployment/${name}`, '--overwrite', ...Object.entries(annotations).map(([k, v]) => (v === null ? `${k}-` : `${k}=${v}`))]), this.opts);
   }
 
   async undo(name: string, revision: number): Promise<string> {
-    const r = await kubectl(this.target, this.ns(['rollout', 'undo', `deployment/${name}`, `--to-revision=${revision}`]), { timeoutMs: 60000 });
+    const r = await kubectl(this.target, this.ns(['rollout', 'undo', `deployment/${name}`, `--to-revision=${revision}`]), this.opts);
     return r.stdout.trim();
+  }
+
+  /** `kubectl auth can-i <verb> <resource>` in the namespace: false only on a clear "no". */
+  async canI(verb: string, resource: string): Promise<boolean> {
+    const r = await kubectl(this.target, this.ns(['auth', 'can-i', verb, resource]), { allowFailure: true, ...this.opts });
+    return !(r.exitCode !== 0 && /^no\b/m.test(r.stdout));
   }
 
   /** The commands a person runs to look and to act, for error messages. */

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { GITHUB_TIMEOUT_MS } from './commit-order.js';
 
 /**
  * A GitHub deployment for `environment` and its statuses. GitHub's API being
@@ -6,6 +7,12 @@ import * as core from '@actions/core';
  * GITHUB_API_URL is honoured (GitHub Enterprise, and tests on a local server).
  */
 export type DeploymentStatusState = 'in_progress' | 'success' | 'failure' | 'error';
+
+function describeFailure(err: unknown): string {
+  const e = err as Error & { cause?: Error };
+  if (e.name === 'TimeoutError' || e.cause?.name === 'TimeoutError' || /aborted due to timeout/i.test(e.message)) return `GitHub did not answer within ${GITHUB_TIMEOUT_MS / 1000}s`;
+  return e.message;
+}
 
 export class GitHubDeployment {
   private constructor(
@@ -17,7 +24,10 @@ export class GitHubDeployment {
 
   private static async client(token: string) {
     const github = await import('@actions/github');
-    return github.getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+    // Every call has a short timeout of its own: a GitHub API that never answers must not stall
+    // the step (Node's default is 300 s), and its failure never fails a rollout.
+    const timedFetch = (url: string | URL | Request, init?: RequestInit): Promise<Response> => fetch(url, { ...init, signal: AbortSignal.timeout(GITHUB_TIMEOUT_MS) });
+    return github.getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com', request: { fetch: timedFetch, retries: 0 } });
   }
 
   private static repo(): { owner: string; repo: string } {
@@ -44,7 +54,7 @@ export class GitHubDeployment {
       await d.status('in_progress', 'Rolling out');
       return d;
     } catch (err) {
-      core.warning(`Could not create the GitHub deployment for ${environment}: ${(err as Error).message}`);
+      core.warning(`Could not create the GitHub deployment for ${environment}: ${describeFailure(err)}`);
       return undefined;
     }
   }
@@ -61,7 +71,7 @@ export class GitHubDeployment {
         auto_inactive: state === 'success',
       });
     } catch (err) {
-      core.warning(`Could not set the GitHub deployment status to ${state}: ${(err as Error).message}`);
+      core.warning(`Could not set the GitHub deployment status to ${state}: ${describeFailure(err)}`);
     }
   }
 }

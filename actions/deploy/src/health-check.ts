@@ -11,7 +11,7 @@ export async function waitHealthy(url: string, deadline: number, intervalMs = 10
     if (reason) return { ok: false, detail: `${reason} (after ${attempts} attempt(s))` };
     attempts++;
     try {
-      const res = await httpFetch(url, { signal: AbortSignal.timeout(Math.max(1000, Math.min(10000, deadline - Date.now()))), redirect: 'manual' });
+      const res = await httpFetch(url, { signal: AbortSignal.timeout(Math.max(5000, Math.min(10000, deadline - Date.now()))), redirect: 'manual' });
       await res.arrayBuffer().catch(() => undefined);
       if (res.status >= 200 && res.status < 300) return { ok: true, detail: `HTTP ${res.status} after ${attempts} attempt(s)` };
       detail = `HTTP ${res.status}`;

@@ -41,8 +41,40 @@ export interface Inputs {
   githubToken?: string;
   environment?: string;
   environmentUrl?: string;
+  /** to-revision as one plain number (one deployment). */
   toRevision?: number;
+  /** to-revision as `deployment=revision` lines. */
+  toRevisions?: Record<string, number>;
+  allowOlderCommit: boolean;
   registry?: { username: string; password: string };
+}
+
+/** A value quoted in an error on one line: control characters shown escaped, never acted on as workflow commands. */
+function oneLine(value: string): string {
+  return value.replace(/\p{Cc}/gu, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
+/**
+ * to-revision: one plain number (one deployment), or one `deployment=revision` line per
+ * deployment (a deployment without a line goes back to the revision before its current one).
+ */
+export function parseToRevision(raw: string, deployments: string[]): { toRevision?: number; toRevisions?: Record<string, number> } {
+  const expected = 'Expected a revision number as shown by kubectl rollout history (one deployment), or one deployment=revision line per deployment';
+  if (/^[1-9][0-9]{0,9}$/.test(raw)) {
+    if (deployments.length > 1) throw new ConfigurationError('to-revision', `'${raw}' is one revision for ${deployments.length} deployments, whose revisions are numbered apart. ${expected}, e.g. ${deployments[0]}=${raw}`);
+    return { toRevision: Number(raw) };
+  }
+  const toRevisions: Record<string, number> = {};
+  for (const line of raw.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '')) {
+    const m = /^([a-z0-9][a-z0-9.-]*)=([1-9][0-9]{0,9})$/.exec(line);
+    if (!m) throw new ConfigurationError('to-revision', `'${oneLine(line)}' is not a revision. ${expected}`);
+    const [, name, revision] = m as unknown as [string, string, string];
+    if (!deployments.includes(name)) throw new ConfigurationError('to-revision', `'${name}' is not one of the deployments given (${deployments.join(', ')}). ${expected}`);
+    if (toRevisions[name] !== undefined) throw new ConfigurationError('to-revision', `deployment ${name} is given twice`);
+    toRevisions[name] = Number(revision);
+  }
+  if (Object.keys(toRevisions).length === 0) throw new ConfigurationError('to-revision', `'${oneLine(raw)}' is not a revision. ${expected}`);
+  return { toRevisions };
 }
 
 function httpUrl(name: string, value: string): string {
@@ -91,7 +123,9 @@ export function getInputs(): Inputs {
 
   let verify: Verification | undefined;
   const identity = optionalInput('certificate-identity');
+  if (identity !== undefined && /[\p{Cc}\s]/u.test(identity)) throw new ConfigurationError('certificate-identity', `'${oneLine(identity)}' holds whitespace or a line break. Expected one identity, such as https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/tags/v1.0.0`);
   const identityRegexp = optionalInput('certificate-identity-regexp');
+  if (identityRegexp !== undefined && /[\p{Cc}]/u.test(identityRegexp)) throw new ConfigurationError('certificate-identity-regexp', `'${oneLine(identityRegexp)}' holds a line break or another control character. Expected one regular expression on one line`);
   const issuer = optionalInput('certificate-oidc-issuer');
   const publicKey = optionalInput('cosign-public-key');
   if (booleanInput('verify-signature')) {
@@ -117,19 +151,22 @@ export function getInputs(): Inputs {
     }
   }
   const cosignVersion = requiredInput('cosign-version', 'a cosign v3 release such as v3.0.6');
+  if (!/^v?3\.[0-9]+\.[0-9]+$/.test(cosignVersion)) throw new ConfigurationError('cosign-version', `'${oneLine(cosignVersion)}' is not a cosign v3 release. Expected v3.X.Y, such as v3.0.6`);
   const healthRaw = optionalInput('health-check-url');
   const healthCheckUrl = healthRaw === undefined ? undefined : httpUrl('health-check-url', healthRaw);
   const environment = optionalInput('environment');
+  if (environment !== undefined && !/^[^\p{Cc}]{1,255}$/u.test(environment)) throw new ConfigurationError('environment', `'${oneLine(environment)}' is not a GitHub environment name: it holds a line break or another control character. Expected one line, such as production`);
   const envUrlRaw = optionalInput('environment-url');
   const environmentUrl = envUrlRaw === undefined ? undefined : httpUrl('environment-url', envUrlRaw);
   if (githubToken !== undefined && environment === undefined) throw new ConfigurationError('environment', 'github-token is given, so a GitHub deployment is recorded: it needs the environment name, e.g. production');
   const toRevisionRaw = optionalInput('to-revision');
   let toRevision: number | undefined;
+  let toRevisions: Record<string, number> | undefined;
   if (toRevisionRaw !== undefined) {
     if (mode !== 'rollback') throw new ConfigurationError('to-revision', 'only mode: rollback takes to-revision (deploy mode picks its rollback target itself)');
-    if (!/^[1-9][0-9]{0,9}$/.test(toRevisionRaw)) throw new ConfigurationError('to-revision', `'${toRevisionRaw}' is not a revision number. Expected a positive integer as shown by kubectl rollout history`);
-    toRevision = Number(toRevisionRaw);
+    ({ toRevision, toRevisions } = parseToRevision(toRevisionRaw, deployments));
   }
+  const allowOlderCommit = booleanInput('allow-older-commit');
   const registryUser = optionalInput('registry-username');
   if ((registryUser === undefined) !== (registryPassword === undefined)) {
     throw new ConfigurationError(registryUser === undefined ? 'registry-username' : 'registry-password', 'registry-username and registry-password go together');
@@ -154,6 +191,8 @@ export function getInputs(): Inputs {
     environment,
     environmentUrl,
     toRevision,
+    toRevisions,
+    allowOlderCommit,
     registry: registryUser !== undefined && registryPassword !== undefined ? { username: registryUser, password: registryPassword } : undefined,
   };
 }

@@ -33,6 +33,7 @@ export interface Deployment {
     selector?: { matchLabels?: Record<string, string> };
     template: PodTemplate;
     progressDeadlineSeconds?: number;
+    revisionHistoryLimit?: number;
   };
   status?: {
     observedGeneration?: number;

@@ -17,6 +17,8 @@ export interface Tracked {
   target?: Target;
   /** The template that was failing when the step began (its last rollout failed), recorded as failed once the step changes the deployment. */
   failingBefore?: string;
+  /** replicas: 0: the rollout completed with no pod run, so the template is not recorded as known-good. */
+  unverified?: boolean;
   /** The rollback target itself did not come up: it is recorded as failed and never suggested. */
   targetFailed?: boolean;
   targetReason: string;

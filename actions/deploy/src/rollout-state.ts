@@ -9,8 +9,9 @@ export function revisionOf(obj: { metadata: { annotations?: Record<string, strin
   return v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : undefined;
 }
 
+/** The pod template's containers, then its init containers (names are unique across both; `set image` takes either). */
 export function containersOf(template: PodTemplate): Container[] {
-  return template.spec?.containers ?? [];
+  return [...(template.spec?.containers ?? []), ...(template.spec?.initContainers ?? [])];
 }
 
 export function imagesOf(template: PodTemplate): Record<string, string> {

@@ -1,5 +1,39 @@
-import { isLoopbackRegistry } from '../../../src/lib/image-ref.js';
-import type { Verification } from './inputs.js';
+import * as core from '@actions/core';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { execTool } from '../../../src/lib/exec.js';
+import { formatReference, isLoopbackRegistry, registryOf, registryPath, type ImageReference } from '../../../src/lib/image-ref.js';
+import type { AuthConfig } from '../../../src/lib/registry-auth.js';
+import { RegistryClient } from '../../../src/lib/registry.js';
+import { resolveTool } from '../../../src/lib/tools.js';
+import type { Cancellation } from './cancellation.js';
+import type { Inputs, Verification } from './inputs.js';
+import { DeployFailure, type CheckRow } from './run-state.js';
+
+/**
+ * The verify phase: everything checked about the image before any cluster read or write.
+ * Each check has a budget of its own (the rollout's `timeout` starts later, at the cluster) and
+ * adds a row to the summary; a failed check refuses the deploy with nothing changed.
+ * A new check (attestations, say) is one more `Check` in `checksFor`.
+ */
+
+/** How long one check may take (a cosign verify that hangs on a registry, say). */
+export const CHECK_BUDGET_MS = 5 * 60 * 1000;
+
+export interface VerifyContext {
+  inputs: Inputs;
+  image: ImageReference;
+  /** repo@sha256:... */
+  imageRef: string;
+  auth?: AuthConfig;
+  work: string;
+}
+
+export interface Check {
+  name: string;
+  /** Resolves with the detail of a pass; throws with why it failed. */
+  run(ctx: VerifyContext, budgetMs: number): Promise<string>;
+}
 
 /** `cosign verify` argv for image@digest: keyless identity and issuer, or a public key file. */
 export function verifyArgv(imageAtDigest: string, registry: string, verification: Verification, publicKeyFile?: string): string[] {
@@ -22,4 +56,64 @@ export function countVerified(stdout: string, digest: string): number {
   if (!line) return 0;
   const payloads = JSON.parse(line) as Array<{ critical?: { image?: { 'docker-manifest-digest'?: string } } }>;
   return payloads.filter((p) => p.critical?.image?.['docker-manifest-digest'] === digest).length;
+}
+
+export const signatureCheck: Check = {
+  name: 'Signature',
+  async run({ inputs, image, imageRef, auth, work }, budgetMs) {
+    const verification = inputs.verify as Verification;
+    const cosign = await resolveTool('cosign', inputs.cosignVersion);
+    let keyFile: string | undefined;
+    if (verification.kind === 'key' && verification.publicKey.includes('-----BEGIN')) {
+      keyFile = path.join(work, 'cosign.pub');
+      writeFileSync(keyFile, verification.publicKey, { mode: 0o600 });
+    }
+    const argv = verifyArgv(imageRef, registryOf(image), verification, keyFile);
+    const r = await execTool(cosign.path, argv, { env: auth?.env ?? {}, allowFailure: true, timeoutMs: budgetMs });
+    if (r.exitCode !== 0) {
+      throw new Error(`the signature of ${imageRef} did not verify, so nothing was changed. cosign said: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(-5).join(' / ')}`);
+    }
+    const count = countVerified(r.stdout, image.digest as string);
+    const who = verification.kind === 'key' ? 'the given public key' : `${verification.identity ?? verification.identityRegexp} (${verification.issuer})`;
+    return `verified: ${count} signature(s) by ${who}`;
+  },
+};
+
+/** The checks the inputs ask for, in order. */
+export function checksFor(inputs: Inputs): Check[] {
+  return inputs.verify ? [signatureCheck] : [];
+}
+
+/** The image the cluster gets: always repo@sha256, a tag resolved through the registry first. */
+export async function resolveImage(image: ImageReference, inputs: Inputs): Promise<ImageReference> {
+  if (image.digest) return { domain: image.domain, path: image.path, digest: image.digest };
+  const client = new RegistryClient({ credentials: inputs.registry });
+  const head = await client.headManifest(registryOf(image), registryPath(image), image.tag as string);
+  if (!head) throw new DeployFailure(`${formatReference(image)} is not in the registry, so it cannot be resolved to a digest. Nothing was changed`);
+  core.info(`Resolved ${formatReference(image)} to ${head.digest}`);
+  return { domain: image.domain, path: image.path, digest: head.digest };
+}
+
+/**
+ * Runs every check before the cluster is touched, each within its own budget. Rows go to
+ * `rows` as they finish, so the summary shows them also when one refuses the deploy.
+ */
+export async function verifyPhase(ctx: VerifyContext, rows: CheckRow[], cancel: Cancellation, checks = checksFor(ctx.inputs), budgetMs = CHECK_BUDGET_MS): Promise<void> {
+  if (checks.length === 0) {
+    rows.push({ check: 'Signature', result: 'skipped', detail: 'not verified (verify-signature: false)' });
+    return;
+  }
+  for (const check of checks) {
+    let detail: string;
+    try {
+      detail = await core.group(`Verify: ${check.name}`, () => check.run(ctx, budgetMs));
+    } catch (err) {
+      const why = cancel.reason ?? (err as Error).message;
+      rows.push({ check: check.name, result: 'failed', detail: why });
+      throw new DeployFailure(cancel.reason ? `${cancel.reason} during verification (${check.name}). Nothing was changed` : `${check.name}: ${why}${/nothing was changed/i.test(why) ? '' : '. Nothing was changed'}`);
+    }
+    rows.push({ check: check.name, result: 'passed', detail });
+    core.info(`${check.name}: ${detail}`);
+    if (cancel.reason) throw new DeployFailure(`${cancel.reason} during verification. Nothing was changed`);
+  }
 }

@@ -1,13 +1,11 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  proxyFor
-} from "./chunk-IFC3ZGIW.js";
-import {
   __commonJS,
   __require,
-  __toESM
-} from "./chunk-GINXXFVL.js";
+  __toESM,
+  proxyFor
+} from "./chunk-MTIWFCQI.js";
 
 // node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({
@@ -18919,4 +18917,4 @@ function proxiedFetch(url, init) {
 export {
   proxiedFetch
 };
-//# sourceMappingURL=proxy-fetch-JCM6EWLU.js.map
+//# sourceMappingURL=proxy-fetch-XBYP3AVD.js.map
