@@ -34,7 +34,7 @@ export class IgnoreFileError extends Error {
   constructor(
     readonly file: string,
     readonly line: number,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`${file} line ${line}: ${detail}`);
     this.name = 'IgnoreFileError';
