@@ -14,7 +14,7 @@ import {
   requiredInput,
   setFailed,
   writeSummary
-} from "./chunks/chunk-NM3NUNYL.js";
+} from "./chunks/chunk-GLOIAY5P.js";
 
 // src/lib/action.ts
 async function runAction(action, main) {
@@ -66,7 +66,7 @@ function getInputs(env = process.env) {
 // actions/admission-policy/src/main.ts
 async function run() {
   const inputs = getInputs();
-  const { execute } = await import("./chunks/execute-DG6GT4OG.js");
+  const { execute } = await import("./chunks/execute-PRDVSFFW.js");
   await execute(inputs);
 }
 

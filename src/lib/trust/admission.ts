@@ -33,11 +33,6 @@ export function goDuration(ms: number): string {
   return `${sec}s`;
 }
 
-/** A JMESPath raw string literal ('...'): ' and \ escaped. */
-function raw(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
 /** A JMESPath JSON literal (`...`). */
 function literal(value: unknown): string {
   return `\`${JSON.stringify(value).replace(/`/g, '\\`')}\``;
@@ -62,10 +57,10 @@ export function kyvernoConditions(kind: AttestationKind, policy: TrustPolicy): K
       { key: '{{ buildDefinition.buildType }}', operator: 'Equals', value: GITHUB_BUILD_TYPE, message: `the provenance's build type is not ${GITHUB_BUILD_TYPE}` },
       { key: '{{ buildDefinition.externalParameters.workflow.repository }}', operator: 'Equals', value: repo, message: `the image was not built from ${repo}` },
       policy.sourceRefRegexp !== undefined
-        ? { key: `{{ regex_match(${raw(policy.sourceRefRegexp)}, to_string(buildDefinition.externalParameters.workflow.ref)) }}`, operator: 'Equals', value: true, message: `the image was built from a ref that ${policy.sourceRefRegexp} refuses` }
+        ? { key: `{{ regex_match(${literal(policy.sourceRefRegexp)}, to_string(buildDefinition.externalParameters.workflow.ref)) }}`, operator: 'Equals', value: true, message: `the image was built from a ref that ${policy.sourceRefRegexp} refuses` }
         : { key: "{{ length(buildDefinition.externalParameters.workflow.ref || '') }}", operator: 'GreaterThan', value: 0, message: 'the provenance records no workflow ref' },
       {
-        key: `{{ length(buildDefinition.resolvedDependencies[?starts_with(to_string(uri), ${raw(`git+${repo}@`)}) && regex_match(${raw(COMMIT_RE)}, to_string(digest.gitCommit))] || \`[]\`) }}`,
+        key: `{{ length(buildDefinition.resolvedDependencies[?starts_with(to_string(uri), ${literal(`git+${repo}@`)}) && regex_match(${literal(COMMIT_RE)}, to_string(digest.gitCommit))] || \`[]\`) }}`,
         operator: 'GreaterThan',
         value: 0,
         message: `the provenance records no commit of ${repo}`,

@@ -666,6 +666,7 @@ var REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 function parsePortableRegexp(input, value) {
   if (/\(\?<?[=!]/.test(value)) throw new ConfigurationError(input, `'${value}' uses a lookaround, which Go's RE2 (Kyverno, cosign) cannot run. Expected a regular expression without (?=, (?!, (?<= or (?<!`);
   if (/(^|[^\\])\\[1-9]/.test(value) || /\\k</.test(value)) throw new ConfigurationError(input, `'${value}' uses a backreference, which Go's RE2 (Kyverno, cosign) cannot run. Expected a regular expression without \\1 or \\k<name>`);
+  if (value.includes("{{") || value.includes("}}")) throw new ConfigurationError(input, `'${value}' contains {{ or }}, which Kyverno reads as a variable. Expected a regular expression without them (write {2} quantifiers apart)`);
   try {
     new RegExp(value);
   } catch (err) {
@@ -761,4 +762,4 @@ export {
   readTrustPolicy,
   sourceRepositoryUrl
 };
-//# sourceMappingURL=chunk-NM3NUNYL.js.map
+//# sourceMappingURL=chunk-GLOIAY5P.js.map

@@ -17,7 +17,7 @@ import {
   sourceRepositoryUrl,
   warning,
   writeSummary
-} from "./chunk-NM3NUNYL.js";
+} from "./chunk-GLOIAY5P.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -4745,9 +4745,9 @@ var require_resolve_flow_scalar = __commonJS({
             res += parseCharCode(source, i + 1, length, onError);
             i += length;
           } else {
-            const raw2 = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw2}`);
-            res += raw2;
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
           }
         } else if (ch === " " || ch === "	") {
           const wsStart = i;
@@ -4819,9 +4819,9 @@ var require_resolve_flow_scalar = __commonJS({
       try {
         return String.fromCodePoint(code2);
       } catch {
-        const raw2 = source.substr(offset - 2, length + 2);
-        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw2}`);
-        return raw2;
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
       }
     }
     exports.resolveFlowScalar = resolveFlowScalar;
@@ -7718,9 +7718,6 @@ function goDuration(ms) {
   if (m > 0) return `${m}m${sec}s`;
   return `${sec}s`;
 }
-function raw(text) {
-  return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
-}
 function literal(value) {
   return `\`${JSON.stringify(value).replace(/`/g, "\\`")}\``;
 }
@@ -7730,9 +7727,9 @@ function kyvernoConditions(kind, policy) {
     const conditions = [
       { key: "{{ buildDefinition.buildType }}", operator: "Equals", value: GITHUB_BUILD_TYPE, message: `the provenance's build type is not ${GITHUB_BUILD_TYPE}` },
       { key: "{{ buildDefinition.externalParameters.workflow.repository }}", operator: "Equals", value: repo, message: `the image was not built from ${repo}` },
-      policy.sourceRefRegexp !== void 0 ? { key: `{{ regex_match(${raw(policy.sourceRefRegexp)}, to_string(buildDefinition.externalParameters.workflow.ref)) }}`, operator: "Equals", value: true, message: `the image was built from a ref that ${policy.sourceRefRegexp} refuses` } : { key: "{{ length(buildDefinition.externalParameters.workflow.ref || '') }}", operator: "GreaterThan", value: 0, message: "the provenance records no workflow ref" },
+      policy.sourceRefRegexp !== void 0 ? { key: `{{ regex_match(${literal(policy.sourceRefRegexp)}, to_string(buildDefinition.externalParameters.workflow.ref)) }}`, operator: "Equals", value: true, message: `the image was built from a ref that ${policy.sourceRefRegexp} refuses` } : { key: "{{ length(buildDefinition.externalParameters.workflow.ref || '') }}", operator: "GreaterThan", value: 0, message: "the provenance records no workflow ref" },
       {
-        key: `{{ length(buildDefinition.resolvedDependencies[?starts_with(to_string(uri), ${raw(`git+${repo}@`)}) && regex_match(${raw(COMMIT_RE)}, to_string(digest.gitCommit))] || \`[]\`) }}`,
+        key: `{{ length(buildDefinition.resolvedDependencies[?starts_with(to_string(uri), ${literal(`git+${repo}@`)}) && regex_match(${literal(COMMIT_RE)}, to_string(digest.gitCommit))] || \`[]\`) }}`,
         operator: "GreaterThan",
         value: 0,
         message: `the provenance records no commit of ${repo}`
@@ -8005,4 +8002,4 @@ export {
   isKindNotServed,
   renderPolicies
 };
-//# sourceMappingURL=execute-DG6GT4OG.js.map
+//# sourceMappingURL=execute-PRDVSFFW.js.map
