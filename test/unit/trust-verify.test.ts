@@ -221,3 +221,19 @@ describe('summary rows', () => {
     expect(text).toMatch(/✅ passed/);
   });
 });
+
+describe('the fake cosign chains attest -> verify-attestation through FAKE_COSIGN_STATE', () => {
+  test('what scan attests, deploy verifies; another signer finds nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'trust-state-'));
+    const predicateFile = path.join(dir, 'vuln.json');
+    writeFileSync(predicateFile, JSON.stringify(vuln()));
+    const env = { FAKE_COSIGN_STATE: dir, FAKE_COSIGN_IDENTITY: IDENTITY, SIGSTORE_ID_TOKEN: 'x', FAKE_COSIGN_ATTESTATIONS: undefined };
+    const attested = await execTool(path.join(fakesDir, 'cosign'), ['attest', '--yes', '--type', 'vuln', '--predicate', predicateFile, IMAGE], { allowFailure: true, env });
+    expect([attested.exitCode, attested.stderr]).toEqual([0, expect.stringContaining('tlog entry created') as unknown as string]);
+    const run: RunCosign = (argv) => execTool(path.join(fakesDir, 'cosign'), argv, { allowFailure: true, env });
+    const verdict = await verifyTrustPolicy(policy({ 'require-attestations': 'vuln' }), IMAGE, run, { now: NOW });
+    expect(verdict.rows[0]).toMatchObject({ ok: true, found: 1 });
+    const other = await verifyTrustPolicy(policy({ 'require-attestations': 'vuln', 'certificate-identity': 'https://github.com/evil/x/.github/workflows/y.yml@refs/heads/main' }), IMAGE, run, { now: NOW });
+    expect(other.rows[0]?.failed?.problem).toMatch(/none of the expected identities matched/);
+  });
+});
