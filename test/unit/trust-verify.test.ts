@@ -1,9 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execTool } from '../../src/lib/exec.js';
 import { parseVerifyAttestationOutput } from '../../src/lib/trust/cosign-attestation.js';
+import { verifyWithCosign } from '../../src/lib/trust/cosign-runner.js';
 import { parseTrustPolicy, type TrustInputs, type TrustPolicy } from '../../src/lib/trust/policy.js';
 import { trustSummary } from '../../src/lib/trust/summary.js';
 import { verifyTrustPolicy, type RunCosign } from '../../src/lib/trust/verify.js';
@@ -235,5 +236,34 @@ describe('the fake cosign chains attest -> verify-attestation through FAKE_COSIG
     expect(verdict.rows[0]).toMatchObject({ ok: true, found: 1 });
     const other = await verifyTrustPolicy(policy({ 'require-attestations': 'vuln', 'certificate-identity': 'https://github.com/evil/x/.github/workflows/y.yml@refs/heads/main' }), IMAGE, run, { now: NOW });
     expect(other.rows[0]?.failed?.problem).toMatch(/none of the expected identities matched/);
+  });
+});
+
+describe('verifyWithCosign (the real-cosign runner deploy plugs in)', () => {
+  const runWith = async (fail: string | undefined, extra: TrustInputs = {}) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'trust-run-'));
+    const log = path.join(dir, 'cosign.log');
+    const file = path.join(dir, 'a.jsonl');
+    writeFileSync(file, goodSet().map((s) => JSON.stringify({ envelope: JSON.parse(envelopeLine(s)), signer: { key: true } })).join('\n'));
+    const p = policy({ 'certificate-identity': '', 'certificate-oidc-issuer': '', 'cosign-public-key': '-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----\n', ...extra });
+    const verdict = await verifyWithCosign(p, IMAGE, { cosign: path.join(fakesDir, 'cosign'), workDir: dir, now: NOW, backoffMs: 1, env: { FAKE_COSIGN_ATTESTATIONS: file, FAKE_COSIGN_LOG: log, FAKE_COSIGN_FAIL: fail } });
+    const calls = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { argv: string[] });
+    return { verdict, calls, dir };
+  };
+
+  test('a PEM key goes to a private file for --key, removed afterwards', async () => {
+    const { verdict, calls, dir } = await runWith(undefined);
+    expect(verdict.ok).toBe(true);
+    const keyFile = calls[0]?.argv[calls[0].argv.indexOf('--key') + 1] as string;
+    expect(path.dirname(keyFile)).toBe(dir);
+    expect(existsSync(keyFile)).toBe(false);
+  });
+
+  test('a transient registry error is retried, a permanent one is not', async () => {
+    const transient = await runWith('GET https://ghcr.io/v2/acme/shop/referrers/sha256:x: unexpected status code 503 Service Unavailable', { 'require-attestations': 'vuln' });
+    expect(transient.calls).toHaveLength(3);
+    expect(transient.verdict.rows[0]?.failed?.check).toBe('found');
+    const permanent = await runWith('MANIFEST_UNKNOWN: manifest unknown', { 'require-attestations': 'vuln' });
+    expect(permanent.calls).toHaveLength(1);
   });
 });
