@@ -23,6 +23,9 @@ export const RESOURCES = [
   { group: 'apps', version: 'v1', resource: 'replicasets', kind: 'ReplicaSet', singular: 'replicaset', namespaced: true, shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale'], builtin: true },
   { group: 'authorization.k8s.io', version: 'v1', resource: 'selfsubjectaccessreviews', kind: 'SelfSubjectAccessReview', singular: 'selfsubjectaccessreview', namespaced: false, builtin: true, verbs: ['create'] },
   { group: 'bitnami.com', version: 'v1alpha1', resource: 'sealedsecrets', kind: 'SealedSecret', singular: 'sealedsecret', namespaced: true, subresources: ['status'], builtin: false },
+  // The admission policies of the trust policy (actions/admission-policy), served as their CRDs serve them.
+  { group: 'policy.sigstore.dev', version: 'v1beta1', resource: 'clusterimagepolicies', kind: 'ClusterImagePolicy', singular: 'clusterimagepolicy', namespaced: false, categories: ['sigstore'], subresources: ['status'], builtin: false },
+  { group: 'kyverno.io', version: 'v1', resource: 'clusterpolicies', kind: 'ClusterPolicy', singular: 'clusterpolicy', namespaced: false, shortNames: ['cpol'], categories: ['kyverno'], subresources: ['status'], builtin: false },
 ];
 
 for (const r of RESOURCES) r.listKind = `${r.kind}List`;
