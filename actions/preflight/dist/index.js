@@ -166,7 +166,7 @@ async function getInputs(env = process.env) {
 // actions/preflight/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-MF2VONR4.js");
+  const { execute } = await import("./chunks/execute-O43MGVSV.js");
   await execute(inputs);
 }
 

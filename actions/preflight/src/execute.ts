@@ -6,7 +6,7 @@ import { resolveTool } from '../../../src/lib/tools.js';
 import { evaluate, type Evaluation } from './evaluate.js';
 import type { Inputs } from './inputs.js';
 import { readLive } from './live.js';
-import { itemKey, type Inventory, type Item } from './model.js';
+import { buildInventory } from './inventory.js';
 import { buildReport } from './report.js';
 import { buildSarif } from './sarif.js';
 import { buildSummary, type SummaryInput } from './summary.js';
@@ -16,17 +16,6 @@ import pkg from '../../../package.json' with { type: 'json' };
 
 /** The verdict, as opposed to a run that could not check. */
 class GateFailed extends Error {}
-
-/** Manifests, the cluster, or both (then the manifests' objects win over the cluster's of the same name). */
-export function buildInventory(inputs: Pick<Inputs, 'imageRef'>, manifestItems: Item[] | undefined, live: Awaited<ReturnType<typeof readLive>> | undefined): Inventory {
-  const mode = manifestItems && live ? 'both' : live ? 'live' : 'manifests';
-  const fromFiles = manifestItems ?? [];
-  const keys = new Set(fromFiles.map(itemKey));
-  const items = [...fromFiles, ...(live ? [...live.deployments, ...live.items].filter((i) => !keys.has(itemKey(i))) : [])];
-  const targets = [...fromFiles.filter((i) => i.object.kind === 'Deployment'), ...(live?.deployments.filter((i) => !keys.has(itemKey(i))) ?? [])];
-  const unavailable = live?.unavailable ?? new Map<string, string>();
-  return { mode, items, targets, unavailable, imageRef: inputs.imageRef, liveSecrets: live !== undefined && !unavailable.has('Secret') };
-}
 
 async function readCluster(inputs: Inputs): Promise<Awaited<ReturnType<typeof readLive>>> {
   const kubeconfig = inputs.kubeconfig ? writeKubeconfig(inputs.kubeconfig) : undefined;

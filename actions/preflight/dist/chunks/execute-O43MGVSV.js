@@ -1328,6 +1328,17 @@ async function readLive(target, namespace, names) {
   return { deployments, items, unavailable };
 }
 
+// actions/preflight/src/inventory.ts
+function buildInventory(inputs, manifestItems, live) {
+  const mode = manifestItems && live ? "both" : live ? "live" : "manifests";
+  const fromFiles = manifestItems ?? [];
+  const keys = new Set(fromFiles.map(itemKey));
+  const items = [...fromFiles, ...live ? [...live.deployments, ...live.items].filter((i) => !keys.has(itemKey(i))) : []];
+  const targets = [...fromFiles.filter((i) => i.object.kind === "Deployment"), ...live?.deployments.filter((i) => !keys.has(itemKey(i))) ?? []];
+  const unavailable = live?.unavailable ?? /* @__PURE__ */ new Map();
+  return { mode, items, targets, unavailable, imageRef: inputs.imageRef, liveSecrets: live !== void 0 && !unavailable.has("Secret") };
+}
+
 // actions/preflight/src/report.ts
 function buildReport(r) {
   return {
@@ -1566,15 +1577,6 @@ var package_default = {
 // actions/preflight/src/execute.ts
 var GateFailed = class extends Error {
 };
-function buildInventory(inputs, manifestItems, live) {
-  const mode = manifestItems && live ? "both" : live ? "live" : "manifests";
-  const fromFiles = manifestItems ?? [];
-  const keys = new Set(fromFiles.map(itemKey));
-  const items = [...fromFiles, ...live ? [...live.deployments, ...live.items].filter((i) => !keys.has(itemKey(i))) : []];
-  const targets = [...fromFiles.filter((i) => i.object.kind === "Deployment"), ...live?.deployments.filter((i) => !keys.has(itemKey(i))) ?? []];
-  const unavailable = live?.unavailable ?? /* @__PURE__ */ new Map();
-  return { mode, items, targets, unavailable, imageRef: inputs.imageRef, liveSecrets: live !== void 0 && !unavailable.has("Secret") };
-}
 async function readCluster(inputs) {
   const kubeconfig = inputs.kubeconfig ? writeKubeconfig(inputs.kubeconfig) : void 0;
   try {
@@ -1638,7 +1640,6 @@ async function execute(inputs) {
   }
 }
 export {
-  buildInventory,
   execute
 };
-//# sourceMappingURL=execute-MF2VONR4.js.map
+//# sourceMappingURL=execute-O43MGVSV.js.map
