@@ -166,7 +166,7 @@ async function getInputs(env = process.env) {
 // actions/preflight/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-O43MGVSV.js");
+  const { execute } = await import("./chunks/execute-O3LMVQ6X.js");
   await execute(inputs);
 }
 

@@ -3,8 +3,9 @@ import type { Item, KubeObject } from './model.js';
 
 /**
  * Live mode: the named Deployments and every related object of their namespace, read with
- * `kubectl get -o json`, one kind at a time so that a kind the credentials may not list
- * (403) or the cluster does not serve is recorded as unavailable, never as "none".
+ * `kubectl get -o json` in one call for the kinds the cluster serves (`kubectl
+ * api-resources`). A kind the credentials may not list (403) or the cluster does not
+ * serve is recorded as unavailable, never as "none".
  */
 export interface LiveKind {
   kind: string;
@@ -48,16 +49,6 @@ export function unavailableReason(stderr: string): string | undefined {
   return undefined;
 }
 
-function parseList(stdout: string, kind: string, what: string): KubeObject[] {
-  let parsed: { items?: unknown };
-  try {
-    parsed = JSON.parse(stdout) as { items?: unknown };
-  } catch {
-    throw new Error(`kubectl get ${what} printed something that is not JSON (${stdout.length} bytes)`);
-  }
-  return (Array.isArray(parsed.items) ? parsed.items : []).filter((o): o is KubeObject => typeof o === 'object' && o !== null).map((o) => ({ ...o, kind }));
-}
-
 function parseMetadataLines(stdout: string, kind: string): KubeObject[] {
   return stdout
     .split('\n')
@@ -65,36 +56,71 @@ function parseMetadataLines(stdout: string, kind: string): KubeObject[] {
     .map((l) => ({ apiVersion: 'v1', kind, metadata: JSON.parse(l) as KubeObject['metadata'] }));
 }
 
+/** kinds by kubectl resource name (plural.group), deployments included. */
+const BY_RESOURCE = new Map<string, LiveKind>([...LIVE_KINDS, { kind: 'Deployment', resource: 'deployments.apps' }].map((k) => [k.resource, k]));
+
+/**
+ * Kinds a multi-resource `kubectl get` could not list: kubectl goes on with the others and
+ * prints one `Error from server (Forbidden): <resource> is forbidden: ...` line each.
+ */
+export function forbiddenResources(stderr: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of stderr.split('\n')) {
+    const m = /^Error from server \(Forbidden\): ([a-z0-9.-]+) is forbidden: (.*)$/.exec(line.trim());
+    if (m?.[1]) out.set(m[1], `forbidden: ${m[1]} is forbidden: ${m[2] ?? ''}`.trim());
+  }
+  return out;
+}
+
 export async function readLive(target: KubeTarget, namespace: string, names: string[]): Promise<LiveRead> {
   const unavailable = new Map<string, string>();
-  const get = async (args: string[]): Promise<{ ok: true; stdout: string } | { ok: false; reason: string }> => {
-    const r = await kubectl(target, args, { allowFailure: true, timeoutMs: 120_000 });
-    if (r.exitCode === 0) return { ok: true, stdout: r.stdout };
-    const reason = unavailableReason(r.stderr);
-    if (reason === undefined) throw new Error(`kubectl ${args.join(' ')} failed (exit ${r.exitCode}): ${r.stderr.trim() || r.stdout.trim()}`);
-    return { ok: false, reason };
-  };
+  const run = (args: string[]) => kubectl(target, args, { allowFailure: true, timeoutMs: 120_000 });
+  const failure = (args: string[], r: { exitCode: number; stderr: string; stdout: string }): Error => new Error(`kubectl ${args.join(' ')} failed (exit ${r.exitCode}): ${r.stderr.trim() || r.stdout.trim()}`);
 
-  const deploymentsRead = get(['get', 'deployments.apps', '--namespace', namespace, '--output', 'json']);
-  const namespaceRead = get(['get', 'namespace', namespace, '--output', 'json']).catch((err: unknown) => {
-    if (err instanceof Error && /NotFound|not found/.test(err.message)) throw new Error(`namespace ${namespace} does not exist in the cluster (input 'namespace')`);
-    throw err;
-  });
-  const kindReads = LIVE_KINDS.map(async (k) => {
-    const args = ['get', k.resource, ...(k.clusterScoped ? [] : ['--namespace', namespace])];
-    args.push('--output', k.metadataOnly ? 'jsonpath={range .items[*]}{.metadata}{"\\n"}{end}' : 'json');
-    const r = await get(args);
-    if (!r.ok) {
-      unavailable.set(k.kind, r.reason);
-      return [] as Item[];
+  // What the cluster serves, in one request set (kubectl prints what it could discover even
+  // when an aggregated API is down, and exits 1).
+  const discoveryArgs = ['api-resources', '--output', 'name'];
+  const namespaceArgs = ['get', 'namespace', namespace, '--output', 'json'];
+  const secretsArgs = ['get', 'secrets', '--namespace', namespace, '--output', 'jsonpath={range .items[*]}{.metadata}{"\\n"}{end}'];
+  const [discovery, ns, secrets] = await Promise.all([run(discoveryArgs), run(namespaceArgs), run(secretsArgs)]);
+  const served = new Set(discovery.stdout.split('\n').map((l) => l.trim()).filter(Boolean));
+  if (served.size === 0) throw failure(discoveryArgs, discovery);
+
+  if (ns.exitCode !== 0) {
+    const reason = unavailableReason(ns.stderr);
+    if (/NotFound|not found/.test(ns.stderr)) throw new Error(`namespace ${namespace} does not exist in the cluster (input 'namespace')`);
+    if (reason === undefined) throw failure(namespaceArgs, ns);
+    unavailable.set('Namespace', reason);
+  }
+  if (secrets.exitCode !== 0) {
+    const reason = unavailableReason(secrets.stderr);
+    if (reason === undefined) throw failure(secretsArgs, secrets);
+    unavailable.set('Secret', reason);
+  }
+
+  const wanted = [{ kind: 'Deployment', resource: 'deployments.apps' }, ...LIVE_KINDS.filter((k) => !k.metadataOnly)];
+  for (const k of wanted) if (!served.has(k.resource)) unavailable.set(k.kind, 'not served by this cluster');
+  const listArgs = ['get', wanted.filter((k) => served.has(k.resource)).map((k) => k.resource).join(','), '--namespace', namespace, '--output', 'json'];
+  const listed = await run(listArgs);
+  if (listed.exitCode !== 0) {
+    const forbidden = forbiddenResources(listed.stderr);
+    const otherErrors = listed.stderr.split('\n').filter((l) => l.trim() !== '' && !/^Error from server \(Forbidden\)/.test(l.trim()));
+    if (forbidden.size === 0 || otherErrors.length > 0) throw failure(listArgs, listed);
+    for (const [resource, reason] of forbidden) unavailable.set(BY_RESOURCE.get(resource)?.kind ?? resource, reason);
+  }
+  if (unavailable.has('Deployment')) throw new Error(`the Deployments of namespace ${namespace} cannot be read: ${unavailable.get('Deployment')}`);
+
+  let objects: KubeObject[] = [];
+  if (listed.stdout.trim() !== '') {
+    try {
+      const parsed = JSON.parse(listed.stdout) as { items?: unknown };
+      objects = (Array.isArray(parsed.items) ? parsed.items : []).filter((o): o is KubeObject => typeof o === 'object' && o !== null);
+    } catch {
+      throw new Error(`kubectl get printed something that is not JSON (${listed.stdout.length} bytes)`);
     }
-    const objects = k.metadataOnly ? parseMetadataLines(r.stdout, k.kind) : parseList(r.stdout, k.kind, k.resource);
-    return objects.map((object): Item => ({ object, namespace: k.clusterScoped ? undefined : namespace }));
-  });
-
-  const [deps, ns, ...lists] = await Promise.all([deploymentsRead, namespaceRead, ...kindReads]);
-  if (!deps.ok) throw new Error(`the Deployments of namespace ${namespace} cannot be read: ${deps.reason}`);
-  const all = parseList(deps.stdout, 'Deployment', 'deployments');
+  }
+  const clusterScoped = new Set(LIVE_KINDS.filter((k) => k.clusterScoped).map((k) => k.kind));
+  const all = objects.filter((o) => o.kind === 'Deployment');
   const deployments: Item[] = [];
   const missing: string[] = [];
   for (const name of names) {
@@ -103,10 +129,8 @@ export async function readLive(target: KubeTarget, namespace: string, names: str
     else missing.push(name);
   }
   if (missing.length > 0) throw new Error(`Deployment ${missing.join(', ')} not found in namespace ${namespace} (input 'deployments'); it has ${all.map((o) => o.metadata?.name).join(', ') || 'no Deployments'}`);
-  const items = lists.flat();
-  if (ns.ok) {
-    const o = JSON.parse(ns.stdout) as KubeObject;
-    items.push({ object: { ...o, kind: 'Namespace' }, namespace: undefined });
-  } else unavailable.set('Namespace', ns.reason);
+  const items: Item[] = objects.filter((o) => o.kind !== 'Deployment').map((object) => ({ object, namespace: clusterScoped.has(object.kind ?? '') ? undefined : namespace }));
+  if (secrets.exitCode === 0) items.push(...parseMetadataLines(secrets.stdout, 'Secret').map((object) => ({ object, namespace })));
+  if (ns.exitCode === 0) items.push({ object: { ...(JSON.parse(ns.stdout) as KubeObject), kind: 'Namespace' }, namespace: undefined });
   return { deployments, items, unavailable };
 }

@@ -1272,46 +1272,61 @@ function unavailableReason(stderr) {
   if (/doesn't have a resource type|the server could not find the requested resource|no matches for kind/i.test(stderr)) return "not served by this cluster";
   return void 0;
 }
-function parseList(stdout, kind, what) {
-  let parsed;
-  try {
-    parsed = JSON.parse(stdout);
-  } catch {
-    throw new Error(`kubectl get ${what} printed something that is not JSON (${stdout.length} bytes)`);
-  }
-  return (Array.isArray(parsed.items) ? parsed.items : []).filter((o) => typeof o === "object" && o !== null).map((o) => ({ ...o, kind }));
-}
 function parseMetadataLines(stdout, kind) {
   return stdout.split("\n").filter((l) => l.trim() !== "").map((l) => ({ apiVersion: "v1", kind, metadata: JSON.parse(l) }));
 }
+var BY_RESOURCE = new Map([...LIVE_KINDS, { kind: "Deployment", resource: "deployments.apps" }].map((k) => [k.resource, k]));
+function forbiddenResources(stderr) {
+  const out = /* @__PURE__ */ new Map();
+  for (const line of stderr.split("\n")) {
+    const m = /^Error from server \(Forbidden\): ([a-z0-9.-]+) is forbidden: (.*)$/.exec(line.trim());
+    if (m?.[1]) out.set(m[1], `forbidden: ${m[1]} is forbidden: ${m[2] ?? ""}`.trim());
+  }
+  return out;
+}
 async function readLive(target, namespace, names) {
   const unavailable = /* @__PURE__ */ new Map();
-  const get = async (args) => {
-    const r = await kubectl(target, args, { allowFailure: true, timeoutMs: 12e4 });
-    if (r.exitCode === 0) return { ok: true, stdout: r.stdout };
-    const reason = unavailableReason(r.stderr);
-    if (reason === void 0) throw new Error(`kubectl ${args.join(" ")} failed (exit ${r.exitCode}): ${r.stderr.trim() || r.stdout.trim()}`);
-    return { ok: false, reason };
-  };
-  const deploymentsRead = get(["get", "deployments.apps", "--namespace", namespace, "--output", "json"]);
-  const namespaceRead = get(["get", "namespace", namespace, "--output", "json"]).catch((err) => {
-    if (err instanceof Error && /NotFound|not found/.test(err.message)) throw new Error(`namespace ${namespace} does not exist in the cluster (input 'namespace')`);
-    throw err;
-  });
-  const kindReads = LIVE_KINDS.map(async (k) => {
-    const args = ["get", k.resource, ...k.clusterScoped ? [] : ["--namespace", namespace]];
-    args.push("--output", k.metadataOnly ? 'jsonpath={range .items[*]}{.metadata}{"\\n"}{end}' : "json");
-    const r = await get(args);
-    if (!r.ok) {
-      unavailable.set(k.kind, r.reason);
-      return [];
+  const run = (args) => kubectl(target, args, { allowFailure: true, timeoutMs: 12e4 });
+  const failure = (args, r) => new Error(`kubectl ${args.join(" ")} failed (exit ${r.exitCode}): ${r.stderr.trim() || r.stdout.trim()}`);
+  const discoveryArgs = ["api-resources", "--output", "name"];
+  const namespaceArgs = ["get", "namespace", namespace, "--output", "json"];
+  const secretsArgs = ["get", "secrets", "--namespace", namespace, "--output", 'jsonpath={range .items[*]}{.metadata}{"\\n"}{end}'];
+  const [discovery, ns, secrets] = await Promise.all([run(discoveryArgs), run(namespaceArgs), run(secretsArgs)]);
+  const served = new Set(discovery.stdout.split("\n").map((l) => l.trim()).filter(Boolean));
+  if (served.size === 0) throw failure(discoveryArgs, discovery);
+  if (ns.exitCode !== 0) {
+    const reason = unavailableReason(ns.stderr);
+    if (/NotFound|not found/.test(ns.stderr)) throw new Error(`namespace ${namespace} does not exist in the cluster (input 'namespace')`);
+    if (reason === void 0) throw failure(namespaceArgs, ns);
+    unavailable.set("Namespace", reason);
+  }
+  if (secrets.exitCode !== 0) {
+    const reason = unavailableReason(secrets.stderr);
+    if (reason === void 0) throw failure(secretsArgs, secrets);
+    unavailable.set("Secret", reason);
+  }
+  const wanted = [{ kind: "Deployment", resource: "deployments.apps" }, ...LIVE_KINDS.filter((k) => !k.metadataOnly)];
+  for (const k of wanted) if (!served.has(k.resource)) unavailable.set(k.kind, "not served by this cluster");
+  const listArgs = ["get", wanted.filter((k) => served.has(k.resource)).map((k) => k.resource).join(","), "--namespace", namespace, "--output", "json"];
+  const listed = await run(listArgs);
+  if (listed.exitCode !== 0) {
+    const forbidden = forbiddenResources(listed.stderr);
+    const otherErrors = listed.stderr.split("\n").filter((l) => l.trim() !== "" && !/^Error from server \(Forbidden\)/.test(l.trim()));
+    if (forbidden.size === 0 || otherErrors.length > 0) throw failure(listArgs, listed);
+    for (const [resource, reason] of forbidden) unavailable.set(BY_RESOURCE.get(resource)?.kind ?? resource, reason);
+  }
+  if (unavailable.has("Deployment")) throw new Error(`the Deployments of namespace ${namespace} cannot be read: ${unavailable.get("Deployment")}`);
+  let objects = [];
+  if (listed.stdout.trim() !== "") {
+    try {
+      const parsed = JSON.parse(listed.stdout);
+      objects = (Array.isArray(parsed.items) ? parsed.items : []).filter((o) => typeof o === "object" && o !== null);
+    } catch {
+      throw new Error(`kubectl get printed something that is not JSON (${listed.stdout.length} bytes)`);
     }
-    const objects = k.metadataOnly ? parseMetadataLines(r.stdout, k.kind) : parseList(r.stdout, k.kind, k.resource);
-    return objects.map((object) => ({ object, namespace: k.clusterScoped ? void 0 : namespace }));
-  });
-  const [deps, ns, ...lists] = await Promise.all([deploymentsRead, namespaceRead, ...kindReads]);
-  if (!deps.ok) throw new Error(`the Deployments of namespace ${namespace} cannot be read: ${deps.reason}`);
-  const all = parseList(deps.stdout, "Deployment", "deployments");
+  }
+  const clusterScoped = new Set(LIVE_KINDS.filter((k) => k.clusterScoped).map((k) => k.kind));
+  const all = objects.filter((o) => o.kind === "Deployment");
   const deployments = [];
   const missing = [];
   for (const name of names) {
@@ -1320,11 +1335,9 @@ async function readLive(target, namespace, names) {
     else missing.push(name);
   }
   if (missing.length > 0) throw new Error(`Deployment ${missing.join(", ")} not found in namespace ${namespace} (input 'deployments'); it has ${all.map((o) => o.metadata?.name).join(", ") || "no Deployments"}`);
-  const items = lists.flat();
-  if (ns.ok) {
-    const o = JSON.parse(ns.stdout);
-    items.push({ object: { ...o, kind: "Namespace" }, namespace: void 0 });
-  } else unavailable.set("Namespace", ns.reason);
+  const items = objects.filter((o) => o.kind !== "Deployment").map((object) => ({ object, namespace: clusterScoped.has(object.kind ?? "") ? void 0 : namespace }));
+  if (secrets.exitCode === 0) items.push(...parseMetadataLines(secrets.stdout, "Secret").map((object) => ({ object, namespace })));
+  if (ns.exitCode === 0) items.push({ object: { ...JSON.parse(ns.stdout), kind: "Namespace" }, namespace: void 0 });
   return { deployments, items, unavailable };
 }
 
@@ -1642,4 +1655,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-O43MGVSV.js.map
+//# sourceMappingURL=execute-O3LMVQ6X.js.map
