@@ -110,7 +110,7 @@ async function readWaivers(value, workspace) {
     throw new ConfigurationError("waivers-file", `'${value}' does not exist (${full}). Expected a YAML file of waivers; leave waivers-file at its default (${DEFAULT_WAIVERS_FILE}, used when present) for none`);
   }
   if (!statSync(full).isFile()) throw new ConfigurationError("waivers-file", `'${value}' is not a file`);
-  const { parseWaivers, WaiverFileError } = await import("./chunks/waivers-I3EGIZIR.js");
+  const { parseWaivers, WaiverFileError } = await import("./chunks/waivers-Q777NXNY.js");
   try {
     return { file: full, waivers: parseWaivers(readFileSync(full, "utf8"), value) };
   } catch (err) {
@@ -153,7 +153,7 @@ async function getInputs(env = process.env) {
   const { file: waiversFile, waivers } = await readWaivers(waiversValue, workspace);
   let manifests;
   if (manifestEntries.length > 0) {
-    const { loadManifests, resolveManifestFiles } = await import("./chunks/manifests-LAXQKEW5.js");
+    const { loadManifests, resolveManifestFiles } = await import("./chunks/manifests-7RY4KU2N.js");
     const files = await resolveManifestFiles(manifestEntries, workspace);
     for (const out of [sarifFile, reportFile]) {
       if (files.includes(out)) throw new ConfigurationError(out === sarifFile ? "sarif-file" : "report-file", `it is one of the manifests (${out}). Expected another path`);
@@ -166,7 +166,7 @@ async function getInputs(env = process.env) {
 // actions/preflight/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-O3LMVQ6X.js");
+  const { execute } = await import("./chunks/execute-ZGTF5EWH.js");
   await execute(inputs);
 }
 

@@ -14,6 +14,8 @@ import { countFindings, isPassed } from './verdict.js';
 import { applyWaivers, type WaiverUse } from './waivers.js';
 import pkg from '../../../package.json' with { type: 'json' };
 
+const ANNOTATIONS = 10;
+
 /** The verdict, as opposed to a run that could not check. */
 class GateFailed extends Error {}
 
@@ -62,7 +64,12 @@ export async function execute(inputs: Inputs): Promise<void> {
     core.setOutput('sarif-file', inputs.sarifFile);
     core.setOutput('report-file', inputs.reportFile);
 
-    for (const f of evaluation.findings.filter((x) => !x.waivedBy)) {
+    // GitHub shows 10 error and 10 warning annotations per step: the first of each, most
+    // severe first; every finding is in the SARIF, the report and the summary.
+    const open = evaluation.findings.filter((x) => !x.waivedBy);
+    const annotated = [...open.filter((x) => x.severity === 'error').slice(0, ANNOTATIONS), ...open.filter((x) => x.severity === 'warning').slice(0, ANNOTATIONS)];
+    if (open.length > annotated.length) core.info(`${annotated.length} of ${open.length} findings are annotated (GitHub shows ${ANNOTATIONS} of each severity per step); all are in ${inputs.reportFile}`);
+    for (const f of annotated) {
       const props = f.source ? { file: f.source.file, startLine: f.source.line, title: `preflight ${f.check}` } : { title: `preflight ${f.check}` };
       const text = `${f.object}: ${f.message}`;
       if (f.severity === 'error') core.error(text, props);

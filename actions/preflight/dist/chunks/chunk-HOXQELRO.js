@@ -2,7 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   __commonJS,
-  __require
+  __require,
+  __toESM
 } from "./chunk-GINXXFVL.js";
 
 // node_modules/yaml/dist/nodes/identity.js
@@ -18,10 +19,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -54,11 +55,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -4166,9 +4167,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4204,7 +4205,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4244,7 +4245,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
+        if (!isMap2 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4267,7 +4268,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4299,7 +4300,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4315,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -6285,7 +6286,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6308,7 +6309,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -7216,7 +7217,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7242,7 +7243,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7278,7 +7279,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
 });
@@ -7335,7 +7336,124 @@ var require_dist = __commonJS({
   }
 });
 
-export {
-  require_dist
+// actions/preflight/src/waivers.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// actions/preflight/src/catalogue.ts
+var CHECKS = [
+  { id: "secret-in-manifest", severity: "error", item: "Secrets kept out of git", passes: "No Secret with data or stringData among the manifests and no credential-looking env value literal; live, each Secret the pods use is owned by a SealedSecret." },
+  { id: "resources", severity: "error", item: "Resource requests and limits", passes: "Every container and init container sets requests.cpu, requests.memory and limits.memory (a missing limits.cpu is a warning)." },
+  { id: "probes", severity: "error", item: "Readiness and liveness probes", passes: "Every app container has a readiness and a liveness probe." },
+  { id: "probes-http", severity: "warning", item: "Readiness and liveness probes", passes: "The probes are httpGet probes." },
+  { id: "probes-identical", severity: "warning", item: "Readiness and liveness probes", passes: "The liveness probe differs from the readiness probe." },
+  { id: "rolling-update", severity: "error", item: "Explicit rolling updates", passes: "strategy.type RollingUpdate is written explicitly with maxSurge of at least 1; maxUnavailable other than 0 is a warning." },
+  { id: "revision-history", severity: "error", item: "Explicit rolling updates", passes: "revisionHistoryLimit is at least 2 (deploy rolls back to the previous ReplicaSet); below 3 is a warning." },
+  { id: "replicas", severity: "warning", item: "PodDisruptionBudgets", passes: "At least 2 replicas, or an HPA with minReplicas of at least 2." },
+  { id: "pdb", severity: "error", item: "PodDisruptionBudgets", passes: "A PodDisruptionBudget of the namespace selects the pods and allows one disruption at the desired replicas." },
+  { id: "network-policy", severity: "error", item: "NetworkPolicies", passes: "A NetworkPolicy selects the pods (an empty podSelector selects all); no default-deny ingress policy in the namespace is a warning." },
+  { id: "image-immutable", severity: "error", item: "Immutable images", passes: "Every image is pinned by digest; a full semver tag without a digest is a warning." },
+  { id: "namespace", severity: "error", item: "Dedicated namespaces", passes: "The namespace is not default, kube-system or kube-public." },
+  { id: "resource-quota", severity: "warning", item: "Quotas", passes: "The namespace has a ResourceQuota." },
+  { id: "limit-range", severity: "warning", item: "Quotas", passes: "The namespace has a LimitRange." },
+  { id: "ingress-tls", severity: "error", item: "TLS", passes: "Every Ingress routing to a Service of the pods lists each rule host under tls; without a cert-manager issuer annotation or a Certificate for the TLS secret it is a warning." },
+  { id: "monitoring", severity: "warning", item: "Monitoring", passes: "prometheus.io/scrape on the pod template, or a ServiceMonitor/PodMonitor that selects the Service or the pods." },
+  { id: "hpa", severity: "warning", item: "HorizontalPodAutoscaler", passes: "A HorizontalPodAutoscaler targets the Deployment." },
+  { id: "anti-affinity", severity: "warning", item: "Anti-affinity", passes: "Pod anti-affinity or a topology spread constraint on the hostname or zone that selects the pods." },
+  { id: "security-context", severity: "warning", item: "Security context", passes: "runAsNonRoot, allowPrivilegeEscalation false, readOnlyRootFilesystem and capabilities drop ALL; privileged is an error." },
+  { id: "service-account", severity: "warning", item: "Security context", passes: "Not the default service account with a mounted token." },
+  { id: "admission-policy", severity: "warning", item: "Signed images enforced", passes: "A sigstore ClusterImagePolicy or a Kyverno verifyImages policy covers the image and the namespace is under it." }
+];
+var CHECK_IDS = CHECKS.map((c) => c.id);
+var BY_ID = new Map(CHECKS.map((c) => [c.id, c]));
+function checkInfo(id) {
+  return BY_ID.get(id);
+}
+function isCheckId(id) {
+  return BY_ID.has(id);
+}
+var NOT_CHECKED = [
+  { item: "Distributed tracing", why: "instrumentation lives in the application code, not in its Kubernetes objects" },
+  { item: "Backups (Velero)", why: "backup schedules are cluster-wide and their restores are not visible from a namespace" },
+  { item: "etcd encryption at rest", why: "an API server flag, not readable through the Kubernetes API" },
+  { item: "DNS", why: "records live outside the cluster (the Ingress hosts are checked for TLS only)" }
+];
+
+// actions/preflight/src/waivers.ts
+var WaiverFileError = class extends Error {
 };
-//# sourceMappingURL=chunk-OJCTAFNX.js.map
+var OBJECT_FORM = /^[^/\s]+\/[^/\s]+\/[^/\s]+$/;
+function parseExpiry(value) {
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), at: new Date(value.getTime() + 864e5 - 1) };
+  if (typeof value !== "string") return void 0;
+  if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) {
+    const at = /* @__PURE__ */ new Date(`${value}T23:59:59.999Z`);
+    return Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== value ? void 0 : { text: value, at };
+  }
+  if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2})$/.test(value)) {
+    const at = new Date(value);
+    return Number.isNaN(at.getTime()) ? void 0 : { text: value, at };
+  }
+  return void 0;
+}
+function globRegExp(glob) {
+  return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+}
+function parseWaivers(text, file) {
+  const lc = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false });
+  const err = doc.errors[0];
+  if (err) throw new WaiverFileError(`${file} line ${lc.linePos(err.pos[0]).line} is not valid YAML: ${err.message.split("\n")[0]}`);
+  const root = doc.contents;
+  if (root === null || root === void 0) return [];
+  let list;
+  if ((0, import_yaml.isSeq)(root)) list = root;
+  else if ((0, import_yaml.isMap)(root)) {
+    const extra = root.items.map((p) => String(p.key?.value ?? p.key)).filter((k) => k !== "waivers");
+    if (extra.length > 0) throw new WaiverFileError(`${file}: unknown top-level key ${extra.map((k) => `'${k}'`).join(", ")}; the file holds one key, waivers, a list of {check, object, reason, expires}`);
+    list = root.get("waivers", true);
+    if (list === void 0 || list === null) return [];
+  } else throw new WaiverFileError(`${file} is not a waivers file: expected a map with waivers: [{check, object, reason, expires}]`);
+  if (!(0, import_yaml.isSeq)(list)) throw new WaiverFileError(`${file}: waivers is not a list`);
+  const waivers = [];
+  list.items.forEach((node, i) => {
+    const line = lc.linePos(node.range?.[0] ?? 0).line;
+    const where = `${file} line ${line} (waiver ${i + 1})`;
+    if (!(0, import_yaml.isMap)(node)) throw new WaiverFileError(`${where} is not a map of check, object, reason and expires`);
+    const e = node.toJSON();
+    const unknownKeys = Object.keys(e).filter((k) => !["check", "object", "reason", "expires"].includes(k));
+    if (unknownKeys.length > 0) throw new WaiverFileError(`${where}: unknown field ${unknownKeys.map((k) => `'${k}'`).join(", ")}; a waiver has check, object, reason and expires`);
+    for (const f of ["check", "object", "reason", "expires"]) {
+      if (e[f] === void 0 || e[f] === null || typeof e[f] === "string" && e[f].trim() === "") throw new WaiverFileError(`${where}: '${f}' is required (every waiver names its check, object, reason and expiry)`);
+    }
+    const check = String(e.check);
+    if (!isCheckId(check)) throw new WaiverFileError(`${where}: '${check}' is not a preflight check. Expected one of ${CHECK_IDS.join(", ")}`);
+    const object = String(e.object);
+    if (!OBJECT_FORM.test(object)) throw new WaiverFileError(`${where}: object '${object}' is not Kind/namespace/name (each part may be or contain *), e.g. Deployment/shop/api`);
+    if (typeof e.reason !== "string") throw new WaiverFileError(`${where}: reason must be text`);
+    const expiry = parseExpiry(e.expires);
+    if (!expiry) throw new WaiverFileError(`${where}: expires '${String(e.expires)}' is not a date. Expected YYYY-MM-DD (the end of that day, UTC) or an RFC 3339 time such as 2026-12-31T12:00:00Z`);
+    waivers.push({ check, object, reason: e.reason.trim(), expires: expiry.text, expiresAt: expiry.at, line, matcher: globRegExp(object) });
+  });
+  return waivers;
+}
+function applyWaivers(findings, waivers, now) {
+  const uses = waivers.map((w) => ({ waiver: w, expired: w.expiresAt.getTime() < now.getTime(), matched: 0 }));
+  for (const f of findings) {
+    for (const use of uses) {
+      if (use.waiver.check !== f.check || !use.waiver.matcher.test(f.object)) continue;
+      use.matched += 1;
+      if (!use.expired && !f.waivedBy) f.waivedBy = { reason: use.waiver.reason, expires: use.waiver.expires, line: use.waiver.line };
+    }
+  }
+  return uses;
+}
+
+export {
+  CHECKS,
+  checkInfo,
+  NOT_CHECKED,
+  WaiverFileError,
+  parseWaivers,
+  applyWaivers
+};
+//# sourceMappingURL=chunk-HOXQELRO.js.map

