@@ -153,7 +153,7 @@ async function getInputs(env = process.env) {
   const { file: waiversFile, waivers } = await readWaivers(waiversValue, workspace);
   let manifests;
   if (manifestEntries.length > 0) {
-    const { loadManifests, resolveManifestFiles } = await import("./chunks/manifests-7RY4KU2N.js");
+    const { loadManifests, resolveManifestFiles } = await import("./chunks/manifests-C46MBHTX.js");
     const files = await resolveManifestFiles(manifestEntries, workspace);
     for (const out of [sarifFile, reportFile]) {
       if (files.includes(out)) throw new ConfigurationError(out === sarifFile ? "sarif-file" : "report-file", `it is one of the manifests (${out}). Expected another path`);

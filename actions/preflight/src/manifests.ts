@@ -29,7 +29,10 @@ export async function resolveManifestFiles(entries: string[], workspace: string)
       const glob = await import('@actions/glob');
       const pattern = entry.startsWith('!') ? `!${path.resolve(workspace, entry.slice(1))}` : path.resolve(workspace, entry);
       const globber = await glob.create(pattern, { followSymbolicLinks: false, implicitDescendants: false, matchDirectories: false });
-      const matched = (await globber.glob()).filter((f) => statSync(f).isFile()).sort();
+      // Like the directory walk, a glob does not descend into dot-folders (.git, .github)
+      // unless the pattern names one.
+      const hiddenOk = /(^|\/)\./.test(entry);
+      const matched = (await globber.glob()).filter((f) => statSync(f).isFile() && (hiddenOk || !/(^|\/)\./.test(path.relative(workspace, f).split(path.sep).join('/')))).sort();
       if (matched.length === 0) throw new ConfigurationError('manifests', `'${entry}' matches no file. Expected ${FORM}`);
       files.push(...matched);
       continue;

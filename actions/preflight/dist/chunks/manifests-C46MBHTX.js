@@ -3096,7 +3096,8 @@ async function resolveManifestFiles(entries, workspace) {
       const glob = await import("./glob-PKOLNU7R.js");
       const pattern = entry.startsWith("!") ? `!${path.resolve(workspace, entry.slice(1))}` : path.resolve(workspace, entry);
       const globber = await glob.create(pattern, { followSymbolicLinks: false, implicitDescendants: false, matchDirectories: false });
-      const matched = (await globber.glob()).filter((f) => statSync(f).isFile()).sort();
+      const hiddenOk = /(^|\/)\./.test(entry);
+      const matched = (await globber.glob()).filter((f) => statSync(f).isFile() && (hiddenOk || !/(^|\/)\./.test(path.relative(workspace, f).split(path.sep).join("/")))).sort();
       if (matched.length === 0) throw new ConfigurationError("manifests", `'${entry}' matches no file. Expected ${FORM}`);
       files.push(...matched);
       continue;
@@ -3205,4 +3206,4 @@ export {
   resolveManifestFiles,
   toItem
 };
-//# sourceMappingURL=manifests-7RY4KU2N.js.map
+//# sourceMappingURL=manifests-C46MBHTX.js.map
