@@ -164,6 +164,25 @@ describe('preflight, run as the runner runs it', () => {
     }
   });
 
+  test('manifests and cluster together: related objects that live in the cluster and not in the file are found', async () => {
+    await k.admin('POST', '/_sim/reset');
+    await k.kubectl('apply', '-f', path.join(CASES_DIR, 'all-pass', 'manifests.yaml'));
+    // The file holds only the Deployment, as an application repository often does.
+    const dir = workspace();
+    const all = readFileSync(path.join(CASES_DIR, 'all-pass', 'manifests.yaml'), 'utf8').split(/^---$/m);
+    writeFileSync(path.join(dir, 'k8s', 'deployment.yaml'), all.find((d) => /^kind: Deployment$/m.test(d)) as string);
+    const env = { KUBECONFIG: k.kubeconfig, KUBECACHEDIR: path.join(dir, 'kubecache') };
+    const alone = await preflight(dir, { manifests: 'k8s/', 'fail-on': 'never' });
+    expect(Number(alone.outputs.errors)).toBeGreaterThanOrEqual(2); // pdb, network-policy from the file alone
+    const both = await preflight(dir, { manifests: 'k8s/', namespace: 'shop', deployments: 'api' }, env);
+    expect(both.errors).toEqual([]);
+    expect(both.outputs).toMatchObject({ passed: 'true', errors: '0', warnings: '0' });
+    const report = JSON.parse(readFileSync(path.join(dir, 'preflight-report.json'), 'utf8')) as { mode: string; objects: Array<{ object: string; source?: { file: string } }> };
+    expect(report.mode).toBe('both');
+    // The Deployment checked is the one in the file (about to run), not the cluster's.
+    expect(report.objects.map((o) => [o.object, o.source?.file])).toEqual([['Deployment/shop/api', 'k8s/deployment.yaml']]);
+  });
+
   test('live: a Deployment that is not there is an error naming the input', async () => {
     const dir = workspace();
     const r = await preflight(dir, { namespace: 'shop', deployments: 'nope' }, { KUBECONFIG: k.kubeconfig, KUBECACHEDIR: path.join(dir, 'kubecache') });
