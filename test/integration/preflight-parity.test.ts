@@ -72,3 +72,20 @@ describe('both evaluators give the same verdict on the same objects', () => {
     expect(fromManifests.every((f) => f.source !== undefined)).toBe(true);
   });
 });
+
+describe('server-side apply: what was written is read from managedFields', () => {
+  test.each(['rolling-update-implicit', 'all-pass'])('%s applied with kubectl apply --server-side gives the manifests\' verdict', async (name) => {
+    const ns = `ssa-${name}`;
+    const text = readFileSync(path.join(CASES_DIR, name, 'manifests.yaml'), 'utf8').replace(/^(\s*(?:name|namespace)): shop$/gm, `$1: ${ns}`);
+    const file = path.join(path.dirname(k.kubeconfig), `${ns}.yaml`);
+    writeFileSync(file, text);
+    await k.kubectl('apply', '--server-side', '-f', file);
+    const items = parseManifest(text, path.join(CASES_DIR, name, 'manifests.yaml'), repoRoot, undefined);
+    const fromManifests = evaluate(buildInventory({}, items, undefined)).findings;
+    const live = await readLive({ kubectl: 'kubectl', kubeconfig: k.kubeconfig }, ns, ['api']);
+    const deployment = live.deployments[0]?.object;
+    expect(deployment?.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toBeUndefined();
+    expect(deployment?.spec?.strategy?.type).toBe('RollingUpdate'); // defaulted by the API server
+    expect(verdict(evaluate(buildInventory({}, undefined, live)).findings)).toEqual(verdict(fromManifests));
+  });
+});

@@ -166,7 +166,7 @@ async function getInputs(env = process.env) {
 // actions/preflight/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-ZGTF5EWH.js");
+  const { execute } = await import("./chunks/execute-WV53KCYS.js");
   await execute(inputs);
 }
 

@@ -100,7 +100,8 @@ export async function readLive(target: KubeTarget, namespace: string, names: str
 
   const wanted = [{ kind: 'Deployment', resource: 'deployments.apps' }, ...LIVE_KINDS.filter((k) => !k.metadataOnly)];
   for (const k of wanted) if (!served.has(k.resource)) unavailable.set(k.kind, 'not served by this cluster');
-  const listArgs = ['get', wanted.filter((k) => served.has(k.resource)).map((k) => k.resource).join(','), '--namespace', namespace, '--output', 'json'];
+  // managedFields (hidden by kubectl by default) tell what a server-side apply wrote.
+  const listArgs = ['get', wanted.filter((k) => served.has(k.resource)).map((k) => k.resource).join(','), '--namespace', namespace, '--output', 'json', '--show-managed-fields'];
   const listed = await run(listArgs);
   if (listed.exitCode !== 0) {
     const forbidden = forbiddenResources(listed.stderr);

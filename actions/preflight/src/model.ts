@@ -10,6 +10,7 @@ export interface KubeObject {
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
     ownerReferences?: Array<{ kind?: string; name?: string; apiVersion?: string }>;
+    managedFields?: unknown[];
   };
   spec?: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- checks read many shapes; each guards what it reads
   status?: any; // eslint-disable-line @typescript-eslint/no-explicit-any

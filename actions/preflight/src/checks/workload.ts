@@ -10,8 +10,9 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
  * What the author wrote. A Deployment read from the cluster carries the API server's
- * defaults (strategy RollingUpdate 25%/25%); `kubectl apply` keeps what was written in
- * the last-applied annotation, so explicitness is judged from that when it is there.
+ * defaults (strategy RollingUpdate 25%/25%); client-side `kubectl apply` keeps what was
+ * written in the last-applied annotation, server-side apply in managedFields, so
+ * explicitness is judged from those when they are there.
  */
 export function declaredSpec(t: Target): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const text = t.object.metadata?.annotations?.[LAST_APPLIED];
@@ -23,7 +24,35 @@ export function declaredSpec(t: Target): Record<string, any> { // eslint-disable
       // not JSON: fall back to the object itself
     }
   }
-  return isRecord(t.object.spec) ? t.object.spec : {};
+  const applied = appliedStrategy(t);
+  const spec = isRecord(t.object.spec) ? t.object.spec : {};
+  return applied === undefined ? spec : { ...spec, strategy: applied };
+}
+
+/**
+ * Server-side apply (kubectl apply --server-side, Flux, Argo CD) records in managedFields
+ * which fields each applier set: the strategy as written is the live strategy restricted to
+ * the fields an Apply operation owns. Undefined when no Apply operation is recorded.
+ */
+function appliedStrategy(t: Target): Record<string, unknown> | undefined {
+  const entries = (Array.isArray(t.object.metadata?.managedFields) ? (t.object.metadata?.managedFields as unknown[]) : []).filter((e): e is Record<string, any> => isRecord(e) && e.operation === 'Apply'); // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (entries.length === 0) return undefined;
+  const live = isRecord(t.object.spec?.strategy) ? t.object.spec.strategy : {};
+  const liveRu = isRecord(live.rollingUpdate) ? live.rollingUpdate : {};
+  const out: Record<string, unknown> = {};
+  const ru: Record<string, unknown> = {};
+  for (const e of entries) {
+    const strategy = e.fieldsV1?.['f:spec']?.['f:strategy'];
+    if (!isRecord(strategy)) continue;
+    if (strategy['f:type'] !== undefined) out.type = live.type;
+    const r = strategy['f:rollingUpdate'];
+    if (isRecord(r)) {
+      if (r['f:maxSurge'] !== undefined) ru.maxSurge = liveRu.maxSurge;
+      if (r['f:maxUnavailable'] !== undefined) ru.maxUnavailable = liveRu.maxUnavailable;
+    }
+  }
+  if (Object.keys(ru).length > 0) out.rollingUpdate = ru;
+  return out;
 }
 
 /** Container defaults a LimitRange of the namespace gives (type Container). */

@@ -972,7 +972,29 @@ function declaredSpec(t) {
     } catch {
     }
   }
-  return isRecord(t.object.spec) ? t.object.spec : {};
+  const applied = appliedStrategy(t);
+  const spec = isRecord(t.object.spec) ? t.object.spec : {};
+  return applied === void 0 ? spec : { ...spec, strategy: applied };
+}
+function appliedStrategy(t) {
+  const entries = (Array.isArray(t.object.metadata?.managedFields) ? t.object.metadata?.managedFields : []).filter((e) => isRecord(e) && e.operation === "Apply");
+  if (entries.length === 0) return void 0;
+  const live = isRecord(t.object.spec?.strategy) ? t.object.spec.strategy : {};
+  const liveRu = isRecord(live.rollingUpdate) ? live.rollingUpdate : {};
+  const out = {};
+  const ru = {};
+  for (const e of entries) {
+    const strategy = e.fieldsV1?.["f:spec"]?.["f:strategy"];
+    if (!isRecord(strategy)) continue;
+    if (strategy["f:type"] !== void 0) out.type = live.type;
+    const r = strategy["f:rollingUpdate"];
+    if (isRecord(r)) {
+      if (r["f:maxSurge"] !== void 0) ru.maxSurge = liveRu.maxSurge;
+      if (r["f:maxUnavailable"] !== void 0) ru.maxUnavailable = liveRu.maxUnavailable;
+    }
+  }
+  if (Object.keys(ru).length > 0) out.rollingUpdate = ru;
+  return out;
 }
 function limitRangeDefaults(t, related) {
   const requests = /* @__PURE__ */ new Set();
@@ -1306,7 +1328,7 @@ async function readLive(target, namespace, names) {
   }
   const wanted = [{ kind: "Deployment", resource: "deployments.apps" }, ...LIVE_KINDS.filter((k) => !k.metadataOnly)];
   for (const k of wanted) if (!served.has(k.resource)) unavailable.set(k.kind, "not served by this cluster");
-  const listArgs = ["get", wanted.filter((k) => served.has(k.resource)).map((k) => k.resource).join(","), "--namespace", namespace, "--output", "json"];
+  const listArgs = ["get", wanted.filter((k) => served.has(k.resource)).map((k) => k.resource).join(","), "--namespace", namespace, "--output", "json", "--show-managed-fields"];
   const listed = await run(listArgs);
   if (listed.exitCode !== 0) {
     const forbidden = forbiddenResources(listed.stderr);
@@ -1660,4 +1682,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-ZGTF5EWH.js.map
+//# sourceMappingURL=execute-WV53KCYS.js.map
