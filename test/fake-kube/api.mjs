@@ -62,6 +62,8 @@ function listItem(res, o) {
   return clone(rest);
 }
 
+const qualifiedName = (type) => (type.group ? `${type.resource}.${type.group}` : type.resource);
+
 const byKey = (a, b) => {
   const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name}`;
   const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
@@ -133,6 +135,7 @@ export class KubeApi {
     const subresource = sub[0];
     if (subresource && !(type.subresources ?? []).includes(subresource)) throw notFoundPath();
     const watch = watchPrefix || req.params.get('watch') === 'true' || req.params.get('watch') === '1';
+    this.authorize(type, method, namespace, name, watch, subresource);
 
     if (type.resource === 'services' && subresource === 'proxy') return this.serviceProxy(namespace, name);
     if (subresource === 'log') return this.podLog(type, namespace, name, req);
@@ -158,6 +161,20 @@ export class KubeApi {
       default:
         throw methodNotAllowed();
     }
+  }
+
+  /**
+   * RBAC, simulated per resource: `forbid()` rules answer 403 worded as the real authorizer
+   * words it (`<resource>.<group> is forbidden: User "..." cannot list resource ...`).
+   */
+  authorize(type, method, namespace, name, watch, subresource) {
+    if (!this.forbidden?.length) return;
+    const verb = method === 'GET' ? (watch ? 'watch' : name ? 'get' : 'list') : method === 'POST' ? 'create' : method === 'PUT' ? 'update' : method === 'PATCH' ? 'patch' : name ? 'delete' : 'deletecollection';
+    const rule = this.forbidden.find((f) => (f.resource === type.resource || f.resource === qualifiedName(type)) && (!f.verbs || f.verbs.includes(verb)) && (!f.namespace || f.namespace === namespace));
+    if (!rule) return;
+    const resource = subresource ? `${type.resource}/${subresource}` : type.resource;
+    const where = type.namespaced && namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
+    throw new ApiError(403, 'Forbidden', `${qualifiedName(type)}${name ? ` "${name}"` : ''} is forbidden: User "${rule.user ?? 'fake-kube'}" cannot ${verb} resource "${resource}" in API group "${type.group}" ${where}`, { ...(name ? { name } : {}), ...(type.group ? { group: type.group } : {}), kind: type.resource });
   }
 
   /** @returns {Reply | undefined} */

@@ -23,9 +23,20 @@ export const RESOURCES = [
   { group: 'apps', version: 'v1', resource: 'replicasets', kind: 'ReplicaSet', singular: 'replicaset', namespaced: true, shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale'], builtin: true },
   { group: 'authorization.k8s.io', version: 'v1', resource: 'selfsubjectaccessreviews', kind: 'SelfSubjectAccessReview', singular: 'selfsubjectaccessreview', namespaced: false, builtin: true, verbs: ['create'] },
   { group: 'bitnami.com', version: 'v1alpha1', resource: 'sealedsecrets', kind: 'SealedSecret', singular: 'sealedsecret', namespaced: true, subresources: ['status'], builtin: false },
+  // What preflight reads in a namespace (stored as given: no controllers, no defaulting).
+  { group: '', version: 'v1', resource: 'resourcequotas', kind: 'ResourceQuota', singular: 'resourcequota', namespaced: true, shortNames: ['quota'], subresources: ['status'], builtin: true },
+  { group: '', version: 'v1', resource: 'limitranges', kind: 'LimitRange', singular: 'limitrange', namespaced: true, shortNames: ['limits'], builtin: true },
+  { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets', kind: 'PodDisruptionBudget', singular: 'poddisruptionbudget', namespaced: true, shortNames: ['pdb'], subresources: ['status'], builtin: true },
+  { group: 'networking.k8s.io', version: 'v1', resource: 'networkpolicies', kind: 'NetworkPolicy', singular: 'networkpolicy', namespaced: true, shortNames: ['netpol'], builtin: true },
+  { group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', kind: 'Ingress', singular: 'ingress', namespaced: true, shortNames: ['ing'], subresources: ['status'], builtin: true },
+  { group: 'autoscaling', version: 'v2', resource: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler', singular: 'horizontalpodautoscaler', namespaced: true, shortNames: ['hpa'], categories: ['all'], subresources: ['status'], builtin: true },
+  { group: 'monitoring.coreos.com', version: 'v1', resource: 'servicemonitors', kind: 'ServiceMonitor', singular: 'servicemonitor', namespaced: true, shortNames: ['smon'], builtin: false },
+  { group: 'monitoring.coreos.com', version: 'v1', resource: 'podmonitors', kind: 'PodMonitor', singular: 'podmonitor', namespaced: true, shortNames: ['pmon'], builtin: false },
+  { group: 'cert-manager.io', version: 'v1', resource: 'certificates', kind: 'Certificate', singular: 'certificate', namespaced: true, shortNames: ['cert', 'certs'], subresources: ['status'], builtin: false },
   // The admission policies of the trust policy (actions/admission-policy), served as their CRDs serve them.
   { group: 'policy.sigstore.dev', version: 'v1beta1', resource: 'clusterimagepolicies', kind: 'ClusterImagePolicy', singular: 'clusterimagepolicy', namespaced: false, categories: ['sigstore'], subresources: ['status'], builtin: false },
   { group: 'kyverno.io', version: 'v1', resource: 'clusterpolicies', kind: 'ClusterPolicy', singular: 'clusterpolicy', namespaced: false, shortNames: ['cpol'], categories: ['kyverno'], subresources: ['status'], builtin: false },
+  { group: 'kyverno.io', version: 'v1', resource: 'policies', kind: 'Policy', singular: 'policy', namespaced: true, shortNames: ['pol'], subresources: ['status'], builtin: false },
 ];
 
 for (const r of RESOURCES) r.listKind = `${r.kind}List`;

@@ -102,6 +102,8 @@ export async function startFakeKube({ port = 0, timeScale = 1, tickMs = 50 } = {
     }, 1);
   };
   const api = new KubeApi(cluster, () => address, poke);
+  /** @type {Array<{ resource: string, verbs?: string[], namespace?: string, user?: string }>} */
+  api.forbidden = [];
   const interval = setInterval(runLoops, tickMs);
   interval.unref?.();
 
@@ -149,7 +151,17 @@ export async function startFakeKube({ port = 0, timeScale = 1, tickMs = 50 } = {
     proxies.set(spec.path, { status: spec.status ?? 200, contentType: spec.contentType ?? 'text/plain', body: String(spec.body ?? '') });
   }
 
+  /** 403 for a resource (plural or plural.group), optionally only some verbs or one namespace. */
+  function forbid(spec) {
+    for (const f of Array.isArray(spec) ? spec : [spec]) {
+      if (!isObject(f) || typeof f.resource !== 'string') throw new ApiError(400, 'BadRequest', 'a forbidden rule needs "resource" (e.g. networkpolicies.networking.k8s.io)');
+      if (f.verbs !== undefined && !Array.isArray(f.verbs)) throw new ApiError(400, 'BadRequest', '"verbs" is a list');
+      api.forbidden.push({ resource: f.resource, verbs: f.verbs, namespace: f.namespace, user: f.user });
+    }
+  }
+
   function reset() {
+    api.forbidden = [];
     cluster.reset();
     faults = [];
     requests = [];
@@ -193,6 +205,14 @@ export async function startFakeKube({ port = 0, timeScale = 1, tickMs = 50 } = {
         return { ok: true };
       case 'DELETE /_sim/proxy':
         proxies.clear();
+        return { ok: true };
+      case 'POST /_sim/forbidden':
+        forbid(json());
+        return api.forbidden;
+      case 'GET /_sim/forbidden':
+        return api.forbidden;
+      case 'DELETE /_sim/forbidden':
+        api.forbidden = [];
         return { ok: true };
       case 'POST /_sim/tick':
         runLoops();
