@@ -14,7 +14,8 @@ import {
   requiredInput,
   setFailed,
   writeSummary
-} from "./chunks/chunk-GLOIAY5P.js";
+} from "./chunks/chunk-4OI7GOKT.js";
+import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
 async function runAction(action, main) {
@@ -24,7 +25,7 @@ async function runAction(action, main) {
     setFailed(`${action} failed: ${describeError(err)}`);
     if (isDebug() && err instanceof Error && err.stack) debug(err.stack);
     if (err instanceof ConfigurationError) {
-      await writeSummary([`### \u274C ${action} did not start: input \`${err.input}\``, err.message, "Nothing was changed. Fix the input in the workflow file and run it again."]);
+      await writeSummary([`### \u274C ${action} did not start: input \`${err.input}\``, err.message.replace(/[<>]/g, (c) => `\\${c}`), "Nothing was changed. Fix the input in the workflow file and run it again."]);
     }
   }
 }
@@ -66,7 +67,7 @@ function getInputs(env = process.env) {
 // actions/admission-policy/src/main.ts
 async function run() {
   const inputs = getInputs();
-  const { execute } = await import("./chunks/execute-PRDVSFFW.js");
+  const { execute } = await import("./chunks/execute-Y56MHG2W.js");
   await execute(inputs);
 }
 

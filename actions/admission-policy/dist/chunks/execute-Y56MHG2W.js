@@ -4,9 +4,6 @@ import {
   ConfigurationError,
   GITHUB_BUILD_TYPE,
   PREDICATE_TYPES,
-  __commonJS,
-  __require,
-  __toESM,
   code,
   debug,
   group,
@@ -17,7 +14,13 @@ import {
   sourceRepositoryUrl,
   warning,
   writeSummary
-} from "./chunk-GLOIAY5P.js";
+} from "./chunk-4OI7GOKT.js";
+import "./chunk-V7F7DUCE.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-GINXXFVL.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -7472,6 +7475,15 @@ var TRANSIENT = [
   /http2: client connection lost/,
   /unexpected EOF/,
   /net\/http: request canceled/,
+  // A connection closed before the answer arrived: Go's io.EOF, printed bare at the end of the
+  // message ("Patch \"https://…\": EOF"). The write may or may not have landed: read before deciding.
+  /: EOF\s*$/m,
+  /use of closed network connection/,
+  /broken pipe/,
+  /http2: stream closed/,
+  /context deadline exceeded/,
+  // kubectl killed by our own per-call timeout: no answer came in time.
+  /no answer from the API server within/,
   /Internal Server Error/i,
   /Service Unavailable/i,
   /Bad Gateway/i,
@@ -7480,17 +7492,30 @@ var TRANSIENT = [
 function isTransientKubectlError(stderr) {
   return TRANSIENT.some((re) => re.test(stderr));
 }
+async function runOnce(file, args, options) {
+  try {
+    return await execTool(file, args, { ...options, allowFailure: true });
+  } catch (err) {
+    if (err instanceof ExecError && /timed out after/.test(err.message)) {
+      return { exitCode: 124, stdout: err.result.stdout, stderr: `${err.result.stderr.trimEnd()}
+kubectl: no answer from the API server within ${Math.round((options.timeoutMs ?? 0) / 1e3)}s (killed)`.trimStart() };
+    }
+    throw err;
+  }
+}
 async function kubectl(target, args, options = {}) {
   const attempts = options.attempts ?? 4;
   const backoff = options.backoffMs ?? 500;
-  const full = [...connectionArgs(target), ...args];
+  const request = options.requestTimeoutMs === void 0 ? [] : [`--request-timeout=${Math.max(1, Math.ceil(options.requestTimeoutMs / 1e3))}s`];
+  const full = [...connectionArgs(target), ...request, ...args];
+  const killAfter = options.timeoutMs ?? (options.requestTimeoutMs === void 0 ? void 0 : options.requestTimeoutMs + 5e3);
   let last;
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    last = await execTool(target.kubectl, full, { ...options, allowFailure: true });
+    last = await runOnce(target.kubectl, full, { ...options, timeoutMs: killAfter });
     if (last.exitCode === 0) return last;
     if (!isTransientKubectlError(last.stderr) || attempt === attempts) break;
     const delay = backoff * 2 ** (attempt - 1);
-    info(`kubectl ${args[0] ?? ""}: transient API error (${last.stderr.trim().split("\n").pop()}); retrying in ${delay} ms`);
+    info(`kubectl ${(args[0] === "--namespace" ? args[2] : args[0]) ?? ""}: transient API error (${last.stderr.trim().split("\n").pop()}); retrying in ${delay} ms`);
     await sleep(delay);
   }
   const result = last;
@@ -7546,8 +7571,8 @@ async function checkKubeconfig(target, env = process.env) {
 
 // src/lib/tools.ts
 import { createHash } from "node:crypto";
-import { accessSync, chmodSync as chmodSync2, constants, createReadStream, statSync } from "node:fs";
-import { arch, platform } from "node:os";
+import { accessSync, chmodSync as chmodSync2, constants, createReadStream, mkdtempSync as mkdtempSync2, rmSync as rmSync2, statSync } from "node:fs";
+import { arch, platform, tmpdir as tmpdir2 } from "node:os";
 import path2 from "node:path";
 
 // src/lib/tools.json
@@ -7585,6 +7610,13 @@ var tools_default = {
         archive: "tar.gz",
         bin: "trivy"
       }
+    },
+    refused: {
+      versions: [
+        "v0.69.4"
+      ],
+      module: "github.com/aquasecurity/trivy",
+      reason: "a known malicious release (published 2026-03-19 from a compromised release pipeline; it steals CI credentials)"
     },
     source: "cashapp/hermit-packages trivy.hcl sha256sums (added 2026-03-04, commit 488afd78); same values pinned in many independent Dockerfiles/scripts, one noting 'matches trivy_0.69.3_checksums.txt'"
   },
@@ -7659,12 +7691,51 @@ async function sha256File(file) {
   for await (const chunk of createReadStream(file)) hash.update(chunk);
   return hash.digest("hex");
 }
+var bare = (v) => v.replace(/^v/, "");
+function isRefused(version, refused) {
+  return refused !== void 0 && refused.versions.some((v) => bare(v) === bare(version));
+}
+async function embeddedGoVersions(file, module) {
+  const quoted = module.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const patterns = [new RegExp(`(?:^|
+)mod	${quoted}	(v[0-9]+\\.[0-9]+\\.[0-9]+[^	
+]*)`, "g"), new RegExp(`-X[= ]${quoted}/[\\w/.-]+\\.ver=v?([0-9]+\\.[0-9]+\\.[0-9]+)`, "g")];
+  const found = /* @__PURE__ */ new Set();
+  let carry = "";
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const text = carry + chunk.toString("latin1");
+    for (const re of patterns) for (const m of text.matchAll(re)) if (m[1]) found.add(m[1]);
+    carry = text.slice(-512);
+  }
+  return [...found];
+}
+function probeEnv(inherited, home) {
+  const env = Object.fromEntries(Object.keys(inherited).map((k) => [k, void 0]));
+  env.PATH = inherited.PATH;
+  env.HOME = home;
+  env.TMPDIR = home;
+  return env;
+}
+async function probeVersion(file, name) {
+  const home = mkdtempSync2(path2.join(tmpdir2(), `${name}-probe-`));
+  try {
+    const out = await execTool(file, VERSION_ARGS[name], { allowFailure: true, timeoutMs: 3e4, env: probeEnv(process.env, home), cwd: home });
+    return parseVersionOutput(`${out.stdout}
+${out.stderr}`);
+  } finally {
+    rmSync2(home, { recursive: true, force: true });
+  }
+}
 async function resolveTool(name, wanted, manifest = pinnedTools) {
   const onPath = findOnPath(name);
+  const refused = manifest[name]?.refused;
   if (onPath) {
-    const out = await execTool(onPath, VERSION_ARGS[name], { allowFailure: true, timeoutMs: 3e4 });
-    const version2 = parseVersionOutput(`${out.stdout}
-${out.stderr}`);
+    if (refused) {
+      const embedded = (await embeddedGoVersions(onPath, refused.module)).filter((v) => isRefused(v, refused));
+      if (embedded.length > 0) throw new Error(`${name} at ${onPath} is ${embedded[0]} by its build info: ${refused.reason}. It was not run. Remove it from PATH or install ${manifest[name]?.version ?? "another release"}`);
+    }
+    const version2 = await probeVersion(onPath, name);
+    if (isRefused(version2, refused)) throw new Error(`${name} ${version2} at ${onPath}: ${refused?.reason}. Its version was read without the job's environment; it is not run with it. Remove it from PATH or install ${manifest[name]?.version ?? "another release"}`);
     info(`Using ${name} ${version2} from PATH (${onPath})`);
     if (wanted && version2 !== "unknown" && version2.replace(/^v/, "") !== wanted.replace(/^v/, "")) {
       warning(`${name} on PATH is ${version2}, not the requested ${wanted}; the runner's copy is used as it is.`);
@@ -7674,6 +7745,7 @@ ${out.stderr}`);
   const pin = manifest[name];
   if (!pin) throw new Error(`${name} is not on PATH and no release of it is pinned`);
   const version = wanted ?? pin.version;
+  if (isRefused(version, refused)) throw new Error(`${name} ${version}: ${refused?.reason}. Install ${pin.version}`);
   if (version.replace(/^v/, "") !== pin.version.replace(/^v/, "")) {
     throw new Error(`${name} ${version} is not on PATH and only ${pin.version} is pinned with a checksum; install ${name} ${version} before this step or use ${pin.version}`);
   }
@@ -8002,4 +8074,4 @@ export {
   isKindNotServed,
   renderPolicies
 };
-//# sourceMappingURL=execute-PRDVSFFW.js.map
+//# sourceMappingURL=execute-Y56MHG2W.js.map

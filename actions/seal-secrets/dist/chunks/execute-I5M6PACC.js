@@ -177,6 +177,15 @@ var TRANSIENT = [
   /http2: client connection lost/,
   /unexpected EOF/,
   /net\/http: request canceled/,
+  // A connection closed before the answer arrived: Go's io.EOF, printed bare at the end of the
+  // message ("Patch \"https://…\": EOF"). The write may or may not have landed: read before deciding.
+  /: EOF\s*$/m,
+  /use of closed network connection/,
+  /broken pipe/,
+  /http2: stream closed/,
+  /context deadline exceeded/,
+  // kubectl killed by our own per-call timeout: no answer came in time.
+  /no answer from the API server within/,
   /Internal Server Error/i,
   /Service Unavailable/i,
   /Bad Gateway/i,
@@ -185,17 +194,30 @@ var TRANSIENT = [
 function isTransientKubectlError(stderr) {
   return TRANSIENT.some((re) => re.test(stderr));
 }
+async function runOnce(file, args, options) {
+  try {
+    return await execTool(file, args, { ...options, allowFailure: true });
+  } catch (err) {
+    if (err instanceof ExecError && /timed out after/.test(err.message)) {
+      return { exitCode: 124, stdout: err.result.stdout, stderr: `${err.result.stderr.trimEnd()}
+kubectl: no answer from the API server within ${Math.round((options.timeoutMs ?? 0) / 1e3)}s (killed)`.trimStart() };
+    }
+    throw err;
+  }
+}
 async function kubectl(target, args, options = {}) {
   const attempts = options.attempts ?? 4;
   const backoff = options.backoffMs ?? 500;
-  const full = [...connectionArgs(target), ...args];
+  const request = options.requestTimeoutMs === void 0 ? [] : [`--request-timeout=${Math.max(1, Math.ceil(options.requestTimeoutMs / 1e3))}s`];
+  const full = [...connectionArgs(target), ...request, ...args];
+  const killAfter = options.timeoutMs ?? (options.requestTimeoutMs === void 0 ? void 0 : options.requestTimeoutMs + 5e3);
   let last;
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    last = await execTool(target.kubectl, full, { ...options, allowFailure: true });
+    last = await runOnce(target.kubectl, full, { ...options, timeoutMs: killAfter });
     if (last.exitCode === 0) return last;
     if (!isTransientKubectlError(last.stderr) || attempt === attempts) break;
     const delay = backoff * 2 ** (attempt - 1);
-    info(`kubectl ${args[0] ?? ""}: transient API error (${last.stderr.trim().split("\n").pop()}); retrying in ${delay} ms`);
+    info(`kubectl ${(args[0] === "--namespace" ? args[2] : args[0]) ?? ""}: transient API error (${last.stderr.trim().split("\n").pop()}); retrying in ${delay} ms`);
     await sleep(delay);
   }
   const result = last;
@@ -944,4 +966,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-HGZ6WMMP.js.map
+//# sourceMappingURL=execute-I5M6PACC.js.map
