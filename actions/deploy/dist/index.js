@@ -2408,7 +2408,6 @@ function getInputs() {
   if (environment !== void 0 && !/^[^\p{Cc}]{1,255}$/u.test(environment)) throw new ConfigurationError("environment", `'${oneLine(environment)}' is not a GitHub environment name: it holds a line break or another control character. Expected one line, such as production`);
   const envUrlRaw = optionalInput("environment-url");
   const environmentUrl = envUrlRaw === void 0 ? void 0 : httpUrl("environment-url", envUrlRaw);
-  if (githubToken !== void 0 && environment === void 0) throw new ConfigurationError("environment", "github-token is given, so a GitHub deployment is recorded: it needs the environment name, e.g. production");
   const toRevisionRaw = optionalInput("to-revision");
   let toRevision;
   let toRevisions;
@@ -2893,7 +2892,7 @@ async function deployMode(inputs, cluster, auth, work, state, cancel) {
     state.result = "unchanged";
     return;
   }
-  const github = inputs.githubToken ? await budget.outside(() => GitHubDeployment.create(inputs.githubToken, inputs.environment, inputs.environmentUrl, runUrl(process.env), `Deploy ${imageRef}`, { image: imageRef, namespace: inputs.namespace, deployments: inputs.deployments })) : void 0;
+  const github = inputs.githubToken && inputs.environment ? await budget.outside(() => GitHubDeployment.create(inputs.githubToken, inputs.environment, inputs.environmentUrl, runUrl(process.env), `Deploy ${imageRef}`, { image: imageRef, namespace: inputs.namespace, deployments: inputs.deployments })) : void 0;
   let changeError;
   try {
     await changePhase(cluster, toChange, image, imageRef, budget.deadline, cancel);

@@ -158,7 +158,6 @@ export function getInputs(): Inputs {
   if (environment !== undefined && !/^[^\p{Cc}]{1,255}$/u.test(environment)) throw new ConfigurationError('environment', `'${oneLine(environment)}' is not a GitHub environment name: it holds a line break or another control character. Expected one line, such as production`);
   const envUrlRaw = optionalInput('environment-url');
   const environmentUrl = envUrlRaw === undefined ? undefined : httpUrl('environment-url', envUrlRaw);
-  if (githubToken !== undefined && environment === undefined) throw new ConfigurationError('environment', 'github-token is given, so a GitHub deployment is recorded: it needs the environment name, e.g. production');
   const toRevisionRaw = optionalInput('to-revision');
   let toRevision: number | undefined;
   let toRevisions: Record<string, number> | undefined;

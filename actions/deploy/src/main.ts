@@ -51,7 +51,8 @@ async function deployMode(inputs: Inputs, cluster: Cluster, auth: AuthConfig | u
     state.result = 'unchanged';
     return;
   }
-  const github = inputs.githubToken
+  // github-token alone serves the commit-order check; a deployment record also needs `environment`.
+  const github = inputs.githubToken && inputs.environment
     ? await budget.outside(() => GitHubDeployment.create(inputs.githubToken as string, inputs.environment as string, inputs.environmentUrl, runUrl(process.env), `Deploy ${imageRef}`, { image: imageRef, namespace: inputs.namespace, deployments: inputs.deployments }))
     : undefined;
 
