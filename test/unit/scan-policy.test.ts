@@ -104,12 +104,11 @@ describe('summary', () => {
 });
 
 describe('20,000 findings', () => {
-  test('evaluated in well under a second', () => {
+  // How long it takes is bench/scan.bench.mjs's question; this checks the counts add up.
+  test('every finding is counted once, as remaining or ignored', () => {
     const findings = parseTrivyReport(JSON.stringify(generateReport(20000)), 'big').findings;
     const ignore = parseYamlIgnore(`vulnerabilities:\n${Array.from({ length: 200 }, (_, i) => `  - id: CVE-2024-${10000 + i}\n    expired_at: ${i % 2 ? '2020-01-01' : '2099-01-01'}\n`).join('')}`, 'f.yaml');
-    const t0 = performance.now();
     const ev = evaluate(findings, policy({ ignore }));
-    expect(performance.now() - t0).toBeLessThan(500);
     const sum = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0);
     expect(sum(ev.found)).toBe(20000);
     expect(sum(ev.remaining) + ev.ignoredTotal).toBe(20000);

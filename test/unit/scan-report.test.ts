@@ -88,13 +88,11 @@ describe('broken reports fail loudly', () => {
 });
 
 describe('large reports', () => {
-  test('20,000 findings parse in well under a second', () => {
+  // Speed is measured by bench/scan.bench.mjs, never asserted here.
+  test('20,000 findings parse, every one kept', () => {
     const text = JSON.stringify(generateReport(20000));
-    const t0 = performance.now();
     const r = parseTrivyReport(text, 'big.json');
-    const ms = performance.now() - t0;
     expect(r.findings).toHaveLength(20000);
     expect(r.findings.filter((f) => f.severity === 'UNKNOWN').length).toBeGreaterThan(4000);
-    expect(ms).toBeLessThan(1000);
   });
 });
