@@ -2806,16 +2806,21 @@ async function rollbackMode(cluster, inputs, state) {
 // actions/deploy/src/verify.ts
 import { writeFileSync as writeFileSync3 } from "node:fs";
 import path4 from "node:path";
+
+// src/lib/trust/cosign-attestation.ts
+function signerFlags(signer, publicKeyFile) {
+  if (signer.kind === "key") return ["--key", publicKeyFile ?? signer.publicKey];
+  const flags = [];
+  if (signer.identity) flags.push("--certificate-identity", signer.identity);
+  if (signer.identityRegexp) flags.push("--certificate-identity-regexp", signer.identityRegexp);
+  flags.push("--certificate-oidc-issuer", signer.issuer);
+  return flags;
+}
+
+// actions/deploy/src/verify.ts
 var CHECK_BUDGET_MS = 5 * 60 * 1e3;
 function verifyArgv(imageAtDigest, registry, verification, publicKeyFile) {
-  const argv = ["verify"];
-  if (verification.kind === "key") {
-    argv.push("--key", publicKeyFile ?? verification.publicKey);
-  } else {
-    if (verification.identity) argv.push("--certificate-identity", verification.identity);
-    if (verification.identityRegexp) argv.push("--certificate-identity-regexp", verification.identityRegexp);
-    argv.push("--certificate-oidc-issuer", verification.issuer);
-  }
+  const argv = ["verify", ...signerFlags(verification, publicKeyFile)];
   if (isLoopbackRegistry(registry)) argv.push("--allow-http-registry");
   argv.push(imageAtDigest);
   return argv;

@@ -12,13 +12,13 @@ import {
   parseResourceName,
   requiredInput,
 } from '../../../src/lib/inputs.js';
+import type { Signer } from '../../../src/lib/trust/policy.js';
 
 export const MODES = ['deploy', 'rollback'] as const;
 export type Mode = (typeof MODES)[number];
 
-export type Verification =
-  | { kind: 'keyless'; identity?: string; identityRegexp?: string; issuer: string }
-  | { kind: 'key'; publicKey: string };
+/** Who must have signed the image: the trust policy's signer (src/lib/trust/policy.ts). */
+export type Verification = Signer;
 
 export interface Inputs {
   mode: Mode;

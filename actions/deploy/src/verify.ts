@@ -6,6 +6,7 @@ import { formatReference, isLoopbackRegistry, registryOf, registryPath, type Ima
 import type { AuthConfig } from '../../../src/lib/registry-auth.js';
 import { RegistryClient } from '../../../src/lib/registry.js';
 import { resolveTool } from '../../../src/lib/tools.js';
+import { signerFlags } from '../../../src/lib/trust/cosign-attestation.js';
 import type { Cancellation } from './cancellation.js';
 import type { Inputs, Verification } from './inputs.js';
 import { DeployFailure, type CheckRow } from './run-state.js';
@@ -37,14 +38,7 @@ export interface Check {
 
 /** `cosign verify` argv for image@digest: keyless identity and issuer, or a public key file. */
 export function verifyArgv(imageAtDigest: string, registry: string, verification: Verification, publicKeyFile?: string): string[] {
-  const argv = ['verify'];
-  if (verification.kind === 'key') {
-    argv.push('--key', publicKeyFile ?? verification.publicKey);
-  } else {
-    if (verification.identity) argv.push('--certificate-identity', verification.identity);
-    if (verification.identityRegexp) argv.push('--certificate-identity-regexp', verification.identityRegexp);
-    argv.push('--certificate-oidc-issuer', verification.issuer);
-  }
+  const argv = ['verify', ...signerFlags(verification, publicKeyFile)];
   if (isLoopbackRegistry(registry)) argv.push('--allow-http-registry');
   argv.push(imageAtDigest);
   return argv;

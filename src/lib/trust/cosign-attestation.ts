@@ -12,16 +12,23 @@ import { COSIGN_TYPES, type AttestationKind, type Signer } from './policy.js';
  * (`{"payloadType","payload","signatures":[{"keyid","sig"}]}`). When none has
  * the type it fails: `none of the attestations matched the predicate type: <uri>, found: <types>`.
  */
+/**
+ * The flags that pin who must have signed, the same for `cosign verify` and
+ * `cosign verify-attestation`: a public key (a file written from PEM text, or a
+ * KMS URI as given), or the keyless certificate's identity and OIDC issuer.
+ */
+export function signerFlags(signer: Signer, publicKeyFile?: string): string[] {
+  if (signer.kind === 'key') return ['--key', publicKeyFile ?? signer.publicKey];
+  const flags: string[] = [];
+  if (signer.identity) flags.push('--certificate-identity', signer.identity);
+  if (signer.identityRegexp) flags.push('--certificate-identity-regexp', signer.identityRegexp);
+  flags.push('--certificate-oidc-issuer', signer.issuer);
+  return flags;
+}
+
 export function verifyAttestationArgv(kind: AttestationKind, imageAtDigest: string, signer: Signer, publicKeyFile?: string): string[] {
   if (!/@sha256:[a-f0-9]{64}$/.test(imageAtDigest)) throw new Error(`refusing to verify ${imageAtDigest}: attestations are verified for image@sha256 digests only`);
-  const argv = ['verify-attestation', '--type', COSIGN_TYPES[kind]];
-  if (signer.kind === 'key') {
-    argv.push('--key', publicKeyFile ?? signer.publicKey);
-  } else {
-    if (signer.identity) argv.push('--certificate-identity', signer.identity);
-    if (signer.identityRegexp) argv.push('--certificate-identity-regexp', signer.identityRegexp);
-    argv.push('--certificate-oidc-issuer', signer.issuer);
-  }
+  const argv = ['verify-attestation', '--type', COSIGN_TYPES[kind], ...signerFlags(signer, publicKeyFile)];
   const domain = imageAtDigest.slice(0, imageAtDigest.indexOf('/'));
   if (isLoopbackRegistry(domain)) argv.push('--allow-http-registry');
   argv.push(imageAtDigest);
