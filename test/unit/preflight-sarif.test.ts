@@ -1,8 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import AjvDraft04 from 'ajv-draft-04';
-import ajvFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CHECKS } from '../../actions/preflight/src/catalogue.js';
 import { evaluate } from '../../actions/preflight/src/evaluate.js';
@@ -11,15 +8,9 @@ import { parseManifest } from '../../actions/preflight/src/manifests.js';
 import { buildSarif } from '../../actions/preflight/src/sarif.js';
 import { applyWaivers, parseWaivers } from '../../actions/preflight/src/waivers.js';
 import { repoRoot } from '../harness/run-action.mjs';
+import { validateSarif } from '../harness/sarif-schema.mjs';
 
-// The published SARIF 2.1.0 schema, with the Ajv set-up scan's SARIF test uses.
-const Ajv = AjvDraft04.default;
-const addFormats = ajvFormats.default;
-const require = createRequire(import.meta.url);
-const schemaPath = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
-const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+const validate = validateSarif;
 
 const CASES = path.join(repoRoot, 'test', 'fixtures', 'preflight', 'cases');
 function findingsOf(...cases: string[]) {

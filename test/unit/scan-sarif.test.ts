@@ -1,34 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
-import AjvDraft04 from 'ajv-draft-04';
-import ajvFormats from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { evaluate, type Policy } from '../../src/lib/vuln/policy.js';
 import { buildSarif, codeScanningBucket, MAX_SARIF_RESULTS, pathToUri } from '../../actions/scan/src/sarif.js';
 import { parseTrivyReport, type Finding, type Severity } from '../../src/lib/vuln/trivy-report.js';
 import { generateReport } from '../fixtures/scan/generate-report.mjs';
 import { upstreamFixtures } from '../harness/run-action.mjs';
+import { validateLargeSarif, validateSarif } from '../harness/sarif-schema.mjs';
 
-// CommonJS packages: under NodeNext the default import is module.exports, which carries `.default`.
-const Ajv = AjvDraft04.default;
-const addFormats = ajvFormats.default;
-
-// The published SARIF 2.1.0 schema (final RTM, schemastore id), as shipped on npm by Microsoft's SARIF SDK.
-const require = createRequire(import.meta.url);
-const schemaPath = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
-const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as { definitions: Record<string, { properties: Record<string, { uniqueItems?: boolean }> }> };
-const validate = ajv.compile(schema);
-// For the 20,000-finding log: `rules` has uniqueItems, which Ajv checks pairwise (thousands of
-// rules, minutes). Rules with distinct ids are distinct items, so that one check is replaced
-// by asserting distinct ids; everything else is validated as published.
-const fastSchema = structuredClone(schema);
-fastSchema.definitions.toolComponent!.properties.rules!.uniqueItems = false;
-const validateLarge = new Ajv({ allErrors: false, strict: false, unicodeRegExp: false });
-addFormats(validateLarge);
-const validateFast = validateLarge.compile(fastSchema);
+const validate = validateSarif;
+const validateFast = validateLargeSarif;
 
 const FIXTURES = path.join(upstreamFixtures, 'trivy');
 // Every vulnerability report among Trivy's integration goldens (test/fixtures/scan/README.md).
