@@ -1,11 +1,13 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  proxyFor
+} from "./chunk-IFC3ZGIW.js";
+import {
   __commonJS,
   __require,
-  __toESM,
-  proxyFor
-} from "./chunk-MTIWFCQI.js";
+  __toESM
+} from "./chunk-GINXXFVL.js";
 
 // node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({
@@ -18917,4 +18919,4 @@ function proxiedFetch(url, init) {
 export {
   proxiedFetch
 };
-//# sourceMappingURL=proxy-fetch-XBYP3AVD.js.map
+//# sourceMappingURL=proxy-fetch-JCM6EWLU.js.map
