@@ -243,6 +243,12 @@ async function action(name, inputs, env = {}) {
       KUBECACHEDIR: process.env.KUBECACHEDIR,
       GITHUB_REPOSITORY: 'secure-delivery/suite',
       GITHUB_RUN_ID: 'demo',
+      // The rest of what a runner sets for every job (build-sign's provenance reads it), made up.
+      GITHUB_WORKFLOW_REF: 'secure-delivery/suite/.github/workflows/demo.yml@refs/heads/main',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REPOSITORY_ID: '1',
+      GITHUB_REPOSITORY_OWNER_ID: '1',
+      RUNNER_ENVIRONMENT: 'self-hosted',
       ...env,
     },
   });
