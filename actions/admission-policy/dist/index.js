@@ -67,7 +67,7 @@ function getInputs(env = process.env) {
 // actions/admission-policy/src/main.ts
 async function run() {
   const inputs = getInputs();
-  const { execute } = await import("./chunks/execute-Y56MHG2W.js");
+  const { execute } = await import("./chunks/execute-6YLA6GAS.js");
   await execute(inputs);
 }
 

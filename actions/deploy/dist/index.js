@@ -182,7 +182,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-Z4NCSAD5.js");
+  const { execute } = await import("./chunks/execute-HLPPWHZ6.js");
   await execute(inputs);
 }
 

@@ -146,7 +146,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-O5SLST3F.js");
+  const { execute } = await import("./chunks/execute-3P5PAOV3.js");
   await execute(inputs);
 }
 

@@ -23,7 +23,7 @@ import {
 } from "./chunk-VH3CLJSM.js";
 import {
   proxyConfigured
-} from "./chunk-IFC3ZGIW.js";
+} from "./chunk-IGV4WO5E.js";
 import "./chunk-GINXXFVL.js";
 
 // actions/deploy/src/execute.ts
@@ -119,7 +119,7 @@ function execTool(file, args, options = {}) {
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function httpFetch(url, init = {}) {
   if (!proxyConfigured()) return fetch(url, init);
-  const { proxiedFetch } = await import("./proxy-fetch-JCM6EWLU.js");
+  const { proxiedFetch } = await import("./proxy-fetch-WTDU65SW.js");
   return proxiedFetch(url, init);
 }
 function isTransientStatus(status) {
@@ -2143,4 +2143,4 @@ export {
   execute,
   requestTimeoutMs
 };
-//# sourceMappingURL=execute-Z4NCSAD5.js.map
+//# sourceMappingURL=execute-HLPPWHZ6.js.map

@@ -26,7 +26,7 @@ import {
 import {
   ConfigurationError
 } from "./chunk-4WNJIDQD.js";
-import "./chunk-V7F7DUCE.js";
+import "./chunk-PV6P4JDB.js";
 import "./chunk-GINXXFVL.js";
 
 // actions/preflight/src/execute.ts
@@ -1644,6 +1644,7 @@ var package_default = {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
     "@actions/glob": "^0.7.0",
+    "@actions/http-client": "^4.0.1",
     "@actions/tool-cache": "^4.0.0",
     "js-yaml": "^4.3.2",
     semver: "^7.8.6",
@@ -1754,4 +1755,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-B6G4THEL.js.map
+//# sourceMappingURL=execute-65V7USSF.js.map

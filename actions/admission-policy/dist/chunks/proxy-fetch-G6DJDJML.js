@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   proxyFor
-} from "./chunk-IFC3ZGIW.js";
+} from "./chunk-PV6P4JDB.js";
 import {
   __commonJS,
   __require,
@@ -18919,4 +18919,4 @@ function proxiedFetch(url, init) {
 export {
   proxiedFetch
 };
-//# sourceMappingURL=proxy-fetch-JCM6EWLU.js.map
+//# sourceMappingURL=proxy-fetch-G6DJDJML.js.map

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   proxyFor
-} from "./chunk-V7F7DUCE.js";
+} from "./chunk-IGV4WO5E.js";
 import {
   __commonJS,
   __require,
@@ -18919,4 +18919,4 @@ function proxiedFetch(url, init) {
 export {
   proxiedFetch
 };
-//# sourceMappingURL=proxy-fetch-4F6AWPB3.js.map
+//# sourceMappingURL=proxy-fetch-WTDU65SW.js.map

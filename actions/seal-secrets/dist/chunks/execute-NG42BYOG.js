@@ -22,7 +22,7 @@ import {
 } from "./chunk-UXY2IMCG.js";
 import {
   proxyConfigured
-} from "./chunk-IFC3ZGIW.js";
+} from "./chunk-IGV4WO5E.js";
 import "./chunk-GINXXFVL.js";
 
 // actions/seal-secrets/src/execute.ts
@@ -113,7 +113,7 @@ function execTool(file, args, options = {}) {
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function httpFetch(url, init = {}) {
   if (!proxyConfigured()) return fetch(url, init);
-  const { proxiedFetch } = await import("./proxy-fetch-JCM6EWLU.js");
+  const { proxiedFetch } = await import("./proxy-fetch-WTDU65SW.js");
   return proxiedFetch(url, init);
 }
 function isTransientStatus(status) {
@@ -966,4 +966,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-I5M6PACC.js.map
+//# sourceMappingURL=execute-NG42BYOG.js.map

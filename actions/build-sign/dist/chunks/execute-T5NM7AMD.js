@@ -17,7 +17,7 @@ import {
 } from "./chunk-J36D7VOP.js";
 import {
   proxyConfigured
-} from "./chunk-IFC3ZGIW.js";
+} from "./chunk-IGV4WO5E.js";
 import "./chunk-GINXXFVL.js";
 
 // actions/build-sign/src/execute.ts
@@ -116,7 +116,7 @@ import { createHash } from "node:crypto";
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function httpFetch(url, init = {}) {
   if (!proxyConfigured()) return fetch(url, init);
-  const { proxiedFetch } = await import("./proxy-fetch-JCM6EWLU.js");
+  const { proxiedFetch } = await import("./proxy-fetch-WTDU65SW.js");
   return proxiedFetch(url, init);
 }
 function isTransientStatus(status) {
@@ -1079,4 +1079,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-BUIAZWDX.js.map
+//# sourceMappingURL=execute-T5NM7AMD.js.map

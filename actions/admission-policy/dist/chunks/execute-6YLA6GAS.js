@@ -15,7 +15,7 @@ import {
   warning,
   writeSummary
 } from "./chunk-4OI7GOKT.js";
-import "./chunk-V7F7DUCE.js";
+import "./chunk-PV6P4JDB.js";
 import {
   __commonJS,
   __require,
@@ -8074,4 +8074,4 @@ export {
   isKindNotServed,
   renderPolicies
 };
-//# sourceMappingURL=execute-Y56MHG2W.js.map
+//# sourceMappingURL=execute-6YLA6GAS.js.map

@@ -30,7 +30,7 @@ import {
   parsePurl,
   purlMatches
 } from "./chunk-VJC2OVWC.js";
-import "./chunk-V7F7DUCE.js";
+import "./chunk-PV6P4JDB.js";
 import "./chunk-GINXXFVL.js";
 
 // actions/scan/src/execute.ts
@@ -1112,4 +1112,4 @@ ${trivyMessage(run.stderr, run.stdout)}`);
 export {
   execute
 };
-//# sourceMappingURL=execute-O5SLST3F.js.map
+//# sourceMappingURL=execute-3P5PAOV3.js.map
