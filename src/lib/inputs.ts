@@ -161,3 +161,8 @@ export function maskSecrets(...values: Array<string | undefined>): void {
     }
   }
 }
+
+/** A value quoted in an error on one line: control characters shown escaped, never acted on as workflow commands. */
+export function oneLine(value: string): string {
+  return value.replace(/\p{Cc}/gu, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}

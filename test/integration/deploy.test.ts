@@ -7,7 +7,10 @@ import { createServer, type Server } from 'node:http';
 import { digestOf, startCluster } from '../harness/kube.mjs';
 import { findLeaks } from '../harness/leak-check.mjs';
 import { pushTestImage, startRegistry } from '../harness/registry.mjs';
-import { node24, repoRoot, runAction, upstreamFixtures } from '../harness/run-action.mjs';
+import { actionDefaults, inputEnvName, node24, repoRoot, runAction, upstreamFixtures } from '../harness/run-action.mjs';
+
+/** action.yml's defaults as INPUT_* variables, as the runner sets them, for the runs spawned by hand below. */
+const runnerDefaults = () => Object.fromEntries(Object.entries(actionDefaults('deploy')).map(([name, value]) => [inputEnvName(name), value]));
 
 type Cluster = Awaited<ReturnType<typeof startCluster>>;
 let k: Cluster;
@@ -471,7 +474,7 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     await k.deployment(ns, 'web', img('a'));
     await k.behave({ [img('slow')]: { behavior: 'slow', readyAfterMs: 120000 } });
     const child = spawn(node24, [path.join(repoRoot, 'actions', 'deploy', 'dist', 'index.js')], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, KUBECONFIG: k.kubeconfig, RUNNER_TEMP: tmpdir(), 'INPUT_NAMESPACE': ns, INPUT_DEPLOYMENT: 'web', 'INPUT_IMAGE-REF': img('slow'), INPUT_TIMEOUT: '5m', INPUT_MODE: 'deploy', 'INPUT_ROLLBACK-ON-FAILURE': 'true', 'INPUT_FAIL-FAST': 'true', 'INPUT_ALLOW-TAG': 'false', 'INPUT_ALLOW-DEFAULT-NAMESPACE': 'false', 'INPUT_VERIFY-SIGNATURE': 'false', 'INPUT_COSIGN-VERSION': 'v3.0.6', 'INPUT_ALLOW-OLDER-COMMIT': 'false' },
+      env: { ...runnerDefaults(), PATH: process.env.PATH, HOME: process.env.HOME, KUBECONFIG: k.kubeconfig, RUNNER_TEMP: tmpdir(), 'INPUT_NAMESPACE': ns, INPUT_DEPLOYMENT: 'web', 'INPUT_IMAGE-REF': img('slow'), INPUT_TIMEOUT: '5m', INPUT_MODE: 'deploy' },
     });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
@@ -528,7 +531,7 @@ describe('deploy against the simulated API server with the real kubectl', () => 
     const files = { GITHUB_OUTPUT: path.join(work, 'output'), GITHUB_STEP_SUMMARY: path.join(work, 'summary') };
     for (const f of Object.values(files)) writeFileSync(f, '');
     const child = spawn(node24, [path.join(repoRoot, 'actions', 'deploy', 'dist', 'index.js')], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, KUBECONFIG: k.kubeconfig, RUNNER_TEMP: tmpdir(), ...files, INPUT_NAMESPACE: ns, INPUT_DEPLOYMENT: 'web', INPUT_TIMEOUT: '60s', INPUT_MODE: 'rollback', 'INPUT_ROLLBACK-ON-FAILURE': 'true', 'INPUT_FAIL-FAST': 'true', 'INPUT_ALLOW-TAG': 'false', 'INPUT_ALLOW-DEFAULT-NAMESPACE': 'false', 'INPUT_VERIFY-SIGNATURE': 'false', 'INPUT_COSIGN-VERSION': 'v3.0.6', 'INPUT_ALLOW-OLDER-COMMIT': 'false' },
+      env: { ...runnerDefaults(), PATH: process.env.PATH, HOME: process.env.HOME, KUBECONFIG: k.kubeconfig, RUNNER_TEMP: tmpdir(), ...files, INPUT_NAMESPACE: ns, INPUT_DEPLOYMENT: 'web', INPUT_TIMEOUT: '60s', INPUT_MODE: 'rollback' },
     });
     let out = '';
     child.stdout.on('data', (c) => (out += c));

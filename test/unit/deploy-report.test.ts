@@ -9,6 +9,7 @@ import { deploySummary, shortImage } from '../../actions/deploy/src/report.js';
 import { DeployFailure } from '../../actions/deploy/src/run-state.js';
 import { readRendered, tableHeaders } from '../harness/gfm.mjs';
 import { runAction, upstreamFixtures } from '../harness/run-action.mjs';
+import { parseTrustPolicy } from '../../src/lib/trust/policy.js';
 
 // Issue 9: deploy's summary as GitHub renders it (GFM), for every kind of summary deploy writes.
 const A = `ghcr.io/acme/web@sha256:${'a'.repeat(64)}`;
@@ -30,6 +31,7 @@ const inputs = (over: Partial<Inputs> = {}): Inputs => ({
   failFast: true,
   cosignVersion: 'v3.0.6',
   allowOlderCommit: false,
+  trust: parseTrustPolicy({ 'max-scan-age': '24h', 'vuln-severity': 'CRITICAL,HIGH' }, 'https://github.com'),
   ...over,
 });
 

@@ -6,9 +6,7 @@ import { execTool } from '../../src/lib/exec.js';
 import { parseVerifyAttestationOutput } from '../../src/lib/trust/cosign-attestation.js';
 import { verifyWithCosign } from '../../src/lib/trust/cosign-runner.js';
 import { parseTrustPolicy, type TrustInputs, type TrustPolicy } from '../../src/lib/trust/policy.js';
-import { trustSummary } from '../../src/lib/trust/summary.js';
 import { verifyTrustPolicy, type RunCosign } from '../../src/lib/trust/verify.js';
-import { readRendered, tableHeaders } from '../harness/gfm.mjs';
 import { fakesDir, repoRoot } from '../harness/run-action.mjs';
 import { DIGEST, IMAGE, NOW, OTHER_DIGEST, TYPES, envelopeLine, goodSet, provenance, sbom, statement, vuln, type Json } from '../fixtures/trust/statements.js';
 
@@ -207,19 +205,6 @@ describe('real upstream envelopes (test/fixtures/trust/cosign, provenance in its
     const run: RunCosign = async () => ({ exitCode: 0, stdout: 'Verification for x --\n', stderr: '' });
     const verdict = await verifyTrustPolicy(policy({ 'require-attestations': 'sbom' }), IMAGE, run, { now: NOW });
     expect(verdict.rows[0]?.failed?.problem).toMatch(/line 1 that is not JSON/);
-  });
-});
-
-describe('summary rows', () => {
-  test('a row per attestation, digests shortened, the failing check said', async () => {
-    const { verdict } = await judge(replace('provenance', statement(TYPES.provenance, provenance({ repository: 'evil/shop' }))));
-    const md = trustSummary(verdict);
-    expect(tableHeaders(md)).toEqual([['Attestation', 'Found', 'Signer', 'Checks passed', 'Result']]);
-    expect(md).not.toMatch(/[a-f0-9]{64}/);
-    const text = readRendered(md).text;
-    expect(text).toMatch(/Attestations refused for ghcr\.io\/acme\/shop@sha256:aaaaaaaaaaaa…\s*: nothing was changed/);
-    expect(text).toMatch(/❌ source repository: built from '\s*https:\/\/github\.com\/evil\/shop\s*'/);
-    expect(text).toMatch(/✅ passed/);
   });
 });
 

@@ -522,14 +522,16 @@ describe('what the workflows promise', () => {
     const jobs = jobsOf(sd);
     expect(uses(jobs, 'build-sign', 'build-sign')['provenance']).toBe('${{ inputs.provenance }}');
     expect(uses(jobs, 'scan', 'scan')).toMatchObject({ sbom: '${{ inputs.sbom }}', attest: '${{ inputs.attest }}' });
-    // The admission policy carries the attestation requirements; deploy gets them once it verifies
-    // attestations itself (issue 12: src/lib/trust is not yet wired into deploy's verify phase).
-    expect(uses(jobs, 'admission-policy', 'admission-policy')).toMatchObject({
+    // Deploy verifies the same trust policy the admission-policy job exports for the cluster.
+    const trust = {
       'require-attestations': '${{ inputs.require-attestations }}',
-      'vuln-severity': '${{ inputs.severity }}',
       'source-repository': '${{ github.repository }}',
-    });
-    expect(uses(jobs, 'deploy', 'deploy')).toMatchObject({ 'allow-older-commit': '${{ inputs.allow-older-commit }}' });
+      'source-ref-regexp': '${{ inputs.source-ref-regexp }}',
+      'max-scan-age': '${{ inputs.max-scan-age }}',
+      'vuln-severity': '${{ inputs.severity }}',
+    };
+    expect(uses(jobs, 'admission-policy', 'admission-policy')).toMatchObject(trust);
+    expect(uses(jobs, 'deploy', 'deploy')).toMatchObject({ ...trust, 'allow-older-commit': '${{ inputs.allow-older-commit }}' });
   });
 
   test('secure-delivery: plan -> build-sign -> scan -> preflight -> deploy, by digest; only the digest crosses jobs', () => {

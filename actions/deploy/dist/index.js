@@ -7,6 +7,7 @@ import {
   describeError,
   isDebug,
   maskSecrets,
+  oneLine,
   optionalInput,
   parseChoice,
   parseContainerName,
@@ -15,11 +16,12 @@ import {
   parseList,
   parseNamespace,
   parseResourceName,
+  readTrustPolicy,
   requiredInput,
   setFailed,
   setOutput,
   writeSummary
-} from "./chunks/chunk-VH3CLJSM.js";
+} from "./chunks/chunk-X22PBP5F.js";
 import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
@@ -37,9 +39,6 @@ async function runAction(action, main) {
 
 // actions/deploy/src/inputs.ts
 var MODES = ["deploy", "rollback"];
-function oneLine(value) {
-  return value.replace(new RegExp("\\p{Cc}", "gu"), (c) => c === "\n" ? "\\n" : c === "\r" ? "\\r" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
 function parseToRevision(raw, deployments) {
   const expected = "Expected a revision number as shown by kubectl rollout history (one deployment), or one deployment=revision line per deployment";
   if (/^[1-9][0-9]{0,9}$/.test(raw)) {
@@ -98,34 +97,13 @@ function getInputs() {
   const timeoutMs = parseDuration("timeout", requiredInput("timeout", "a duration such as 5m"));
   const rollbackOnFailure = booleanInput("rollback-on-failure");
   const failFast = booleanInput("fail-fast");
+  const trust = readTrustPolicy();
+  if (mode === "rollback" && trust.require.length > 0) throw new ConfigurationError("require-attestations", "mode: rollback deploys no new image, so there is nothing to verify. Expected it empty");
   let verify;
-  const identity = optionalInput("certificate-identity");
-  if (identity !== void 0 && /[\p{Cc}\s]/u.test(identity)) throw new ConfigurationError("certificate-identity", `'${oneLine(identity)}' holds whitespace or a line break. Expected one identity, such as https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/tags/v1.0.0`);
-  const identityRegexp = optionalInput("certificate-identity-regexp");
-  if (identityRegexp !== void 0 && /[\p{Cc}]/u.test(identityRegexp)) throw new ConfigurationError("certificate-identity-regexp", `'${oneLine(identityRegexp)}' holds a line break or another control character. Expected one regular expression on one line`);
-  const issuer = optionalInput("certificate-oidc-issuer");
-  const publicKey = optionalInput("cosign-public-key");
   if (booleanInput("verify-signature")) {
     if (mode === "rollback") throw new ConfigurationError("verify-signature", "mode: rollback deploys no new image, so there is nothing to verify. Expected false");
-    if (publicKey !== void 0) {
-      if (identity || identityRegexp || issuer) throw new ConfigurationError("cosign-public-key", "give either cosign-public-key or certificate-identity(-regexp) with certificate-oidc-issuer, not both");
-      if (!/-----BEGIN (RSA )?PUBLIC KEY-----/.test(publicKey) && !/^(awskms|gcpkms|azurekms|hashivault|k8s):\/\//.test(publicKey)) {
-        throw new ConfigurationError("cosign-public-key", "expected a PEM public key (cosign.pub contents) or a KMS URI");
-      }
-      verify = { kind: "key", publicKey };
-    } else {
-      if (!identity && !identityRegexp) throw new ConfigurationError("certificate-identity", "verify-signature: true needs certificate-identity or certificate-identity-regexp (keyless), or cosign-public-key");
-      if (identity && identityRegexp) throw new ConfigurationError("certificate-identity-regexp", "give certificate-identity or certificate-identity-regexp, not both");
-      if (!issuer) throw new ConfigurationError("certificate-oidc-issuer", "keyless verification needs the issuer, e.g. https://token.actions.githubusercontent.com");
-      if (identityRegexp) {
-        try {
-          new RegExp(identityRegexp);
-        } catch {
-          throw new ConfigurationError("certificate-identity-regexp", `'${identityRegexp}' is not a valid regular expression`);
-        }
-      }
-      verify = { kind: "keyless", identity, identityRegexp, issuer: httpUrl("certificate-oidc-issuer", issuer) };
-    }
+    if (!trust.signer) throw new ConfigurationError("certificate-identity", "verify-signature: true needs certificate-identity or certificate-identity-regexp (keyless), or cosign-public-key");
+    verify = trust.signer;
   }
   const cosignVersion = requiredInput("cosign-version", "a cosign v3 release such as v3.0.6");
   if (!/^v?3\.[0-9]+\.[0-9]+$/.test(cosignVersion)) throw new ConfigurationError("cosign-version", `'${oneLine(cosignVersion)}' is not a cosign v3 release. Expected v3.X.Y, such as v3.0.6`);
@@ -161,6 +139,7 @@ function getInputs() {
     rollbackOnFailure,
     failFast,
     verify,
+    trust,
     cosignVersion,
     healthCheckUrl,
     githubToken,
@@ -182,7 +161,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-HLPPWHZ6.js");
+  const { execute } = await import("./chunks/execute-Y6BEKOWV.js");
   await execute(inputs);
 }
 

@@ -120,7 +120,7 @@ export async function execute(inputs: Inputs): Promise<void> {
     work = mkdtempSync(path.join(process.env.RUNNER_TEMP || tmpdir(), 'deploy-'));
     kubeconfig = inputs.kubeconfig ? writeKubeconfig(inputs.kubeconfig) : undefined;
     // Only cosign reads the auth file (tag resolution uses the registry client): none without verify-signature.
-    auth = inputs.verify && inputs.registry && inputs.image ? writeAuthConfig(registryOf(inputs.image), inputs.registry) : undefined;
+    auth = (inputs.verify || inputs.trust.require.length > 0) && inputs.registry && inputs.image ? writeAuthConfig(registryOf(inputs.image), inputs.registry) : undefined;
     const kubectl = await resolveTool('kubectl');
     const target: KubeTarget = { kubectl: kubectl.path, kubeconfig: kubeconfig?.path, context: inputs.context };
     // Before any request: a cluster to talk to, and the context named.

@@ -3,6 +3,7 @@ import { parseImageRef, type ImageReference } from '../../../src/lib/image-ref.j
 import {
   booleanInput,
   maskSecrets,
+  oneLine,
   optionalInput,
   parseChoice,
   parseContainerName,
@@ -12,7 +13,7 @@ import {
   parseResourceName,
   requiredInput,
 } from '../../../src/lib/inputs.js';
-import type { Signer } from '../../../src/lib/trust/policy.js';
+import { readTrustPolicy, type Signer, type TrustPolicy } from '../../../src/lib/trust/policy.js';
 
 export const MODES = ['deploy', 'rollback'] as const;
 export type Mode = (typeof MODES)[number];
@@ -36,6 +37,8 @@ export interface Inputs {
   rollbackOnFailure: boolean;
   failFast: boolean;
   verify?: Verification;
+  /** Attestations required before any change (empty: none), and who must have signed them. */
+  trust: TrustPolicy;
   cosignVersion: string;
   healthCheckUrl?: string;
   githubToken?: string;
@@ -47,11 +50,6 @@ export interface Inputs {
   toRevisions?: Record<string, number>;
   allowOlderCommit: boolean;
   registry?: { username: string; password: string };
-}
-
-/** A value quoted in an error on one line: control characters shown escaped, never acted on as workflow commands. */
-function oneLine(value: string): string {
-  return value.replace(/\p{Cc}/gu, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
 /**
@@ -121,34 +119,14 @@ export function getInputs(): Inputs {
   const rollbackOnFailure = booleanInput('rollback-on-failure');
   const failFast = booleanInput('fail-fast');
 
+  // One reading of who signed and what must be attested, shared with admission-policy.
+  const trust = readTrustPolicy();
+  if (mode === 'rollback' && trust.require.length > 0) throw new ConfigurationError('require-attestations', 'mode: rollback deploys no new image, so there is nothing to verify. Expected it empty');
   let verify: Verification | undefined;
-  const identity = optionalInput('certificate-identity');
-  if (identity !== undefined && /[\p{Cc}\s]/u.test(identity)) throw new ConfigurationError('certificate-identity', `'${oneLine(identity)}' holds whitespace or a line break. Expected one identity, such as https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/tags/v1.0.0`);
-  const identityRegexp = optionalInput('certificate-identity-regexp');
-  if (identityRegexp !== undefined && /[\p{Cc}]/u.test(identityRegexp)) throw new ConfigurationError('certificate-identity-regexp', `'${oneLine(identityRegexp)}' holds a line break or another control character. Expected one regular expression on one line`);
-  const issuer = optionalInput('certificate-oidc-issuer');
-  const publicKey = optionalInput('cosign-public-key');
   if (booleanInput('verify-signature')) {
     if (mode === 'rollback') throw new ConfigurationError('verify-signature', 'mode: rollback deploys no new image, so there is nothing to verify. Expected false');
-    if (publicKey !== undefined) {
-      if (identity || identityRegexp || issuer) throw new ConfigurationError('cosign-public-key', 'give either cosign-public-key or certificate-identity(-regexp) with certificate-oidc-issuer, not both');
-      if (!/-----BEGIN (RSA )?PUBLIC KEY-----/.test(publicKey) && !/^(awskms|gcpkms|azurekms|hashivault|k8s):\/\//.test(publicKey)) {
-        throw new ConfigurationError('cosign-public-key', 'expected a PEM public key (cosign.pub contents) or a KMS URI');
-      }
-      verify = { kind: 'key', publicKey };
-    } else {
-      if (!identity && !identityRegexp) throw new ConfigurationError('certificate-identity', 'verify-signature: true needs certificate-identity or certificate-identity-regexp (keyless), or cosign-public-key');
-      if (identity && identityRegexp) throw new ConfigurationError('certificate-identity-regexp', 'give certificate-identity or certificate-identity-regexp, not both');
-      if (!issuer) throw new ConfigurationError('certificate-oidc-issuer', 'keyless verification needs the issuer, e.g. https://token.actions.githubusercontent.com');
-      if (identityRegexp) {
-        try {
-          new RegExp(identityRegexp);
-        } catch {
-          throw new ConfigurationError('certificate-identity-regexp', `'${identityRegexp}' is not a valid regular expression`);
-        }
-      }
-      verify = { kind: 'keyless', identity, identityRegexp, issuer: httpUrl('certificate-oidc-issuer', issuer) };
-    }
+    if (!trust.signer) throw new ConfigurationError('certificate-identity', 'verify-signature: true needs certificate-identity or certificate-identity-regexp (keyless), or cosign-public-key');
+    verify = trust.signer;
   }
   const cosignVersion = requiredInput('cosign-version', 'a cosign v3 release such as v3.0.6');
   if (!/^v?3\.[0-9]+\.[0-9]+$/.test(cosignVersion)) throw new ConfigurationError('cosign-version', `'${oneLine(cosignVersion)}' is not a cosign v3 release. Expected v3.X.Y, such as v3.0.6`);
@@ -184,6 +162,7 @@ export function getInputs(): Inputs {
     rollbackOnFailure,
     failFast,
     verify,
+    trust,
     cosignVersion,
     healthCheckUrl,
     githubToken,

@@ -7,6 +7,10 @@ import type { AuthConfig } from '../../../src/lib/registry-auth.js';
 import { RegistryClient } from '../../../src/lib/registry.js';
 import { resolveTool } from '../../../src/lib/tools.js';
 import { signerFlags } from '../../../src/lib/trust/cosign-attestation.js';
+import { verifyWithCosign } from '../../../src/lib/trust/cosign-runner.js';
+import type { AttestationKind } from '../../../src/lib/trust/policy.js';
+import { shortenDigests } from '../../../src/lib/trust/summary.js';
+import type { AttestationRow } from '../../../src/lib/trust/verify.js';
 import type { Cancellation } from './cancellation.js';
 import type { Inputs, Verification } from './inputs.js';
 import { DeployFailure, type CheckRow } from './run-state.js';
@@ -73,9 +77,30 @@ export const signatureCheck: Check = {
   },
 };
 
-/** The checks the inputs ask for, in order. */
+/**
+ * One required attestation (DESIGN, "Trust policy"): `cosign verify-attestation --type` with the
+ * signer's flags, then every check on every statement (src/lib/trust). Its row names what was
+ * found, who signed, and the checks passed or the one that failed.
+ */
+export function attestationCheck(kind: AttestationKind): Check {
+  return {
+    name: `Attestation: ${kind}`,
+    async run({ inputs, imageRef, auth, work }, budgetMs) {
+      const cosign = await resolveTool('cosign', inputs.cosignVersion);
+      const verdict = await verifyWithCosign({ ...inputs.trust, require: [kind] }, imageRef, { cosign: cosign.path, workDir: work, env: auth?.env ?? {}, timeoutMs: budgetMs });
+      const row = verdict.rows[0] as AttestationRow;
+      const found = `${row.found} found, signed by ${shortenDigests(row.signer)}`;
+      // None found: the problem already names the signer asked for and what cosign did find.
+      const context = row.found > 0 ? ` (${found})` : '';
+      if (!row.ok) throw new Error(`${row.failed?.check ?? 'verification'} failed: ${shortenDigests(row.failed?.problem ?? '')}${context}`);
+      return `${found}; checks passed: ${row.passed.join(', ')}`;
+    },
+  };
+}
+
+/** The checks the inputs ask for, in order: the signature, then each required attestation. */
 export function checksFor(inputs: Inputs): Check[] {
-  return inputs.verify ? [signatureCheck] : [];
+  return [...(inputs.verify ? [signatureCheck] : []), ...inputs.trust.require.map(attestationCheck)];
 }
 
 /** The image the cluster gets: always repo@sha256, a tag resolved through the registry first. */

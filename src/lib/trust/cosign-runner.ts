@@ -27,6 +27,8 @@ export interface CosignRunnerOptions {
   now?: Date;
   attempts?: number;
   backoffMs?: number;
+  /** Per cosign call (default 5 minutes). */
+  timeoutMs?: number;
 }
 
 export function cosignRunner(o: CosignRunnerOptions): RunCosign {
@@ -34,7 +36,7 @@ export function cosignRunner(o: CosignRunnerOptions): RunCosign {
   return async (argv) => {
     let last: CosignResult = { exitCode: 1, stdout: '', stderr: '' };
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      last = await execTool(o.cosign, argv, { env: o.env ?? {}, allowFailure: true, timeoutMs: 5 * 60 * 1000 });
+      last = await execTool(o.cosign, argv, { env: o.env ?? {}, allowFailure: true, timeoutMs: o.timeoutMs ?? 5 * 60 * 1000 });
       if (last.exitCode === 0 || !isTransientCosignError(last.stderr) || attempt === attempts) return last;
       const delay = (o.backoffMs ?? 2000) * 2 ** (attempt - 1);
       core.info(`cosign ${argv[0] ?? ''}: transient registry error (${last.stderr.trim().split('\n').pop() ?? ''}); retrying in ${delay} ms`);

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors.js';
-import { optionalInput, parseDuration, parseList, requiredInput } from '../inputs.js';
+import { oneLine, optionalInput, parseDuration, parseList, requiredInput } from '../inputs.js';
 import { SEVERITIES, type Severity } from '../vuln/trivy-report.js';
 
 /**
@@ -79,11 +79,15 @@ export function parsePortableRegexp(input: string, value: string): string {
   return value;
 }
 
-function parseSigner(values: TrustInputs): Signer | undefined {
+/** Who must have signed: a public key or KMS URI, or a keyless identity with its issuer; undefined when none is given. */
+export function parseSigner(values: TrustInputs): Signer | undefined {
   const identity = values['certificate-identity'] || undefined;
   const identityRegexp = values['certificate-identity-regexp'] || undefined;
   const issuer = values['certificate-oidc-issuer'] || undefined;
   const publicKey = values['cosign-public-key'] || undefined;
+  if (identity !== undefined && /[\p{Cc}\s]/u.test(identity)) throw new ConfigurationError('certificate-identity', `'${oneLine(identity)}' holds whitespace or a line break. Expected one identity, such as https://github.com/acme/shop/.github/workflows/release.yml@refs/tags/v1.0.0`);
+  if (identityRegexp !== undefined && /\p{Cc}/u.test(identityRegexp)) throw new ConfigurationError('certificate-identity-regexp', `'${oneLine(identityRegexp)}' holds a line break or another control character. Expected one regular expression on one line`);
+  if (issuer !== undefined && /[\p{Cc}\s]/u.test(issuer)) throw new ConfigurationError('certificate-oidc-issuer', `'${oneLine(issuer)}' holds whitespace or a line break. Expected one https URL, such as https://token.actions.githubusercontent.com`);
   if (publicKey !== undefined) {
     if (identity || identityRegexp || issuer) throw new ConfigurationError('cosign-public-key', 'give either cosign-public-key or certificate-identity(-regexp) with certificate-oidc-issuer, not both');
     if (!/-----BEGIN (RSA )?PUBLIC KEY-----/.test(publicKey) && !/^(awskms|gcpkms|azurekms|hashivault|k8s):\/\//.test(publicKey)) {

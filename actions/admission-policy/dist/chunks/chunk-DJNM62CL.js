@@ -604,6 +604,9 @@ function maskSecrets(...values) {
     }
   }
 }
+function oneLine(value) {
+  return value.replace(new RegExp("\\p{Cc}", "gu"), (c) => c === "\n" ? "\\n" : c === "\r" ? "\\r" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
 
 // src/lib/vuln/trivy-report.ts
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
@@ -644,6 +647,9 @@ function parseSigner(values) {
   const identityRegexp = values["certificate-identity-regexp"] || void 0;
   const issuer = values["certificate-oidc-issuer"] || void 0;
   const publicKey = values["cosign-public-key"] || void 0;
+  if (identity !== void 0 && /[\p{Cc}\s]/u.test(identity)) throw new ConfigurationError("certificate-identity", `'${oneLine(identity)}' holds whitespace or a line break. Expected one identity, such as https://github.com/acme/shop/.github/workflows/release.yml@refs/tags/v1.0.0`);
+  if (identityRegexp !== void 0 && new RegExp("\\p{Cc}", "u").test(identityRegexp)) throw new ConfigurationError("certificate-identity-regexp", `'${oneLine(identityRegexp)}' holds a line break or another control character. Expected one regular expression on one line`);
+  if (issuer !== void 0 && /[\p{Cc}\s]/u.test(issuer)) throw new ConfigurationError("certificate-oidc-issuer", `'${oneLine(issuer)}' holds whitespace or a line break. Expected one https URL, such as https://token.actions.githubusercontent.com`);
   if (publicKey !== void 0) {
     if (identity || identityRegexp || issuer) throw new ConfigurationError("cosign-public-key", "give either cosign-public-key or certificate-identity(-regexp) with certificate-oidc-issuer, not both");
     if (!/-----BEGIN (RSA )?PUBLIC KEY-----/.test(publicKey) && !/^(awskms|gcpkms|azurekms|hashivault|k8s):\/\//.test(publicKey)) {
@@ -724,4 +730,4 @@ export {
   readTrustPolicy,
   sourceRepositoryUrl
 };
-//# sourceMappingURL=chunk-4OI7GOKT.js.map
+//# sourceMappingURL=chunk-DJNM62CL.js.map

@@ -14,7 +14,7 @@ import {
   sourceRepositoryUrl,
   warning,
   writeSummary
-} from "./chunk-4OI7GOKT.js";
+} from "./chunk-DJNM62CL.js";
 import "./chunk-PV6P4JDB.js";
 import {
   __commonJS,
@@ -8074,4 +8074,4 @@ export {
   isKindNotServed,
   renderPolicies
 };
-//# sourceMappingURL=execute-6YLA6GAS.js.map
+//# sourceMappingURL=execute-WUEOCXVO.js.map

@@ -699,6 +699,227 @@ function maskSecrets(...values) {
     }
   }
 }
+function oneLine(value) {
+  return value.replace(new RegExp("\\p{Cc}", "gu"), (c) => c === "\n" ? "\\n" : c === "\r" ? "\\r" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+// src/lib/vuln/trivy-report.ts
+var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
+var ReportError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ReportError";
+  }
+};
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function str(v) {
+  return typeof v === "string" && v !== "" ? v : void 0;
+}
+function normalizeSeverity(v) {
+  const s = typeof v === "string" ? v.toUpperCase() : "";
+  return SEVERITIES.includes(s) ? s : "UNKNOWN";
+}
+function pickCvss(vuln) {
+  const cvss = vuln.CVSS;
+  if (!isObject(cvss)) return {};
+  const scoreOf = (e) => {
+    if (!isObject(e)) return {};
+    const v3 = typeof e.V3Score === "number" && e.V3Score > 0 ? e.V3Score : void 0;
+    const v4 = typeof e.V40Score === "number" && e.V40Score > 0 ? e.V40Score : void 0;
+    if (v3 !== void 0) return { score: v3, vector: str(e.V3Vector) };
+    if (v4 !== void 0) return { score: v4, vector: str(e.V40Vector) };
+    return {};
+  };
+  const source = str(vuln.SeveritySource);
+  const first = source ? scoreOf(cvss[source]) : {};
+  if (first.score !== void 0) return first;
+  const nvd = scoreOf(cvss.nvd);
+  if (nvd.score !== void 0) return nvd;
+  let best = {};
+  for (const entry of Object.values(cvss)) {
+    const s = scoreOf(entry);
+    if (s.score !== void 0 && (best.score === void 0 || s.score > best.score)) best = s;
+  }
+  return best;
+}
+function sourceV3Score(vuln) {
+  const source = str(vuln.SeveritySource);
+  const cvss = vuln.CVSS;
+  if (!source || !isObject(cvss)) return void 0;
+  const entry = cvss[source];
+  return isObject(entry) && typeof entry.V3Score === "number" && entry.V3Score > 0 ? entry.V3Score : void 0;
+}
+function parseTrivyReport(text, file) {
+  if (text.trim() === "") throw new ReportError(`Trivy's report ${file} is empty`);
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new ReportError(`Trivy's report ${file} is not valid JSON (${text.length} bytes; truncated?): ${err.message}`);
+  }
+  if (!isObject(doc)) throw new ReportError(`Trivy's report ${file} is not a JSON object`);
+  if (doc.SchemaVersion !== 2) {
+    throw new ReportError(`Trivy's report ${file} has SchemaVersion ${JSON.stringify(doc.SchemaVersion)}; this action reads SchemaVersion 2 (Trivy 0.20 and later)`);
+  }
+  const results = doc.Results;
+  if (results !== void 0 && results !== null && !Array.isArray(results)) throw new ReportError(`Trivy's report ${file}: Results is not a list`);
+  const findings = [];
+  let otherFindings = 0;
+  const list = results ?? [];
+  list.forEach((result, r) => {
+    if (!isObject(result)) throw new ReportError(`Trivy's report ${file}: Results[${r}] is not an object`);
+    const target = typeof result.Target === "string" ? result.Target : "";
+    const vulns = result.Vulnerabilities;
+    if (Array.isArray(result.Secrets)) otherFindings += result.Secrets.length;
+    if (Array.isArray(result.Misconfigurations)) otherFindings += result.Misconfigurations.length;
+    if (vulns === void 0 || vulns === null) return;
+    if (!Array.isArray(vulns)) throw new ReportError(`Trivy's report ${file}: Results[${r}].Vulnerabilities is not a list`);
+    const resultClass = str(result.Class);
+    const resultType = str(result.Type);
+    for (let v = 0; v < vulns.length; v++) {
+      const vuln = vulns[v];
+      if (!isObject(vuln)) throw new ReportError(`Trivy's report ${file}: Results[${r}].Vulnerabilities[${v}] is not an object`);
+      const id = str(vuln.VulnerabilityID);
+      if (!id) throw new ReportError(`Trivy's report ${file}: Results[${r}].Vulnerabilities[${v}] has no VulnerabilityID`);
+      const ident = isObject(vuln.PkgIdentifier) ? vuln.PkgIdentifier : void 0;
+      const { score, vector } = pickCvss(vuln);
+      findings.push({
+        id,
+        severity: normalizeSeverity(vuln.Severity),
+        pkgName: str(vuln.PkgName) ?? "",
+        pkgId: str(vuln.PkgID),
+        pkgPath: str(vuln.PkgPath),
+        purl: ident ? str(ident.PURL) : void 0,
+        installedVersion: str(vuln.InstalledVersion) ?? "",
+        fixedVersion: str(vuln.FixedVersion),
+        status: str(vuln.Status),
+        target,
+        resultClass,
+        resultType,
+        title: str(vuln.Title),
+        description: str(vuln.Description),
+        primaryUrl: str(vuln.PrimaryURL),
+        cvss: score,
+        cvssVector: vector,
+        sourceScore: sourceV3Score(vuln)
+      });
+    }
+  });
+  const trivy = isObject(doc.Trivy) ? doc.Trivy : void 0;
+  return {
+    artifactName: str(doc.ArtifactName),
+    artifactType: str(doc.ArtifactType),
+    trivyVersion: trivy ? str(trivy.Version) : void 0,
+    findings,
+    targets: list.length,
+    otherFindings
+  };
+}
+function isUnfixed(f) {
+  return f.fixedVersion === void 0 || f.status !== void 0 && f.status !== "fixed";
+}
+
+// src/lib/trust/policy.ts
+var ATTESTATION_KINDS = ["provenance", "sbom", "vuln"];
+var PREDICATE_TYPES = {
+  provenance: "https://slsa.dev/provenance/v1",
+  sbom: "https://cyclonedx.org/bom",
+  vuln: "https://cosign.sigstore.dev/attestation/vuln/v1"
+};
+var COSIGN_TYPES = {
+  provenance: "slsaprovenance1",
+  sbom: "cyclonedx",
+  vuln: "vuln"
+};
+var GITHUB_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
+var TRUST_INPUTS = [
+  "require-attestations",
+  "source-repository",
+  "source-ref-regexp",
+  "max-scan-age",
+  "vuln-severity",
+  "certificate-identity",
+  "certificate-identity-regexp",
+  "certificate-oidc-issuer",
+  "cosign-public-key"
+];
+var REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+function parsePortableRegexp(input, value) {
+  if (/\(\?<?[=!]/.test(value)) throw new ConfigurationError(input, `'${value}' uses a lookaround, which Go's RE2 (Kyverno, cosign) cannot run. Expected a regular expression without (?=, (?!, (?<= or (?<!`);
+  if (/(^|[^\\])\\[1-9]/.test(value) || /\\k</.test(value)) throw new ConfigurationError(input, `'${value}' uses a backreference, which Go's RE2 (Kyverno, cosign) cannot run. Expected a regular expression without \\1 or \\k<name>`);
+  if (value.includes("{{") || value.includes("}}")) throw new ConfigurationError(input, `'${value}' contains {{ or }}, which Kyverno reads as a variable. Expected a regular expression without them (write {2} quantifiers apart)`);
+  try {
+    new RegExp(value);
+  } catch (err) {
+    throw new ConfigurationError(input, `'${value}' is not a valid regular expression (${err.message}). Expected e.g. ^refs/(heads/main|tags/v[0-9]+\\.[0-9]+\\.[0-9]+)$`);
+  }
+  return value;
+}
+function parseSigner(values) {
+  const identity = values["certificate-identity"] || void 0;
+  const identityRegexp = values["certificate-identity-regexp"] || void 0;
+  const issuer = values["certificate-oidc-issuer"] || void 0;
+  const publicKey = values["cosign-public-key"] || void 0;
+  if (identity !== void 0 && /[\p{Cc}\s]/u.test(identity)) throw new ConfigurationError("certificate-identity", `'${oneLine(identity)}' holds whitespace or a line break. Expected one identity, such as https://github.com/acme/shop/.github/workflows/release.yml@refs/tags/v1.0.0`);
+  if (identityRegexp !== void 0 && new RegExp("\\p{Cc}", "u").test(identityRegexp)) throw new ConfigurationError("certificate-identity-regexp", `'${oneLine(identityRegexp)}' holds a line break or another control character. Expected one regular expression on one line`);
+  if (issuer !== void 0 && /[\p{Cc}\s]/u.test(issuer)) throw new ConfigurationError("certificate-oidc-issuer", `'${oneLine(issuer)}' holds whitespace or a line break. Expected one https URL, such as https://token.actions.githubusercontent.com`);
+  if (publicKey !== void 0) {
+    if (identity || identityRegexp || issuer) throw new ConfigurationError("cosign-public-key", "give either cosign-public-key or certificate-identity(-regexp) with certificate-oidc-issuer, not both");
+    if (!/-----BEGIN (RSA )?PUBLIC KEY-----/.test(publicKey) && !/^(awskms|gcpkms|azurekms|hashivault|k8s):\/\//.test(publicKey)) {
+      throw new ConfigurationError("cosign-public-key", "expected a PEM public key (cosign.pub contents) or a KMS URI");
+    }
+    return { kind: "key", publicKey };
+  }
+  if (!identity && !identityRegexp && !issuer) return void 0;
+  if (!identity && !identityRegexp) throw new ConfigurationError("certificate-identity", "keyless verification needs certificate-identity or certificate-identity-regexp, e.g. https://github.com/acme/shop/.github/workflows/deliver.yml@refs/heads/main");
+  if (identity && identityRegexp) throw new ConfigurationError("certificate-identity-regexp", "give certificate-identity or certificate-identity-regexp, not both");
+  if (!issuer) throw new ConfigurationError("certificate-oidc-issuer", "keyless verification needs the issuer, e.g. https://token.actions.githubusercontent.com");
+  if (!/^https:\/\/[^\s/]+/.test(issuer)) throw new ConfigurationError("certificate-oidc-issuer", `'${issuer}' is not an https URL. Expected e.g. https://token.actions.githubusercontent.com`);
+  if (identityRegexp) parsePortableRegexp("certificate-identity-regexp", identityRegexp);
+  return { kind: "keyless", identity, identityRegexp, issuer };
+}
+function parseTrustPolicy(values, serverUrl) {
+  const require2 = [];
+  for (const item of parseList(values["require-attestations"] ?? "")) {
+    if (!ATTESTATION_KINDS.includes(item)) {
+      throw new ConfigurationError("require-attestations", `'${item}' is not an attestation this suite verifies. Expected any of ${ATTESTATION_KINDS.join(", ")} (comma or newline separated), or empty for none`);
+    }
+    if (!require2.includes(item)) require2.push(item);
+  }
+  const sourceRepository = values["source-repository"] ?? "";
+  if (sourceRepository === "" && require2.includes("provenance")) throw new ConfigurationError("source-repository", "provenance is required, so the repository it must name is needed. Expected owner/repo");
+  if (sourceRepository !== "" && !REPOSITORY.test(sourceRepository)) throw new ConfigurationError("source-repository", `'${sourceRepository}' is not a repository. Expected owner/repo, e.g. acme/shop`);
+  const refRaw = values["source-ref-regexp"] || void 0;
+  const sourceRefRegexp = refRaw === void 0 ? void 0 : parsePortableRegexp("source-ref-regexp", refRaw);
+  const maxScanAge = values["max-scan-age"] ?? "";
+  if (maxScanAge === "") throw new ConfigurationError("max-scan-age", "a value is required. Expected a duration such as 24h or 90m");
+  const maxScanAgeMs = parseDuration("max-scan-age", maxScanAge);
+  const sevRaw = values["vuln-severity"] ?? "";
+  const vulnSeverity = [];
+  for (const s of parseList(sevRaw)) {
+    const upper = s.toUpperCase();
+    if (!SEVERITIES.includes(upper)) throw new ConfigurationError("vuln-severity", `'${s}' is not a Trivy severity. Expected any of ${SEVERITIES.join(", ")}`);
+    if (!vulnSeverity.includes(upper)) vulnSeverity.push(upper);
+  }
+  if (vulnSeverity.length === 0) throw new ConfigurationError("vuln-severity", "a value is required. Expected the failing severities, e.g. CRITICAL,HIGH");
+  const signer = parseSigner(values);
+  if (require2.length > 0 && signer === void 0) {
+    throw new ConfigurationError("certificate-identity", `require-attestations asks for ${require2.join(", ")}, so who signed them must be given: certificate-identity or certificate-identity-regexp with certificate-oidc-issuer (keyless), or cosign-public-key`);
+  }
+  return { require: require2, sourceRepository, serverUrl: serverUrl.replace(/\/+$/, ""), sourceRefRegexp, maxScanAgeMs, maxScanAge, vulnSeverity, signer };
+}
+function readTrustPolicy(env = process.env) {
+  const values = {};
+  for (const name of TRUST_INPUTS) values[name] = optionalInput(name) ?? "";
+  values["max-scan-age"] = requiredInput("max-scan-age", "a duration such as 24h or 90m");
+  values["vuln-severity"] = requiredInput("vuln-severity", "the failing severities, e.g. CRITICAL,HIGH");
+  return parseTrustPolicy(values, env.GITHUB_SERVER_URL || "https://github.com");
+}
+function sourceRepositoryUrl(policy) {
+  return `${policy.serverUrl}/${policy.sourceRepository}`;
+}
 
 export {
   setSecret,
@@ -731,6 +952,16 @@ export {
   parseNamespace,
   parseResourceName,
   parseContainerName,
-  maskSecrets
+  maskSecrets,
+  oneLine,
+  SEVERITIES,
+  ReportError,
+  parseTrivyReport,
+  isUnfixed,
+  PREDICATE_TYPES,
+  COSIGN_TYPES,
+  GITHUB_BUILD_TYPE,
+  readTrustPolicy,
+  sourceRepositoryUrl
 };
-//# sourceMappingURL=chunk-VH3CLJSM.js.map
+//# sourceMappingURL=chunk-X22PBP5F.js.map
