@@ -44,6 +44,9 @@ const good = (): Record<'provenance' | 'sbom' | 'vuln', Json> => ({
   vuln: statement(TYPES.vuln, vuln({ startedOn: hourAgo() }), hex(), repository),
 });
 
+/** The summary's attestation rows, as GitHub renders them. */
+const attestationRows = (summary: string) => readRendered(summary).blocks.filter((b) => b.kind === 'tr' && b.text.startsWith('Attestation:')).map((b) => b.text);
+
 /** Deploys image@digest with the statements the registry holds, signed by `signer`. */
 async function deployWith(ns: string, statements: Json[], inputs: Record<string, string> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'attestations-'));
@@ -72,7 +75,7 @@ describe('require-attestations: verified before any change', () => {
     ]);
     for (const argv of calls) expect(argv).toEqual(expect.arrayContaining(['--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER, `${repository}@${digest}`]));
     // A row per attestation, as GitHub renders the summary: found, signer, checks passed.
-    const rows = readRendered(r.summary).blocks.filter((b) => b.kind === 'tr' && b.text.startsWith('Attestation:')).map((b) => b.text);
+    const rows = attestationRows(r.summary);
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row).toMatch(/passed 1 found, signed by .*checks passed: signature/);
     for (const row of rows) expect(row).not.toMatch(/[a-f0-9]{64}/);
@@ -104,6 +107,17 @@ describe('require-attestations: verified before any change', () => {
     expect(r.outputs.result).toBe('failed');
     expect(r.errors.at(-1)).toMatch(message);
     expect(r.errors.at(-1)).toMatch(/Nothing was changed/);
+    expect(writes).toEqual([]);
+    // A row per required attestation, the failed one among them: one failure does not hide the rest.
+    expect(attestationRows(r.summary)).toEqual([expect.stringMatching(/^Attestation: provenance (passed|failed) /), expect.stringMatching(/^Attestation: sbom (passed|failed) /), expect.stringMatching(/^Attestation: vuln (passed|failed) /)]);
+    expect(attestationRows(r.summary).filter((row) => / failed /.test(row))).toHaveLength(1);
+  });
+
+  test('two attestations failing: both named in one run, the passing one still has its row', async () => {
+    const failing = statement(TYPES.vuln, vuln({ startedOn: hourAgo(), vulns: [{ id: 'CVE-2026-7777', severity: 'CRITICAL', fixed: '3.3.3-r0' }] }), hex(), repository);
+    const { r, writes } = await deployWith('refused-twice', [good().provenance, failing]);
+    expect(r.errors.at(-1)).toMatch(/Attestation: sbom: found failed: no sbom attestation .*; Attestation: vuln: vuln gate failed: .*CVE-2026-7777.*\. Nothing was changed$/);
+    expect(attestationRows(r.summary).map((row) => row.split(' ').slice(0, 3).join(' '))).toEqual(['Attestation: provenance passed', 'Attestation: sbom failed', 'Attestation: vuln failed']);
     expect(writes).toEqual([]);
   });
 

@@ -115,13 +115,16 @@ export async function resolveImage(image: ImageReference, inputs: Inputs): Promi
 
 /**
  * Runs every check before the cluster is touched, each within its own budget. Rows go to
- * `rows` as they finish, so the summary shows them also when one refuses the deploy.
+ * `rows` as they finish, so the summary shows them also when one refuses the deploy. A failed
+ * check does not stop the others: the summary has a row for each (DESIGN, "Trust policy"), and
+ * one run names every problem. Only a cancellation cuts the phase short.
  */
 export async function verifyPhase(ctx: VerifyContext, rows: CheckRow[], cancel: Cancellation, checks = checksFor(ctx.inputs), budgetMs = CHECK_BUDGET_MS): Promise<void> {
   if (checks.length === 0) {
     rows.push({ check: 'Signature', result: 'skipped', detail: 'not verified (verify-signature: false)' });
     return;
   }
+  const failures: string[] = [];
   for (const check of checks) {
     let detail: string;
     try {
@@ -129,10 +132,13 @@ export async function verifyPhase(ctx: VerifyContext, rows: CheckRow[], cancel: 
     } catch (err) {
       const why = cancel.reason ?? (err as Error).message;
       rows.push({ check: check.name, result: 'failed', detail: why });
-      throw new DeployFailure(cancel.reason ? `${cancel.reason} during verification (${check.name}). Nothing was changed` : `${check.name}: ${why}${/nothing was changed/i.test(why) ? '' : '. Nothing was changed'}`);
+      if (cancel.reason) throw new DeployFailure(`${cancel.reason} during verification (${check.name}). Nothing was changed`);
+      failures.push(`${check.name}: ${why.replace(/\.? ?Nothing was changed\.?$/i, '')}`);
+      continue;
     }
     rows.push({ check: check.name, result: 'passed', detail });
     core.info(`${check.name}: ${detail}`);
     if (cancel.reason) throw new DeployFailure(`${cancel.reason} during verification. Nothing was changed`);
   }
+  if (failures.length > 0) throw new DeployFailure(`${failures.join('; ')}. Nothing was changed`);
 }

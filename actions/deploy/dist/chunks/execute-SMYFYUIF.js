@@ -10122,6 +10122,7 @@ async function verifyPhase(ctx, rows, cancel, checks = checksFor(ctx.inputs), bu
     rows.push({ check: "Signature", result: "skipped", detail: "not verified (verify-signature: false)" });
     return;
   }
+  const failures = [];
   for (const check of checks) {
     let detail;
     try {
@@ -10129,12 +10130,15 @@ async function verifyPhase(ctx, rows, cancel, checks = checksFor(ctx.inputs), bu
     } catch (err) {
       const why = cancel.reason ?? err.message;
       rows.push({ check: check.name, result: "failed", detail: why });
-      throw new DeployFailure(cancel.reason ? `${cancel.reason} during verification (${check.name}). Nothing was changed` : `${check.name}: ${why}${/nothing was changed/i.test(why) ? "" : ". Nothing was changed"}`);
+      if (cancel.reason) throw new DeployFailure(`${cancel.reason} during verification (${check.name}). Nothing was changed`);
+      failures.push(`${check.name}: ${why.replace(/\.? ?Nothing was changed\.?$/i, "")}`);
+      continue;
     }
     rows.push({ check: check.name, result: "passed", detail });
     info(`${check.name}: ${detail}`);
     if (cancel.reason) throw new DeployFailure(`${cancel.reason} during verification. Nothing was changed`);
   }
+  if (failures.length > 0) throw new DeployFailure(`${failures.join("; ")}. Nothing was changed`);
 }
 
 // actions/deploy/src/execute.ts
@@ -10228,4 +10232,4 @@ export {
   execute,
   requestTimeoutMs
 };
-//# sourceMappingURL=execute-Y6BEKOWV.js.map
+//# sourceMappingURL=execute-SMYFYUIF.js.map
