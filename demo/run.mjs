@@ -1,7 +1,8 @@
 // npm run demo: the suite's whole pipeline on this machine, through the real action bundles.
 //
 //   local registry -> build-sign v1.0.0 and v1.1.0 (buildah) -> scan (trivy, when installed)
-//   -> seal-secrets (a certificate made here) -> "production" runs v1.0.0 -> deploy v1.1.0
+//   -> seal-secrets (a certificate made here) -> "production" runs v1.0.0
+//   -> preflight (live) stops on a finding, its fix is applied, preflight passes -> deploy v1.1.0
 //   -> deploy a broken image -> automatic rollback to v1.1.0
 //
 // The cluster is the simulated API server (test/fake-kube) driven by the real kubectl, always,
@@ -324,7 +325,7 @@ async function main() {
   const namespace = realCluster ? process.env.DEMO_NAMESPACE || 'secure-delivery-demo' : 'demo';
   const externalRegistry = process.env.DEMO_REGISTRY?.replace(/\/+$/, '');
   say(st.bold('Secure delivery suite: the whole pipeline on this machine'));
-  say(st.dim(`build-sign → scan → seal-secrets → deploy → broken deploy → rollback, each through its bundle (on Node ${actionNode === node24 ? '24, as the runner runs them' : process.versions.node})`));
+  say(st.dim(`build-sign → scan → seal-secrets → preflight → deploy → broken deploy → rollback, each through its bundle (on Node ${actionNode === node24 ? '24, as the runner runs them' : process.versions.node})`));
 
   // 1. Tools
   header('Tools');
@@ -495,11 +496,48 @@ async function main() {
   const before = await deploymentState(namespace);
   ok(`deployment/demo-app: ${before.ready}/${before.replicas} ready on v1.0.0 (revision ${before.revision})`);
 
+  // 8. preflight, live, as the pipeline runs it before deploy: a finding, its fix, and the check passing
+  header('preflight', `live: ${namespace}/demo-app with v1.1.0, as the pipeline runs it before deploy`);
+  const preflightInputs = { namespace, deployments: 'demo-app', 'image-ref': v2, 'fail-on': 'error' };
+  const first = await action('preflight', preflightInputs, { KUBECONFIG: live.kubeconfig });
+  const firstReport = first.outputs['report-file'] && existsSync(first.outputs['report-file']) ? JSON.parse(readFileSync(first.outputs['report-file'], 'utf8')) : undefined;
+  const errorsFound = (firstReport?.objects ?? []).flatMap((o) => o.findings.filter((f) => f.status === 'fail' && f.severity === 'error'));
+  if (first.exitCode === 0 || errorsFound.length === 0) {
+    showFailure(first);
+    fail(`preflight on the demo app: exit ${first.exitCode}, ${errorsFound.length} error(s) (expected it to stop the deploy on the missing PodDisruptionBudget and NetworkPolicy)`);
+  }
+  kv([
+    ['exit code', `${first.exitCode} (fail-on: error stops the pipeline before deploy)`],
+    ['findings', `${first.outputs.errors} error(s), ${first.outputs.warnings} warning(s)`],
+  ]);
+  for (const f of errorsFound) bad(`${st.bold(f.check)}  ${f.message}`);
+  const pdbFinding = errorsFound.find((f) => f.check === 'pdb') ?? errorsFound[0];
+  say('');
+  say(`   ${st.dim(`the fix preflight gives for ${pdbFinding.check}:`)}`);
+  for (const l of pdbFinding.fix.split('\n')) say(`     ${st.cyan(l)}`);
+  const fixes = errorsFound.filter((f) => f.fix && /^apiVersion:/m.test(f.fix));
+  const applyFix = await kubectl(['apply', '-f', '-'], fixes.map((f) => f.fix).join('\n---\n'));
+  if (applyFix.code !== 0) fail(`kubectl apply of preflight's fixes: ${applyFix.stderr.trim()}`);
+  say('');
+  for (const l of applyFix.stdout.trim().split('\n')) say(`   ${st.dim(`kubectl apply: ${l}`)}`);
+  const second = await action('preflight', preflightInputs, { KUBECONFIG: live.kubeconfig });
+  if (second.exitCode !== 0 || second.outputs.errors !== '0') {
+    showFailure(second);
+    fail(`preflight after applying its fixes: exit ${second.exitCode}, ${second.outputs.errors ?? '?'} error(s) (expected 0)`);
+  }
+  ok(`after the fixes: 0 errors, ${second.outputs.warnings} warning(s) left to the team (the summary lists each with its fix); the deploy may go on`);
+  // A check whose error is fixed may still warn of the next step (network-policy: a default-deny).
+  const secondReport = JSON.parse(readFileSync(second.outputs['report-file'], 'utf8'));
+  const fixedChecks = new Set(errorsFound.map((f) => f.check));
+  for (const f of secondReport.objects.flatMap((o) => o.findings)) {
+    if (fixedChecks.has(f.check) && f.status === 'fail') skip(`${st.bold(f.check)} now only warns: ${f.message}`);
+  }
+
   const deployInputs = { namespace, deployment: 'demo-app', timeout: '3m' };
   if (publicKey) Object.assign(deployInputs, { 'verify-signature': 'true', 'cosign-public-key': publicKey });
   const deployEnv = { KUBECONFIG: live.kubeconfig, GITHUB_SHA: fakeCommit('v1.1.0') };
 
-  // 8. Deploy v1.1.0
+  // 9. Deploy v1.1.0
   header('deploy v1.1.0');
   const good = await action('deploy', { ...deployInputs, 'image-ref': v2, ...registryInputs }, deployEnv);
   kv([
@@ -515,7 +553,7 @@ async function main() {
   if (afterGood.image !== v2 || afterGood.ready !== afterGood.replicas) fail(`after deploying v1.1.0 the deployment runs ${afterGood.image} with ${afterGood.ready}/${afterGood.replicas} ready`);
   ok(`deployed in ${sec(good.durationMs)}: ${afterGood.ready}/${afterGood.replicas} ready on v1.1.0`);
 
-  // 9. Deploy a broken image
+  // 10. Deploy a broken image
   const broken = `${imageRepo}@sha256:${createHash('sha256').update(`broken image of ${imageRepo}`).digest('hex')}`;
   header('deploy a broken image', 'a digest the registry does not have');
   say(`   ${st.dim('image-ref')}  ${broken}`);
@@ -561,7 +599,7 @@ try {
 if (interrupted) await new Promise(() => {});
 say('');
 if (code === 0) {
-  say(st.green(st.bold(`✔ Demo complete in ${sec(Date.now() - started)}: built and pushed by digest, sealed, deployed v1.1.0, and a broken deploy rolled back to it automatically.`)));
+  say(st.green(st.bold(`✔ Demo complete in ${sec(Date.now() - started)}: built and pushed by digest, sealed, fixed what preflight found, deployed v1.1.0, and a broken deploy rolled back to it automatically.`)));
 } else {
   say(st.red(st.bold(`✘ Demo failed after ${sec(Date.now() - started)}:`)));
   for (const p of problems) say(st.red(`  - ${p}`));

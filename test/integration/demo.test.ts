@@ -98,6 +98,12 @@ describe('npm run demo', () => {
       expect(stdout).toMatch(/simulated API server on http:\/\/127\.0\.0\.1:\d+/);
       expect(stdout).toMatch(/build-sign v1\.0\.0[\s\S]*image-ref {2}127\.0\.0\.1:\d+\/demo\/app@sha256:[a-f0-9]{64}/);
       expect(stdout).toMatch(/✅ Sealed 2 keys into demo\/demo-app-secrets/);
+      // preflight, live, stops on a finding; its fix is applied and the check passes.
+      expect(stdout).toMatch(/8\. preflight[\s\S]*exit code {2}1 \(fail-on: error[\s\S]*✘ pdb {2}no PodDisruptionBudget of namespace demo selects the pods/);
+      expect(stdout).toMatch(/the fix preflight gives for pdb:\n +apiVersion: policy\/v1\n +kind: PodDisruptionBudget/);
+      expect(stdout).toContain('kubectl apply: poddisruptionbudget.policy/demo-app created');
+      expect(stdout).toMatch(/✔ after the fixes: 0 errors, \d+ warning\(s\)/);
+      expect(stdout.indexOf('after the fixes: 0 errors')).toBeLessThan(stdout.indexOf('deploy v1.1.0'));
       expect(stdout).toMatch(/result {4}deployed/);
       expect(stdout).toMatch(/result {5}rolled-back/);
       expect(stdout).toMatch(/↩️ Rolled back — deployment\/demo-app in demo/);
