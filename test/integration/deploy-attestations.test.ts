@@ -82,9 +82,9 @@ describe('require-attestations: verified before any change', () => {
   });
 
   const cases: Array<[string, () => Json[], RegExp, Record<string, string>?]> = [
-    ['a statement for another digest', () => [statement(TYPES.provenance, provenance(), digestOf('other').slice(7), repository), good().sbom, good().vuln], /Attestation: provenance: found failed: no provenance attestation .*cosign found https:\/\/cyclonedx/],
-    ['a missing type (no SBOM)', () => [good().provenance, good().vuln], /Attestation: sbom: found failed: no sbom attestation .*found https:\/\/slsa\.dev\/provenance\/v1/],
-    ['a predicate type without https://', () => [good().provenance, good().sbom, { ...good().vuln, predicateType: 'cosign.sigstore.dev/attestation/vuln/v1' }], /Attestation: vuln: found failed: .*lacks https:\/\/: it never matches/],
+    ['a statement for another digest', () => [statement(TYPES.provenance, provenance(), digestOf('other').slice(7), repository), good().sbom, good().vuln], /Attestation: provenance: no provenance attestation .*cosign found https:\/\/cyclonedx/],
+    ['a missing type (no SBOM)', () => [good().provenance, good().vuln], /Attestation: sbom: no sbom attestation .*found https:\/\/slsa\.dev\/provenance\/v1/],
+    ['a predicate type without https://', () => [good().provenance, good().sbom, { ...good().vuln, predicateType: 'cosign.sigstore.dev/attestation/vuln/v1' }], /Attestation: vuln: .*lacks https:\/\/: it never matches/],
     ['provenance from another repository', () => [statement(TYPES.provenance, provenance({ repository: 'evil/shop' }), hex(), repository), good().sbom, good().vuln], /Attestation: provenance: source repository failed: built from 'https:\/\/github.com\/evil\/shop', expected https:\/\/github.com\/acme\/shop/],
     ['a ref the regexp refuses', () => [statement(TYPES.provenance, provenance({ ref: 'refs/heads/feature' }), hex(), repository), good().sbom, good().vuln], /Attestation: provenance: source ref failed: built from ref 'refs\/heads\/feature', which source-ref-regexp \^refs\/heads\/main\$ refuses/],
     ['a scan older than max-scan-age', () => [good().provenance, good().sbom, statement(TYPES.vuln, vuln({ startedOn: new Date(Date.now() - 30 * 60 * 60 * 1000) }), hex(), repository)], /Attestation: vuln: scan age failed: the scan ran 30h 0m ago .*longer ago than max-scan-age 24h/],
@@ -106,7 +106,8 @@ describe('require-attestations: verified before any change', () => {
     expect(r.exitCode).not.toBe(0);
     expect(r.outputs.result).toBe('failed');
     expect(r.errors.at(-1)).toMatch(message);
-    expect(r.errors.at(-1)).toMatch(/Nothing was changed/);
+    expect(r.errors.at(-1)).toMatch(/^deploy failed: Refused: 1 of 3 verification check\(s\) failed, so nothing was changed\.\n/);
+    expect(r.errors.at(-1)).not.toMatch(/found failed/);
     expect(writes).toEqual([]);
     // A row per required attestation, the failed one among them: one failure does not hide the rest.
     expect(attestationRows(r.summary)).toEqual([expect.stringMatching(/^Attestation: provenance (passed|failed) /), expect.stringMatching(/^Attestation: sbom (passed|failed) /), expect.stringMatching(/^Attestation: vuln (passed|failed) /)]);
@@ -116,7 +117,10 @@ describe('require-attestations: verified before any change', () => {
   test('two attestations failing: both named in one run, the passing one still has its row', async () => {
     const failing = statement(TYPES.vuln, vuln({ startedOn: hourAgo(), vulns: [{ id: 'CVE-2026-7777', severity: 'CRITICAL', fixed: '3.3.3-r0' }] }), hex(), repository);
     const { r, writes } = await deployWith('refused-twice', [good().provenance, failing]);
-    expect(r.errors.at(-1)).toMatch(/Attestation: sbom: found failed: no sbom attestation .*; Attestation: vuln: vuln gate failed: .*CVE-2026-7777.*\. Nothing was changed$/);
+    expect(r.errors.at(-1)).toMatch(/^deploy failed: Refused: 2 of 3 verification check\(s\) failed, so nothing was changed\.\nAttestation: sbom: no sbom attestation .*\nAttestation: vuln: vuln gate failed: .*CVE-2026-7777.*$/);
+    // On GitHub: the lead and each failure are paragraphs of their own, before the table.
+    const paragraphs = readRendered(r.summary).blocks.filter((b) => b.kind === 'p').map((b) => b.text);
+    expect(paragraphs.slice(0, 3)).toEqual([expect.stringMatching(/^Refused: 2 of 3/), expect.stringMatching(/^Attestation: sbom: /), expect.stringMatching(/^Attestation: vuln: /)]);
     expect(attestationRows(r.summary).map((row) => row.split(' ').slice(0, 3).join(' '))).toEqual(['Attestation: provenance passed', 'Attestation: sbom failed', 'Attestation: vuln failed']);
     expect(writes).toEqual([]);
   });

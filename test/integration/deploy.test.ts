@@ -652,7 +652,7 @@ describe('deploy against the simulated API server with the real kubectl', () => 
       await k.clearRequests();
       const refused = await deploy({ namespace: ns, deployment: 'web', 'image-ref': `${repository}@${digest}`, ...identity }, { FAKE_COSIGN_FAIL: 'no matching signatures', FAKE_COSIGN_LOG: log });
       expect(refused.exitCode).not.toBe(0);
-      expect(refused.errors.at(-1)).toMatch(/did not verify, so nothing was changed[\s\S]*no matching signatures/);
+      expect(refused.errors.at(-1)).toMatch(/^deploy failed: Refused: 1 of 1 verification check\(s\) failed, so nothing was changed\.\nSignature: the signature of \S+ did not verify\. cosign said: [\s\S]*no matching signatures/);
       expect(await k.writes()).toEqual([]);
       const verified = await deploy(
         { namespace: ns, deployment: 'web', 'image-ref': `${repository}@${digest}`, ...identity },

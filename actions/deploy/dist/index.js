@@ -161,7 +161,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-SMYFYUIF.js");
+  const { execute } = await import("./chunks/execute-JZCA2QLU.js");
   await execute(inputs);
 }
 

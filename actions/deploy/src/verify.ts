@@ -69,7 +69,7 @@ export const signatureCheck: Check = {
     const argv = verifyArgv(imageRef, registryOf(image), verification, keyFile);
     const r = await execTool(cosign.path, argv, { env: auth?.env ?? {}, allowFailure: true, timeoutMs: budgetMs });
     if (r.exitCode !== 0) {
-      throw new Error(`the signature of ${imageRef} did not verify, so nothing was changed. cosign said: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(-5).join(' / ')}`);
+      throw new Error(`the signature of ${imageRef} did not verify. cosign said: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(-5).join(' / ')}`);
     }
     const count = countVerified(r.stdout, image.digest as string);
     const who = verification.kind === 'key' ? 'the given public key' : `${verification.identity ?? verification.identityRegexp} (${verification.issuer})`;
@@ -92,7 +92,9 @@ export function attestationCheck(kind: AttestationKind): Check {
       const found = `${row.found} found, signed by ${shortenDigests(row.signer)}`;
       // None found: the problem already names the signer asked for and what cosign did find.
       const context = row.found > 0 ? ` (${found})` : '';
-      if (!row.ok) throw new Error(`${row.failed?.check ?? 'verification'} failed: ${shortenDigests(row.failed?.problem ?? '')}${context}`);
+      // "found" is the check that a statement of this type exists: its problem says so itself.
+      const check = row.failed?.check ?? 'verification';
+      if (!row.ok) throw new Error(`${check === 'found' ? '' : `${check} failed: `}${shortenDigests(row.failed?.problem ?? '')}${context}`);
       return `${found}; checks passed: ${row.passed.join(', ')}`;
     },
   };
@@ -140,5 +142,8 @@ export async function verifyPhase(ctx: VerifyContext, rows: CheckRow[], cancel: 
     core.info(`${check.name}: ${detail}`);
     if (cancel.reason) throw new DeployFailure(`${cancel.reason} during verification. Nothing was changed`);
   }
-  if (failures.length > 0) throw new DeployFailure(`${failures.join('; ')}. Nothing was changed`);
+  if (failures.length > 0) {
+    const lead = `Refused: ${failures.length} of ${checks.length} verification check(s) failed, so nothing was changed.`;
+    throw new DeployFailure([lead, ...failures.map((f) => `${f}${/[.)]$/.test(f) ? '' : '.'}`)]);
+  }
 }

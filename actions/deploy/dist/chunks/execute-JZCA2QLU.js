@@ -10085,7 +10085,7 @@ var signatureCheck = {
     const argv = verifyArgv(imageRef, registryOf(image), verification, keyFile);
     const r = await execTool(cosign.path, argv, { env: auth?.env ?? {}, allowFailure: true, timeoutMs: budgetMs });
     if (r.exitCode !== 0) {
-      throw new Error(`the signature of ${imageRef} did not verify, so nothing was changed. cosign said: ${(r.stderr.trim() || r.stdout.trim()).split("\n").slice(-5).join(" / ")}`);
+      throw new Error(`the signature of ${imageRef} did not verify. cosign said: ${(r.stderr.trim() || r.stdout.trim()).split("\n").slice(-5).join(" / ")}`);
     }
     const count = countVerified(r.stdout, image.digest);
     const who = verification.kind === "key" ? "the given public key" : `${verification.identity ?? verification.identityRegexp} (${verification.issuer})`;
@@ -10101,7 +10101,8 @@ function attestationCheck(kind) {
       const row = verdict.rows[0];
       const found = `${row.found} found, signed by ${shortenDigests(row.signer)}`;
       const context = row.found > 0 ? ` (${found})` : "";
-      if (!row.ok) throw new Error(`${row.failed?.check ?? "verification"} failed: ${shortenDigests(row.failed?.problem ?? "")}${context}`);
+      const check = row.failed?.check ?? "verification";
+      if (!row.ok) throw new Error(`${check === "found" ? "" : `${check} failed: `}${shortenDigests(row.failed?.problem ?? "")}${context}`);
       return `${found}; checks passed: ${row.passed.join(", ")}`;
     }
   };
@@ -10138,7 +10139,10 @@ async function verifyPhase(ctx, rows, cancel, checks = checksFor(ctx.inputs), bu
     info(`${check.name}: ${detail}`);
     if (cancel.reason) throw new DeployFailure(`${cancel.reason} during verification. Nothing was changed`);
   }
-  if (failures.length > 0) throw new DeployFailure(`${failures.join("; ")}. Nothing was changed`);
+  if (failures.length > 0) {
+    const lead = `Refused: ${failures.length} of ${checks.length} verification check(s) failed, so nothing was changed.`;
+    throw new DeployFailure([lead, ...failures.map((f) => `${f}${/[.)]$/.test(f) ? "" : "."}`)]);
+  }
 }
 
 // actions/deploy/src/execute.ts
@@ -10232,4 +10236,4 @@ export {
   execute,
   requestTimeoutMs
 };
-//# sourceMappingURL=execute-SMYFYUIF.js.map
+//# sourceMappingURL=execute-JZCA2QLU.js.map
