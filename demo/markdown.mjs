@@ -75,13 +75,15 @@ function cells(line) {
 const DIGEST = /sha256:([a-f0-9]{12})[a-f0-9]{52}/g;
 
 /**
- * Aligned columns. A table wider than `width` shows digests as sha256:<12 hex>…; a table whose
- * header cells are all empty (key/value tables) has no header line.
+ * Aligned columns. A table wider than `width` shows digests as sha256:<12 hex>…; a key/value
+ * table (header cells empty, or `Item | Value`) has no header line.
  */
 function table(lines, st, width, indent) {
   const rows = lines.filter((l) => !/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(l)).map(cells);
   const header = rows[0] ?? [];
-  const hasHeader = header.some((c) => c !== '');
+  // Key/value tables (build-sign's and seal-secrets' `Item | Value`) read better without a header.
+  const keyValue = header.length === 2 && header.every((c, i) => c === ['Item', 'Value'][i]);
+  const hasHeader = !keyValue && header.some((c) => c !== '');
   const body = rows.slice(1);
   const render = (shorten) => {
     const fmt = (c) => inline(shorten ? c.replace(DIGEST, 'sha256:$1…') : c, st).split(/<br\s*\/?>/i);

@@ -689,7 +689,7 @@ async function run() {
     setOutput("signed", "false");
     throw err instanceof ConfigurationError ? oneLine(err) : err;
   }
-  const { execute } = await import("./chunks/execute-T5NM7AMD.js");
+  const { execute } = await import("./chunks/execute-Y25ONPI6.js");
   await execute(inputs);
 }
 

@@ -327,7 +327,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-NG42BYOG.js");
+  const { execute } = await import("./chunks/execute-KQFM4J75.js");
   await execute(inputs);
 }
 

@@ -79,7 +79,7 @@ export function sealSummary(o: Outcome): string[] {
   } else if (i.apply) {
     rows.push(['Applied', 'no']);
   }
-  sections.push(markdownTable(['', ''], rows));
+  sections.push(markdownTable(['Item', 'Value'], rows));
   if (o.certWarning) sections.push(`> [!WARNING]\n> ${plain(o.certWarning)}`);
   if (o.sealed.length > 0 || o.kept.length > 0) {
     const keyRows = [...o.sealed.map((s) => [code(s.key), s.state]), ...o.kept.map((k) => [code(k), 'kept (ciphertext unchanged)'])];

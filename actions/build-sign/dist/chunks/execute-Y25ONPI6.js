@@ -897,7 +897,7 @@ ${fenced(o.error)}` : o.imageRef ? `### \u2705 ${code(o.imageRef)}` : `### \u270
     ["Provenance", provenanceState(o)]
   ];
   const tagRows = o.inputs.tags.map((t) => [code(`${image}:${t}`), o.pushed.includes(t) ? "pushed" : o.skipped.includes(t) ? "already held this image" : "not pushed"]);
-  const sections = [verdict, markdownTable(["", ""], rows), markdownTable(["Tag", "State"], tagRows)];
+  const sections = [verdict, markdownTable(["Item", "Value"], rows), markdownTable(["Tag", "State"], tagRows)];
   if (o.error && o.readBack && !o.signed && o.inputs.sign) {
     sections.push(`The image is in the registry but not signed. Re-run this job: a re-run of the same commit builds the same image, finds its tags holding it, and signs it.`);
   }
@@ -1079,4 +1079,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-T5NM7AMD.js.map
+//# sourceMappingURL=execute-Y25ONPI6.js.map

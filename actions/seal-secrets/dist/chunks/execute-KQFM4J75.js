@@ -653,7 +653,7 @@ function sealSummary(o) {
   } else if (i.apply) {
     rows.push(["Applied", "no"]);
   }
-  sections.push(markdownTable(["", ""], rows));
+  sections.push(markdownTable(["Item", "Value"], rows));
   if (o.certWarning) sections.push(`> [!WARNING]
 > ${plain(o.certWarning)}`);
   if (o.sealed.length > 0 || o.kept.length > 0) {
@@ -966,4 +966,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-NG42BYOG.js.map
+//# sourceMappingURL=execute-KQFM4J75.js.map
