@@ -16,6 +16,20 @@ export function renderGfm(markdown) {
 // that worked>`) is removed with no trace, so text in angle brackets must be escaped.
 const ALLOWED = new Set(['a', 'b', 'blockquote', 'br', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'input', 'ins', 'kbd', 'li', 'ol', 'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'strike', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'ul', 'var', 'span']);
 
+/** Removes the tags GitHub's sanitizer removes, collecting them in `eaten`. */
+function sanitize(html, eaten = []) {
+  return html.replace(/<\/?([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>/g, (m, tag) => {
+    if (ALLOWED.has(tag.toLowerCase())) return m;
+    eaten.push(m);
+    return '';
+  });
+}
+
+/** The HTML a person sees on GitHub: rendered as GFM, then through the sanitizer's tag list. */
+export function githubHtml(markdown) {
+  return sanitize(renderGfm(markdown));
+}
+
 /** Decodes the few entities marked writes. */
 function decode(s) {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
@@ -39,11 +53,7 @@ export function readRendered(markdown) {
     return '\n';
   });
   const eatenTags = [];
-  const sanitized = withoutCode.replace(/<\/?([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>/g, (m, tag) => {
-    if (ALLOWED.has(tag.toLowerCase())) return m;
-    eatenTags.push(m);
-    return '';
-  });
+  const sanitized = sanitize(withoutCode, eatenTags);
   for (const m of sanitized.matchAll(/<(p|li|h[1-6]|tr|summary|blockquote)[^>]*>([\s\S]*?)<\/\1>/g)) {
     // Source newlines are spaces on GitHub; only <br> breaks a line.
     const visible = m[2].replace(/<[^>]+>/g, (tag) => (/^<br\b/i.test(tag) ? '\u2029' : ' '));

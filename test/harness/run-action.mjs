@@ -70,6 +70,21 @@ export function inputEnvName(name) {
 }
 
 /**
+ * With SUMMARY_CAPTURE_DIR set, every run's job summary is kept there with the test that made it
+ * (scripts/summary-screenshots.mjs renders them as GitHub does for docs/summaries.md).
+ * @param {string} action @param {number} exitCode @param {string} outputFile @param {string} summary
+ */
+function captureSummary(action, exitCode, outputFile, summary) {
+  const dir = process.env.SUMMARY_CAPTURE_DIR;
+  if (!dir || !summary.trim()) return;
+  mkdirSync(dir, { recursive: true });
+  // jest's global expect, when a test is running
+  const state = globalThis.expect?.getState?.() ?? {};
+  const record = { action, file: path.basename(state.testPath ?? process.argv[1] ?? ''), test: state.currentTestName ?? '', exitCode, outputs: parseCommandFile(outputFile), summary };
+  writeFileSync(path.join(mkdtempSync(path.join(dir, `${action}-`)), 'capture.json'), JSON.stringify(record));
+}
+
+/**
  * @param {string} action  folder name under actions/
  * @param {{ inputs?: Record<string,string>, env?: Record<string,string|undefined>, cwd?: string,
  *           fakes?: boolean, timeoutMs?: number, node?: string, workDir?: string }} options
@@ -134,6 +149,7 @@ export async function runAction(action, options = {}) {
   const exitCode = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 137)));
   clearTimeout(timer);
   const stdout = Buffer.concat(out).toString('utf8');
+  captureSummary(action, exitCode, readFileSync(files.output, 'utf8'), readFileSync(files.summary, 'utf8'));
   return {
     exitCode,
     stdout,

@@ -166,7 +166,7 @@ async function getInputs(env = process.env) {
 // actions/preflight/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-65V7USSF.js");
+  const { execute } = await import("./chunks/execute-Q6VLGHJO.js");
   await execute(inputs);
 }
 

