@@ -81,7 +81,7 @@ const DIGEST = /sha256:([a-f0-9]{12})[a-f0-9]{52}/g;
 function table(lines, st, width, indent) {
   const rows = lines.filter((l) => !/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(l)).map(cells);
   const header = rows[0] ?? [];
-  // Key/value tables (build-sign's and seal-secrets' `Item | Value`) read better without a header.
+  // Key/value tables (src/lib/summary.ts keyValueTable: `Item | Value`) read better without a header.
   const keyValue = header.length === 2 && header.every((c, i) => c === ['Item', 'Value'][i]);
   const hasHeader = !keyValue && header.some((c) => c !== '');
   const body = rows.slice(1);

@@ -129,7 +129,7 @@ function run(cmd, args, options = {}) {
 
 // ---------------------------------------------------------------------------------------------
 // Cleanup: registry, simulator, processes of this run, images built, namespace made, temp files.
-const live = { registry: undefined, cluster: undefined, builtRefs: new Set(), createdNamespace: undefined, kubeconfig: undefined };
+const live = { registry: undefined, cluster: undefined, builtRefs: new Set(), createdNamespace: undefined, kubeconfig: undefined, createdObjects: [] };
 
 function ancestors() {
   const pids = new Set([process.pid]);
@@ -197,6 +197,12 @@ function cleanup() {
     if (live.createdNamespace && live.kubeconfig) {
       const r = await run('kubectl', ['delete', 'namespace', live.createdNamespace, '--wait=false'], { env: { KUBECONFIG: live.kubeconfig } });
       notes.push(r.code === 0 ? `deleted namespace ${live.createdNamespace} (the demo created it)` : `could not delete namespace ${live.createdNamespace}: ${r.stderr.trim()}`);
+    } else if (live.createdObjects.length > 0 && live.kubeconfig && !live.cluster) {
+      // A real cluster's namespace the demo did not create: remove only what the demo created in it.
+      for (const { namespace, name } of live.createdObjects) {
+        const r = await run('kubectl', ['-n', namespace, 'delete', name, '--ignore-not-found'], { env: { KUBECONFIG: live.kubeconfig } });
+        notes.push(r.code === 0 ? `deleted ${name} in ${namespace} (the demo created it)` : `could not delete ${name} in ${namespace}: ${r.stderr.trim()}`);
+      }
     }
     // Images the builds left in buildah's local storage (by the tags they were given).
     let removed = 0;
@@ -514,12 +520,17 @@ async function main() {
   const pdbFinding = errorsFound.find((f) => f.check === 'pdb') ?? errorsFound[0];
   say('');
   say(`   ${st.dim(`the fix preflight gives for ${pdbFinding.check}:`)}`);
-  for (const l of pdbFinding.fix.split('\n')) say(`     ${st.cyan(l)}`);
+  for (const l of (pdbFinding.fix ?? '(none given)').split('\n')) say(`     ${st.cyan(l)}`);
   const fixes = errorsFound.filter((f) => f.fix && /^apiVersion:/m.test(f.fix));
   const applyFix = await kubectl(['apply', '-f', '-'], fixes.map((f) => f.fix).join('\n---\n'));
   if (applyFix.code !== 0) fail(`kubectl apply of preflight's fixes: ${applyFix.stderr.trim()}`);
   say('');
-  for (const l of applyFix.stdout.trim().split('\n')) say(`   ${st.dim(`kubectl apply: ${l}`)}`);
+  for (const l of applyFix.stdout.trim().split('\n')) {
+    say(`   ${st.dim(`kubectl apply: ${l}`)}`);
+    // Only what this apply created is the demo's to delete (an object it merely changed is not).
+    const created = /^(\S+) created$/.exec(l.trim());
+    if (created) live.createdObjects.push({ namespace, name: created[1] });
+  }
   const second = await action('preflight', preflightInputs, { KUBECONFIG: live.kubeconfig });
   if (second.exitCode !== 0 || second.outputs.errors !== '0') {
     showFailure(second);

@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
 import { githubHtml } from '../test/harness/gfm.mjs';
 import { repoRoot } from '../test/harness/run-action.mjs';
 
@@ -92,6 +92,8 @@ async function main() {
   }
   const all = captures(from);
   mkdirSync(shotsDir, { recursive: true });
+  // Loaded here, not at the top: the unit test reads `kinds` without a browser library.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -132,6 +134,6 @@ function gallery(rows) {
   return lines.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await main();
 }

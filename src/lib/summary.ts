@@ -20,6 +20,15 @@ export function markdownTable(header: Row, rows: Row[]): string {
 }
 
 /**
+ * A two-column table of facts. Its header is `Item | Value`, not empty: GitHub renders an empty
+ * header row as a blank band above the table. (demo/markdown.mjs knows this header too, and shows
+ * such a table as key/value lines in the terminal.)
+ */
+export function keyValueTable(rows: Row[]): string {
+  return markdownTable(['Item', 'Value'], rows);
+}
+
+/**
  * Values registered as secrets (by maskSecrets). The runner masks them in the
  * log, but the summary file is written as it is: a tool that echoes a password
  * in its error message must not put it there.

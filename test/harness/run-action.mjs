@@ -72,16 +72,16 @@ export function inputEnvName(name) {
 /**
  * With SUMMARY_CAPTURE_DIR set, every run's job summary is kept there with the test that made it
  * (scripts/summary-screenshots.mjs renders them as GitHub does for docs/summaries.md).
- * @param {string} action @param {number} exitCode @param {string} outputFile @param {string} summary
+ * @param {{ action: string, exitCode: number, outputs: Record<string, string>, summary: string }} run
  */
-function captureSummary(action, exitCode, outputFile, summary) {
+function captureSummary(run) {
   const dir = process.env.SUMMARY_CAPTURE_DIR;
-  if (!dir || !summary.trim()) return;
+  if (!dir || !run.summary.trim()) return;
   mkdirSync(dir, { recursive: true });
   // jest's global expect, when a test is running
   const state = globalThis.expect?.getState?.() ?? {};
-  const record = { action, file: path.basename(state.testPath ?? process.argv[1] ?? ''), test: state.currentTestName ?? '', exitCode, outputs: parseCommandFile(outputFile), summary };
-  writeFileSync(path.join(mkdtempSync(path.join(dir, `${action}-`)), 'capture.json'), JSON.stringify(record));
+  const record = { ...run, file: path.basename(state.testPath ?? process.argv[1] ?? ''), test: state.currentTestName ?? '' };
+  writeFileSync(path.join(mkdtempSync(path.join(dir, `${run.action}-`)), 'capture.json'), JSON.stringify(record));
 }
 
 /**
@@ -149,13 +149,15 @@ export async function runAction(action, options = {}) {
   const exitCode = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 137)));
   clearTimeout(timer);
   const stdout = Buffer.concat(out).toString('utf8');
-  captureSummary(action, exitCode, readFileSync(files.output, 'utf8'), readFileSync(files.summary, 'utf8'));
+  const outputs = parseCommandFile(readFileSync(files.output, 'utf8'));
+  const summary = readFileSync(files.summary, 'utf8');
+  captureSummary({ action, exitCode, outputs, summary });
   return {
     exitCode,
     stdout,
     stderr: Buffer.concat(err).toString('utf8'),
-    outputs: parseCommandFile(readFileSync(files.output, 'utf8')),
-    summary: readFileSync(files.summary, 'utf8'),
+    outputs,
+    summary,
     exported: parseCommandFile(readFileSync(files.env, 'utf8')),
     errors: stdout.split('\n').filter((l) => l.startsWith('::error')).map((l) => l.replace(/^::error[^:]*::/, '').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')),
     durationMs: Date.now() - started,

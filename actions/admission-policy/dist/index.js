@@ -14,7 +14,7 @@ import {
   requiredInput,
   setFailed,
   writeSummary
-} from "./chunks/chunk-DJNM62CL.js";
+} from "./chunks/chunk-LOPBXMMC.js";
 import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
@@ -67,7 +67,7 @@ function getInputs(env = process.env) {
 // actions/admission-policy/src/main.ts
 async function run() {
   const inputs = getInputs();
-  const { execute } = await import("./chunks/execute-WUEOCXVO.js");
+  const { execute } = await import("./chunks/execute-QDT72CAV.js");
   await execute(inputs);
 }
 

@@ -17,7 +17,7 @@ import {
   setFailed,
   setOutput,
   writeSummary
-} from "./chunks/chunk-J36D7VOP.js";
+} from "./chunks/chunk-NUMOI2RA.js";
 import {
   __commonJS,
   __toESM
@@ -689,7 +689,7 @@ async function run() {
     setOutput("signed", "false");
     throw err instanceof ConfigurationError ? oneLine(err) : err;
   }
-  const { execute } = await import("./chunks/execute-Y25ONPI6.js");
+  const { execute } = await import("./chunks/execute-KVEJFNIJ.js");
   await execute(inputs);
 }
 

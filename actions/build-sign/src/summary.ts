@@ -1,4 +1,4 @@
-import { code, markdownTable } from '../../../src/lib/summary.js';
+import { code, keyValueTable, markdownTable } from '../../../src/lib/summary.js';
 import type { ConcreteBuilder } from './builder.js';
 import type { Inputs } from './inputs.js';
 
@@ -57,7 +57,7 @@ export function buildSignSummary(o: Outcome): string[] {
     ['Provenance', provenanceState(o)],
   ];
   const tagRows = o.inputs.tags.map((t) => [code(`${image}:${t}`), o.pushed.includes(t) ? 'pushed' : o.skipped.includes(t) ? 'already held this image' : 'not pushed']);
-  const sections = [verdict, markdownTable(['Item', 'Value'], rows), markdownTable(['Tag', 'State'], tagRows)];
+  const sections = [verdict, keyValueTable(rows), markdownTable(['Tag', 'State'], tagRows)];
   if (o.error && o.readBack && !o.signed && o.inputs.sign) {
     sections.push(`The image is in the registry but not signed. Re-run this job: a re-run of the same commit builds the same image, finds its tags holding it, and signs it.`);
   }

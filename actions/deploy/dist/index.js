@@ -21,7 +21,7 @@ import {
   setFailed,
   setOutput,
   writeSummary
-} from "./chunks/chunk-X22PBP5F.js";
+} from "./chunks/chunk-D7ZZ27CZ.js";
 import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
@@ -161,7 +161,7 @@ async function run() {
     setOutput("result", "failed");
     throw err;
   }
-  const { execute } = await import("./chunks/execute-JZCA2QLU.js");
+  const { execute } = await import("./chunks/execute-GDH7UVPJ.js");
   await execute(inputs);
 }
 

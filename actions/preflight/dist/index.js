@@ -5,7 +5,7 @@ import {
   parseReference,
   rememberSecret,
   writeSummary
-} from "./chunks/chunk-BNOB6IHX.js";
+} from "./chunks/chunk-DO757EGR.js";
 import {
   debug,
   getInput,
@@ -166,7 +166,7 @@ async function getInputs(env = process.env) {
 // actions/preflight/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-Q6VLGHJO.js");
+  const { execute } = await import("./chunks/execute-H5Z4XNVW.js");
   await execute(inputs);
 }
 

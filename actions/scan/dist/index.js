@@ -18,7 +18,7 @@ import {
   requiredInput,
   setFailed,
   writeSummary
-} from "./chunks/chunk-I5YWIUNO.js";
+} from "./chunks/chunk-RJYYWR63.js";
 import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
@@ -146,7 +146,7 @@ async function getInputs(env = process.env) {
 // actions/scan/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-3P5PAOV3.js");
+  const { execute } = await import("./chunks/execute-BR2QZZYJ.js");
   await execute(inputs);
 }
 

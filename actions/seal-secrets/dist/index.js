@@ -16,7 +16,7 @@ import {
   setFailed,
   setSecret,
   writeSummary
-} from "./chunks/chunk-UXY2IMCG.js";
+} from "./chunks/chunk-XANZ7BDF.js";
 import "./chunks/chunk-GINXXFVL.js";
 
 // src/lib/action.ts
@@ -327,7 +327,7 @@ async function getInputs(env = process.env) {
 // actions/seal-secrets/src/main.ts
 async function run() {
   const inputs = await getInputs();
-  const { execute } = await import("./chunks/execute-KQFM4J75.js");
+  const { execute } = await import("./chunks/execute-M47VTSC7.js");
   await execute(inputs);
 }
 

@@ -1,4 +1,4 @@
-import { code, markdownTable } from '../../../src/lib/summary.js';
+import { code, keyValueTable, markdownTable } from '../../../src/lib/summary.js';
 import type { SealingCert } from './certificate.js';
 import { applyDetail, type ApplyReport } from './cluster.js';
 import type { Inputs } from './inputs.js';
@@ -79,7 +79,7 @@ export function sealSummary(o: Outcome): string[] {
   } else if (i.apply) {
     rows.push(['Applied', 'no']);
   }
-  sections.push(markdownTable(['Item', 'Value'], rows));
+  sections.push(keyValueTable(rows));
   if (o.certWarning) sections.push(`> [!WARNING]\n> ${plain(o.certWarning)}`);
   if (o.sealed.length > 0 || o.kept.length > 0) {
     const keyRows = [...o.sealed.map((s) => [code(s.key), s.state]), ...o.kept.map((k) => [code(k), 'kept (ciphertext unchanged)'])];

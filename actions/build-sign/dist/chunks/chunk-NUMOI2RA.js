@@ -488,6 +488,25 @@ function group(name, fn) {
   });
 }
 
+// src/lib/errors.ts
+var ConfigurationError = class extends Error {
+  constructor(input, message) {
+    super(`input '${input}': ${message}`);
+    this.input = input;
+    this.name = "ConfigurationError";
+  }
+  input;
+};
+function describeError(err) {
+  if (err instanceof Error) return err.message;
+  if (typeof err === "string") return err;
+  try {
+    return JSON.stringify(err) ?? String(err);
+  } catch {
+    return String(err);
+  }
+}
+
 // src/lib/summary.ts
 function escapeCell(text) {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
@@ -498,6 +517,9 @@ function code(text) {
 function markdownTable(header, rows) {
   const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
   return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+function keyValueTable(rows) {
+  return markdownTable(["Item", "Value"], rows);
 }
 var secrets = /* @__PURE__ */ new Set();
 function rememberSecret(value) {
@@ -518,23 +540,70 @@ async function writeSummary(sections) {
   }
 }
 
-// src/lib/errors.ts
-var ConfigurationError = class extends Error {
-  constructor(input, message) {
-    super(`input '${input}': ${message}`);
-    this.input = input;
-    this.name = "ConfigurationError";
-  }
-  input;
+// src/lib/image-ref.ts
+var domainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var host = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])`;
+var DOMAIN = new RegExp(`^${host}(?::[0-9]+)?$`);
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[_.]|__|-+)[a-z0-9]+)*$/;
+var TAG = /^[\w][\w.-]{0,127}$/;
+var DIGEST = /^sha256:[a-f0-9]{64}$/;
+var NAME_TOTAL_LENGTH_MAX = 255;
+var IMAGE_FORMS = {
+  name: "registry/path/name, e.g. ghcr.io/acme/app (lowercase, no tag or digest)",
+  digest: "registry/path/name@sha256:<64 hex>, e.g. ghcr.io/acme/app@sha256:4f\u2026",
+  tagOrDigest: "registry/path/name@sha256:<64 hex> or registry/path/name:tag"
 };
-function describeError(err) {
-  if (err instanceof Error) return err.message;
-  if (typeof err === "string") return err;
-  try {
-    return JSON.stringify(err) ?? String(err);
-  } catch {
-    return String(err);
+function parseReference(value) {
+  if (value === "") return "it is empty";
+  if (/\s/.test(value)) return "it contains white space";
+  let rest = value;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest)) return `'${digest}' is not a sha256 digest (sha256: followed by 64 lowercase hex)`;
   }
+  let tag;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) return `'${tag}' is not a valid tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})`;
+  }
+  if (rest.length > NAME_TOTAL_LENGTH_MAX) return `the repository name is longer than ${NAME_TOTAL_LENGTH_MAX} characters`;
+  const parts = rest.split("/");
+  let domain;
+  const first = parts[0] ?? "";
+  if (parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase() || first.startsWith("["))) {
+    domain = first;
+    parts.shift();
+    if (!DOMAIN.test(domain)) return `'${domain}' is not a registry host[:port]`;
+  }
+  for (const part of parts) {
+    if (!PATH_COMPONENT.test(part)) {
+      return `path component '${part}' must be lowercase letters and digits, separated by '.', '_', '__' or '-'`;
+    }
+  }
+  return { domain, path: parts.join("/"), tag, digest };
+}
+function fail(input, value, why, form) {
+  throw new ConfigurationError(input, `'${value}' is not a valid image reference: ${why}. Expected ${form}`);
+}
+function parseImageName(input, value) {
+  const ref = parseReference(value);
+  if (typeof ref === "string") fail(input, value, ref, IMAGE_FORMS.name);
+  if (ref.tag !== void 0 || ref.digest !== void 0) fail(input, value, "it includes a tag or digest; tags are set with the tags input", IMAGE_FORMS.name);
+  if (ref.domain === void 0) fail(input, value, "it names no registry host", IMAGE_FORMS.name);
+  if (!/[.:[]/.test(ref.domain) && ref.domain !== "localhost") {
+    fail(input, value, `'${ref.domain}' is neither a registry host (no '.', no ':port', not localhost) nor a lowercase path component`, IMAGE_FORMS.name);
+  }
+  return ref;
+}
+function isLoopbackRegistry(domain) {
+  const hostOnly = domain.startsWith("[") ? domain.slice(0, domain.indexOf("]") + 1) : domain.replace(/:[0-9]+$/, "");
+  return hostOnly === "localhost" || hostOnly === "[::1]" || /^127(?:\.[0-9]{1,3}){3}$/.test(hostOnly);
 }
 
 // src/lib/inputs.ts
@@ -562,25 +631,32 @@ function parseChoice(name, value, choices) {
   if (choices.includes(value)) return value;
   throw new ConfigurationError(name, `'${value}' is not one of ${choices.join(", ")}`);
 }
-var DURATION = /^(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$/;
-function parseDuration(name, value) {
-  const m = DURATION.exec(value);
-  if (value === "" || !m) {
-    throw new ConfigurationError(name, `'${value}' is not a duration. Expected hours, minutes and seconds like 90s, 5m or 1h30m`);
-  }
-  const ms = ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1e3;
-  if (ms <= 0) throw new ConfigurationError(name, `'${value}' must be longer than zero. Expected hours, minutes and seconds like 90s, 5m or 1h30m`);
-  return ms;
-}
 function parseList(value) {
   return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
 }
-var DNS1123_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
-function parseResourceName(name, value) {
-  if (value.length > 253 || !DNS1123_SUBDOMAIN.test(value)) {
-    throw new ConfigurationError(name, `'${value}' is not a Kubernetes name. Expected a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters`);
-  }
-  return value;
+function parseKeyValueLines(name, value, options = {}) {
+  const keyRule = options.key ?? { pattern: /^[A-Za-z_][A-Za-z0-9_.-]*$/, form: "letters, digits, _, . and -, not starting with a digit" };
+  const seen = /* @__PURE__ */ new Set();
+  const pairs = [];
+  value.split("\n").forEach((rawLine, index) => {
+    const line = rawLine.replace(/\r$/, "");
+    if (line.trim() === "") return;
+    const eq = line.indexOf("=");
+    const where = `line ${index + 1}`;
+    if (eq < 0) {
+      const shown = options.secret ? "" : ` ('${line.trim()}')`;
+      throw new ConfigurationError(name, `${where}${shown} is not KEY=VALUE`);
+    }
+    const key = line.slice(0, eq).trim();
+    if (!keyRule.pattern.test(key)) {
+      const shown = options.secret ? "the text before = is not a valid key (not shown)" : `key '${key}' is not valid`;
+      throw new ConfigurationError(name, `${where}: ${shown}. Expected ${keyRule.form}${options.secret ? "; a value with line breaks goes in the JSON form" : ""}`);
+    }
+    if (seen.has(key)) throw new ConfigurationError(name, `${where}: key '${key}' is given twice`);
+    seen.add(key);
+    pairs.push([key, line.slice(eq + 1)]);
+  });
+  return pairs;
 }
 var CREDENTIAL_FIELD = /(token|password|passwd|secret|key|key-data|auth|credential|cookie|signature)$/i;
 function secretParts(value) {
@@ -604,109 +680,9 @@ function maskSecrets(...values) {
     }
   }
 }
-function oneLine(value) {
-  return value.replace(new RegExp("\\p{Cc}", "gu"), (c) => c === "\n" ? "\\n" : c === "\r" ? "\\r" : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
-
-// src/lib/vuln/trivy-report.ts
-var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
-
-// src/lib/trust/policy.ts
-var ATTESTATION_KINDS = ["provenance", "sbom", "vuln"];
-var PREDICATE_TYPES = {
-  provenance: "https://slsa.dev/provenance/v1",
-  sbom: "https://cyclonedx.org/bom",
-  vuln: "https://cosign.sigstore.dev/attestation/vuln/v1"
-};
-var GITHUB_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
-var TRUST_INPUTS = [
-  "require-attestations",
-  "source-repository",
-  "source-ref-regexp",
-  "max-scan-age",
-  "vuln-severity",
-  "certificate-identity",
-  "certificate-identity-regexp",
-  "certificate-oidc-issuer",
-  "cosign-public-key"
-];
-var REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
-function parsePortableRegexp(input, value) {
-  if (/\(\?<?[=!]/.test(value)) throw new ConfigurationError(input, `'${value}' uses a lookaround, which Go's RE2 (Kyverno, cosign) cannot run. Expected a regular expression without (?=, (?!, (?<= or (?<!`);
-  if (/(^|[^\\])\\[1-9]/.test(value) || /\\k</.test(value)) throw new ConfigurationError(input, `'${value}' uses a backreference, which Go's RE2 (Kyverno, cosign) cannot run. Expected a regular expression without \\1 or \\k<name>`);
-  if (value.includes("{{") || value.includes("}}")) throw new ConfigurationError(input, `'${value}' contains {{ or }}, which Kyverno reads as a variable. Expected a regular expression without them (write {2} quantifiers apart)`);
-  try {
-    new RegExp(value);
-  } catch (err) {
-    throw new ConfigurationError(input, `'${value}' is not a valid regular expression (${err.message}). Expected e.g. ^refs/(heads/main|tags/v[0-9]+\\.[0-9]+\\.[0-9]+)$`);
-  }
-  return value;
-}
-function parseSigner(values) {
-  const identity = values["certificate-identity"] || void 0;
-  const identityRegexp = values["certificate-identity-regexp"] || void 0;
-  const issuer = values["certificate-oidc-issuer"] || void 0;
-  const publicKey = values["cosign-public-key"] || void 0;
-  if (identity !== void 0 && /[\p{Cc}\s]/u.test(identity)) throw new ConfigurationError("certificate-identity", `'${oneLine(identity)}' holds whitespace or a line break. Expected one identity, such as https://github.com/acme/shop/.github/workflows/release.yml@refs/tags/v1.0.0`);
-  if (identityRegexp !== void 0 && new RegExp("\\p{Cc}", "u").test(identityRegexp)) throw new ConfigurationError("certificate-identity-regexp", `'${oneLine(identityRegexp)}' holds a line break or another control character. Expected one regular expression on one line`);
-  if (issuer !== void 0 && /[\p{Cc}\s]/u.test(issuer)) throw new ConfigurationError("certificate-oidc-issuer", `'${oneLine(issuer)}' holds whitespace or a line break. Expected one https URL, such as https://token.actions.githubusercontent.com`);
-  if (publicKey !== void 0) {
-    if (identity || identityRegexp || issuer) throw new ConfigurationError("cosign-public-key", "give either cosign-public-key or certificate-identity(-regexp) with certificate-oidc-issuer, not both");
-    if (!/-----BEGIN (RSA )?PUBLIC KEY-----/.test(publicKey) && !/^(awskms|gcpkms|azurekms|hashivault|k8s):\/\//.test(publicKey)) {
-      throw new ConfigurationError("cosign-public-key", "expected a PEM public key (cosign.pub contents) or a KMS URI");
-    }
-    return { kind: "key", publicKey };
-  }
-  if (!identity && !identityRegexp && !issuer) return void 0;
-  if (!identity && !identityRegexp) throw new ConfigurationError("certificate-identity", "keyless verification needs certificate-identity or certificate-identity-regexp, e.g. https://github.com/acme/shop/.github/workflows/deliver.yml@refs/heads/main");
-  if (identity && identityRegexp) throw new ConfigurationError("certificate-identity-regexp", "give certificate-identity or certificate-identity-regexp, not both");
-  if (!issuer) throw new ConfigurationError("certificate-oidc-issuer", "keyless verification needs the issuer, e.g. https://token.actions.githubusercontent.com");
-  if (!/^https:\/\/[^\s/]+/.test(issuer)) throw new ConfigurationError("certificate-oidc-issuer", `'${issuer}' is not an https URL. Expected e.g. https://token.actions.githubusercontent.com`);
-  if (identityRegexp) parsePortableRegexp("certificate-identity-regexp", identityRegexp);
-  return { kind: "keyless", identity, identityRegexp, issuer };
-}
-function parseTrustPolicy(values, serverUrl) {
-  const require2 = [];
-  for (const item of parseList(values["require-attestations"] ?? "")) {
-    if (!ATTESTATION_KINDS.includes(item)) {
-      throw new ConfigurationError("require-attestations", `'${item}' is not an attestation this suite verifies. Expected any of ${ATTESTATION_KINDS.join(", ")} (comma or newline separated), or empty for none`);
-    }
-    if (!require2.includes(item)) require2.push(item);
-  }
-  const sourceRepository = values["source-repository"] ?? "";
-  if (sourceRepository === "" && require2.includes("provenance")) throw new ConfigurationError("source-repository", "provenance is required, so the repository it must name is needed. Expected owner/repo");
-  if (sourceRepository !== "" && !REPOSITORY.test(sourceRepository)) throw new ConfigurationError("source-repository", `'${sourceRepository}' is not a repository. Expected owner/repo, e.g. acme/shop`);
-  const refRaw = values["source-ref-regexp"] || void 0;
-  const sourceRefRegexp = refRaw === void 0 ? void 0 : parsePortableRegexp("source-ref-regexp", refRaw);
-  const maxScanAge = values["max-scan-age"] ?? "";
-  if (maxScanAge === "") throw new ConfigurationError("max-scan-age", "a value is required. Expected a duration such as 24h or 90m");
-  const maxScanAgeMs = parseDuration("max-scan-age", maxScanAge);
-  const sevRaw = values["vuln-severity"] ?? "";
-  const vulnSeverity = [];
-  for (const s of parseList(sevRaw)) {
-    const upper = s.toUpperCase();
-    if (!SEVERITIES.includes(upper)) throw new ConfigurationError("vuln-severity", `'${s}' is not a Trivy severity. Expected any of ${SEVERITIES.join(", ")}`);
-    if (!vulnSeverity.includes(upper)) vulnSeverity.push(upper);
-  }
-  if (vulnSeverity.length === 0) throw new ConfigurationError("vuln-severity", "a value is required. Expected the failing severities, e.g. CRITICAL,HIGH");
-  const signer = parseSigner(values);
-  if (require2.length > 0 && signer === void 0) {
-    throw new ConfigurationError("certificate-identity", `require-attestations asks for ${require2.join(", ")}, so who signed them must be given: certificate-identity or certificate-identity-regexp with certificate-oidc-issuer (keyless), or cosign-public-key`);
-  }
-  return { require: require2, sourceRepository, serverUrl: serverUrl.replace(/\/+$/, ""), sourceRefRegexp, maxScanAgeMs, maxScanAge, vulnSeverity, signer };
-}
-function readTrustPolicy(env = process.env) {
-  const values = {};
-  for (const name of TRUST_INPUTS) values[name] = optionalInput(name) ?? "";
-  values["max-scan-age"] = requiredInput("max-scan-age", "a duration such as 24h or 90m");
-  values["vuln-severity"] = requiredInput("vuln-severity", "the failing severities, e.g. CRITICAL,HIGH");
-  return parseTrustPolicy(values, env.GITHUB_SERVER_URL || "https://github.com");
-}
-function sourceRepositoryUrl(policy) {
-  return `${policy.serverUrl}/${policy.sourceRepository}`;
-}
 
 export {
+  setSecret,
   setOutput,
   setFailed,
   isDebug,
@@ -718,16 +694,17 @@ export {
   describeError,
   code,
   markdownTable,
+  keyValueTable,
   writeSummary,
+  parseImageName,
+  isLoopbackRegistry,
+  rawInput,
   requiredInput,
   optionalInput,
   booleanInput,
   parseChoice,
-  parseResourceName,
-  maskSecrets,
-  PREDICATE_TYPES,
-  GITHUB_BUILD_TYPE,
-  readTrustPolicy,
-  sourceRepositoryUrl
+  parseList,
+  parseKeyValueLines,
+  maskSecrets
 };
-//# sourceMappingURL=chunk-DJNM62CL.js.map
+//# sourceMappingURL=chunk-NUMOI2RA.js.map

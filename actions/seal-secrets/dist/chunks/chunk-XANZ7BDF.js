@@ -518,6 +518,9 @@ function markdownTable(header, rows) {
   const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
   return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
 }
+function keyValueTable(rows) {
+  return markdownTable(["Item", "Value"], rows);
+}
 var secrets = /* @__PURE__ */ new Set();
 function rememberSecret(value) {
   if (value.length >= 8) secrets.add(value);
@@ -1305,6 +1308,7 @@ export {
   describeError,
   code,
   markdownTable,
+  keyValueTable,
   rememberSecret,
   writeSummary,
   CertificateError,
@@ -1318,4 +1322,4 @@ export {
   SealedSecretFileError,
   parseSealedSecretFile
 };
-//# sourceMappingURL=chunk-UXY2IMCG.js.map
+//# sourceMappingURL=chunk-XANZ7BDF.js.map

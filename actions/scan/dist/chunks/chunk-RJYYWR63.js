@@ -893,4 +893,4 @@ export {
   trivyMessage,
   isCompromised
 };
-//# sourceMappingURL=chunk-I5YWIUNO.js.map
+//# sourceMappingURL=chunk-RJYYWR63.js.map

@@ -7,7 +7,7 @@ import {
   parseReference,
   repositoryName,
   writeSummary
-} from "./chunk-BNOB6IHX.js";
+} from "./chunk-DO757EGR.js";
 import {
   CHECKS,
   NOT_CHECKED,
@@ -1758,4 +1758,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-Q6VLGHJO.js.map
+//# sourceMappingURL=execute-H5Z4XNVW.js.map

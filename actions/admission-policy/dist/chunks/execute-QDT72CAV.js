@@ -14,7 +14,7 @@ import {
   sourceRepositoryUrl,
   warning,
   writeSummary
-} from "./chunk-DJNM62CL.js";
+} from "./chunk-LOPBXMMC.js";
 import "./chunk-PV6P4JDB.js";
 import {
   __commonJS,
@@ -8074,4 +8074,4 @@ export {
   isKindNotServed,
   renderPolicies
 };
-//# sourceMappingURL=execute-WUEOCXVO.js.map
+//# sourceMappingURL=execute-QDT72CAV.js.map

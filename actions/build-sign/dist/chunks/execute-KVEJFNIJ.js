@@ -8,13 +8,14 @@ import {
   info,
   isDebug,
   isLoopbackRegistry,
+  keyValueTable,
   markdownTable,
   maskSecrets,
   setOutput,
   setSecret,
   warning,
   writeSummary
-} from "./chunk-J36D7VOP.js";
+} from "./chunk-NUMOI2RA.js";
 import {
   proxyConfigured
 } from "./chunk-IGV4WO5E.js";
@@ -897,7 +898,7 @@ ${fenced(o.error)}` : o.imageRef ? `### \u2705 ${code(o.imageRef)}` : `### \u270
     ["Provenance", provenanceState(o)]
   ];
   const tagRows = o.inputs.tags.map((t) => [code(`${image}:${t}`), o.pushed.includes(t) ? "pushed" : o.skipped.includes(t) ? "already held this image" : "not pushed"]);
-  const sections = [verdict, markdownTable(["Item", "Value"], rows), markdownTable(["Tag", "State"], tagRows)];
+  const sections = [verdict, keyValueTable(rows), markdownTable(["Tag", "State"], tagRows)];
   if (o.error && o.readBack && !o.signed && o.inputs.sign) {
     sections.push(`The image is in the registry but not signed. Re-run this job: a re-run of the same commit builds the same image, finds its tags holding it, and signs it.`);
   }
@@ -1079,4 +1080,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-Y25ONPI6.js.map
+//# sourceMappingURL=execute-KVEJFNIJ.js.map

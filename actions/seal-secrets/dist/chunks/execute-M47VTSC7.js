@@ -11,6 +11,7 @@ import {
   group,
   info,
   isDebug,
+  keyValueTable,
   markdownTable,
   parseSealedSecretFile,
   parseSealingCert,
@@ -19,7 +20,7 @@ import {
   setOutput,
   warning,
   writeSummary
-} from "./chunk-UXY2IMCG.js";
+} from "./chunk-XANZ7BDF.js";
 import {
   proxyConfigured
 } from "./chunk-IGV4WO5E.js";
@@ -653,7 +654,7 @@ function sealSummary(o) {
   } else if (i.apply) {
     rows.push(["Applied", "no"]);
   }
-  sections.push(markdownTable(["Item", "Value"], rows));
+  sections.push(keyValueTable(rows));
   if (o.certWarning) sections.push(`> [!WARNING]
 > ${plain(o.certWarning)}`);
   if (o.sealed.length > 0 || o.kept.length > 0) {
@@ -966,4 +967,4 @@ async function execute(inputs) {
 export {
   execute
 };
-//# sourceMappingURL=execute-KQFM4J75.js.map
+//# sourceMappingURL=execute-M47VTSC7.js.map

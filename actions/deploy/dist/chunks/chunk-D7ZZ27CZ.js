@@ -964,4 +964,4 @@ export {
   readTrustPolicy,
   sourceRepositoryUrl
 };
-//# sourceMappingURL=chunk-X22PBP5F.js.map
+//# sourceMappingURL=chunk-D7ZZ27CZ.js.map

@@ -24,7 +24,7 @@ import {
   trivyMessage,
   warning,
   writeSummary
-} from "./chunk-I5YWIUNO.js";
+} from "./chunk-RJYYWR63.js";
 import {
   isYamlIgnoreFile,
   parsePurl,
@@ -1112,4 +1112,4 @@ ${trivyMessage(run.stderr, run.stdout)}`);
 export {
   execute
 };
-//# sourceMappingURL=execute-3P5PAOV3.js.map
+//# sourceMappingURL=execute-BR2QZZYJ.js.map

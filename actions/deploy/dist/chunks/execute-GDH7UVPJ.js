@@ -28,7 +28,7 @@ import {
   sourceRepositoryUrl,
   warning,
   writeSummary
-} from "./chunk-X22PBP5F.js";
+} from "./chunk-D7ZZ27CZ.js";
 import {
   proxyConfigured
 } from "./chunk-IGV4WO5E.js";
@@ -10236,4 +10236,4 @@ export {
   execute,
   requestTimeoutMs
 };
-//# sourceMappingURL=execute-JZCA2QLU.js.map
+//# sourceMappingURL=execute-GDH7UVPJ.js.map

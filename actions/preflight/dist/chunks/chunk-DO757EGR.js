@@ -105,4 +105,4 @@ export {
   repositoryName,
   formatReference
 };
-//# sourceMappingURL=chunk-BNOB6IHX.js.map
+//# sourceMappingURL=chunk-DO757EGR.js.map
